@@ -1,0 +1,230 @@
+/**
+ * Neutral Card -> Block Kit messages. Pure: the same card always gives the same
+ * blocks, so the first post and every update of a plan are drawn by this one function
+ * (and the benchmark can call it without Slack). A card that does not fit Slack's
+ * limits (limits.ts) is split over several messages; later parts start with a
+ * "continued" header.
+ * https://docs.slack.dev/block-kit
+ * https://docs.slack.dev/reference/block-kit/blocks/section-block
+ */
+import { t } from '../../conversations/strings';
+import type { Locale } from '../../conversations/types';
+import type { Button, Card, CardBlock, InputBlock, StepBlock } from '../../src/cards/model';
+import { encodeActionPayload } from '../../src/cards/actions';
+import type { StepStatus } from '../../src/plan/status';
+import {
+  SLACK_LIMITS as L,
+  blockTextLength,
+  clipMrkdwn,
+  escapeMrkdwn,
+  fitMrkdwn,
+  mrkdwn,
+  plain,
+  splitText,
+  type SlackBlock,
+  type SlackButton,
+  type SlackMessage,
+} from './block-kit';
+import { encodeButtonValue } from './button-value';
+
+export type { SlackMessage, SlackBlock } from './block-kit';
+
+export interface RenderOptions {
+  /** Language of the words the renderer adds itself (status words, "continued"); default en. */
+  locale?: Locale;
+  /** Permalinks by message ts, for text blocks that refer to a posted plan (status card). */
+  permalinks?: Record<string, string>;
+}
+
+/** Prefix of the action_id of a text input; its block_id carries the submitting payload. */
+export const INPUT_ACTION_PREFIX = 'in:';
+
+const STATUS_EMOJI: Record<StepStatus, string> = {
+  open: ':white_large_square:',
+  done: ':white_check_mark:',
+  skipped: ':fast_forward:',
+  problem: ':warning:',
+};
+
+/** Blocks that must stay in the same message (a step's text and its buttons). */
+interface Unit {
+  blocks: SlackBlock[];
+}
+
+export function renderCardForSlack(card: Card, options: RenderOptions = {}): SlackMessage[] {
+  const locale = options.locale ?? 'en';
+  let counter = 0;
+  // action_id must be unique within a message; a card-wide counter makes it so in every part.
+  const nextId = (prefix: string) => `${prefix}-${counter++}`;
+  const button = (b: Button, prefix: string, step?: number): SlackButton => {
+    const out: SlackButton = {
+      type: 'button',
+      action_id: nextId(prefix),
+      text: plain(b.label, L.buttonLabel),
+      value: encodeButtonValue(b, step),
+    };
+    if (b.style) out.style = b.style;
+    return out;
+  };
+  const inputSubmitters = new Map<string, Button>();
+  for (const block of card.blocks) {
+    const buttons = block.type === 'actions' || block.type === 'step' ? block.buttons : [];
+    for (const b of buttons) {
+      if (b.action.k === 'answer' && b.action.i && !inputSubmitters.has(b.action.i)) inputSubmitters.set(b.action.i, b);
+    }
+  }
+
+  const units: Unit[] = [];
+  let title: string | undefined;
+  for (const block of card.blocks) {
+    if (block.type === 'header' && title === undefined) title = block.text;
+    units.push(...renderBlock(block, { locale, button, inputSubmitters, permalinks: options.permalinks ?? {} }));
+  }
+  return pack(units, notificationText(card), title, locale);
+}
+
+interface BlockContext {
+  locale: Locale;
+  button: (b: Button, prefix: string, step?: number) => SlackButton;
+  inputSubmitters: Map<string, Button>;
+  permalinks: Record<string, string>;
+}
+
+function renderBlock(block: CardBlock, ctx: BlockContext): Unit[] {
+  switch (block.type) {
+    case 'header':
+      return [{ blocks: [{ type: 'header', text: plain(block.text, L.headerText) }] }];
+    case 'text': {
+      const url = block.link ? ctx.permalinks[block.link.message.id] : undefined;
+      if (url && isSafeUrl(url)) {
+        // The whole line links to the plan: `<url|text>` (the label escaped like any mrkdwn).
+        const label = fitMrkdwn(block.text, L.sectionText - url.length - 3);
+        return [{ blocks: [{ type: 'section', text: mrkdwn(`<${url}|${label}>`) }] }];
+      }
+      return renderText(block.text, block.style ?? 'plain');
+    }
+    case 'facts': {
+      const fields = block.items.map((item) =>
+        mrkdwn(clipMrkdwn(`*${escapeMrkdwn(item.label)}*\n${escapeMrkdwn(item.value)}`, L.fieldText)),
+      );
+      return chunk(fields, L.fieldsPerSection).map((part) => ({ blocks: [{ type: 'section', fields: part }] }));
+    }
+    case 'divider':
+      return [{ blocks: [{ type: 'divider' }] }];
+    case 'context':
+      return [{ blocks: [{ type: 'context', elements: [mrkdwn(fitMrkdwn(block.text, L.contextText))] }] }];
+    case 'step':
+      return [renderStep(block, ctx)];
+    case 'actions': {
+      const elements = block.buttons.map((b) => ctx.button(b, 'b'));
+      return chunk(elements, L.actionsElements).map((part) => ({ blocks: [{ type: 'actions', elements: part }] }));
+    }
+    case 'input':
+      return [renderInput(block, ctx)];
+  }
+}
+
+function renderText(text: string, style: 'plain' | 'strong' | 'warning' | 'muted'): Unit[] {
+  if (style === 'muted') {
+    return splitText(escapeMrkdwn(text), L.contextText).map((piece) => ({
+      blocks: [{ type: 'context', elements: [mrkdwn(piece)] }],
+    }));
+  }
+  // Room for the markup we wrap around each piece.
+  const pieces = splitText(escapeMrkdwn(text), L.sectionText - 20);
+  return pieces.map((piece) => {
+    const body =
+      style === 'strong' ? `*${piece.trim()}*` : style === 'warning' ? `:warning: ${piece}` : piece;
+    return { blocks: [{ type: 'section', text: mrkdwn(body) }] };
+  });
+}
+
+function renderStep(step: StepBlock, ctx: BlockContext): Unit {
+  const status = t(ctx.locale, `card.status.${step.status}`);
+  const lines = [
+    `${STATUS_EMOJI[step.status]} *${step.number}. ${escapeMrkdwn(step.title)}*`,
+    ...step.details.map(escapeMrkdwn),
+  ];
+  if (step.references) lines.push(`_${escapeMrkdwn(step.references)}_`);
+  lines.push(`*${escapeMrkdwn(status)}*` + (step.statusLine ? ` · ${escapeMrkdwn(step.statusLine)}` : ''));
+  // The status line is the part people look for: keep it when details must be cut.
+  const last = lines.pop() as string;
+  const head = clipMrkdwn(lines.join('\n'), L.sectionText - last.length - 1);
+  const text = mrkdwn(clipMrkdwn(`${head}\n${last}`, L.sectionText));
+  const buttons = step.buttons.map((b) => ctx.button(b, `s${step.number}`, step.number));
+  if (buttons.length === 1) {
+    // A single button (e.g. Undo on a done step) sits beside the text: one block, not two.
+    return { blocks: [{ type: 'section', text, accessory: buttons[0] }] };
+  }
+  const blocks: SlackBlock[] = [{ type: 'section', text }];
+  for (const part of chunk(buttons, L.actionsElements)) blocks.push({ type: 'actions', elements: part });
+  return { blocks };
+}
+
+function renderInput(input: InputBlock, ctx: BlockContext): Unit {
+  const element: SlackBlock & { type: 'input' } = {
+    type: 'input',
+    label: plain(input.label, L.inputLabel),
+    element: { type: 'plain_text_input', action_id: `${INPUT_ACTION_PREFIX}${input.id}` },
+  };
+  if (input.placeholder) element.element.placeholder = plain(input.placeholder, L.placeholder);
+  if (input.initial) element.element.initial_value = input.initial;
+  if (input.maxLength) element.element.max_length = Math.min(input.maxLength, L.inputMaxLength);
+  const submitter = ctx.inputSubmitters.get(input.id);
+  const blockId = submitter ? `input:${encodeActionPayload(submitter.action)}` : undefined;
+  if (blockId && blockId.length <= L.blockId) {
+    // Enter in the field sends the same answer as clicking its button (Slack allows
+    // input blocks with dispatch_action in messages, not only in modals).
+    element.block_id = blockId;
+    element.dispatch_action = true;
+    element.element.dispatch_action_config = { trigger_actions_on: ['on_enter_pressed'] };
+  }
+  return { blocks: [element] };
+}
+
+/** card.fallback, or the first words of the card: Slack wants a notification text on every message. */
+function notificationText(card: Card): string {
+  const candidates = [card.fallback, ...card.blocks.map((b) => ('text' in b ? b.text : b.type === 'step' ? b.title : ''))];
+  return fitMrkdwn(candidates.find((c) => c.trim().length > 0) ?? '…', L.notificationText);
+}
+
+function pack(units: Unit[], text: string, title: string | undefined, locale: Locale): SlackMessage[] {
+  const messages: SlackMessage[] = [];
+  let current: SlackBlock[] = [];
+  let used = 0;
+  const startNext = () => {
+    messages.push({ text, blocks: current });
+    current = [];
+    used = 0;
+    if (title !== undefined) {
+      const header: SlackBlock = {
+        type: 'header',
+        text: plain(t(locale, 'card.plan.continued', { title, part: messages.length + 1 }), L.headerText),
+      };
+      current.push(header);
+      used += blockTextLength(header);
+    }
+  };
+  for (const unit of units) {
+    const size = unit.blocks.reduce((n, b) => n + blockTextLength(b), 0);
+    const startsFresh = current.length === 0 || (title !== undefined && current.length === 1 && messages.length > 0);
+    if (!startsFresh && (current.length + unit.blocks.length > L.blocksPerMessage || used + size > L.blockTextPerMessage)) {
+      startNext();
+    }
+    current.push(...unit.blocks);
+    used += size;
+  }
+  if (current.length > 0 || messages.length === 0) messages.push({ text, blocks: current });
+  return messages;
+}
+
+/** Slack's link syntax breaks on |, < and >; only plain https links are drawn. */
+function isSafeUrl(url: string): boolean {
+  return /^https:\/\/[^\s|<>]+$/.test(url) && url.length < 500;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,225 @@
+/**
+ * Carries out the core's Reply[] on Slack, after the ack.
+ * - private: ephemeral to the acting user; when the click came from the interview's
+ *   own ephemeral message, it is replaced in place (response_url, replace_original).
+ * - refused: a new ephemeral line to the clicker only.
+ * - post-plan / update-plan / thread-note: the channel's plan messages (plan-messages.ts).
+ *   A plan that cannot be posted (bot not in a private channel) is explained to the
+ *   user privately instead of the "posted" note.
+ * - file: the audit export, uploaded into the channel (files.uploadV2: get an upload
+ *   URL, send the bytes there, complete the upload with the summary as comment).
+ * Ephemeral messages go through the response_url when there is one (no scope and no
+ * channel membership needed), else chat.postEphemeral.
+ * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ * https://docs.slack.dev/reference/methods/chat.postEphemeral
+ * https://docs.slack.dev/messaging/working-with-files#uploading_files
+ */
+import { t } from '../../conversations/strings';
+import type { Bot, Reply } from '../../src/bot/types';
+import type { Card } from '../../src/cards/model';
+import type { Logger } from '../../src/log';
+import type { Locale } from '../../conversations/types';
+import type { Scope } from '../../src/plan/rollout-model';
+import { escapeMrkdwn, type SlackMessage } from './block-kit';
+import { SLACK_LIMITS, truncate } from './limits';
+import type { PlanMessages } from './plan-messages';
+import { renderCardForSlack } from './render';
+import { postToResponseUrl, withRetry, type RetryPolicy, type SlackWebClient } from './web';
+
+/** Where an interaction came from and how to answer its user privately. */
+export interface ReplyTarget {
+  scope: Scope;
+  /** The Web API client of the workspace the request came from. */
+  client: SlackWebClient;
+  userId: string;
+  locale: Locale;
+  responseUrl?: string;
+  /** True when the click was on the interview's ephemeral message: replace it in place. */
+  replaceOriginal: boolean;
+}
+
+export interface ReplyRunner {
+  carryOut(replies: Reply[], target: ReplyTarget): Promise<void>;
+  /** An ephemeral text line for the user (e.g. "that button is not known"). */
+  tellPrivately(target: ReplyTarget, text: string): Promise<void>;
+  /** An ephemeral text line through a response_url alone (no token: e.g. the app is not installed). */
+  tellAt(responseUrl: string, text: string): Promise<void>;
+}
+
+export function createReplyRunner(options: {
+  plans: PlanMessages;
+  /** Told when a plan could not be posted, so the interview can be posted again. */
+  bot: Pick<Bot, 'planNotPosted'>;
+  logger: Logger;
+  /** SLACK_API_URL: response_urls on this host are accepted too (the fake Slack in tests). */
+  apiUrl?: string;
+  retryPolicy?: RetryPolicy;
+}): ReplyRunner {
+  const { plans, logger } = options;
+  const retry = { logger, policy: options.retryPolicy };
+
+  const ephemeral = async (target: ReplyTarget, message: SlackMessage, replace: boolean): Promise<void> => {
+    // Slack rejects an empty blocks array; a text-only line goes without.
+    const blocks = message.blocks.length > 0 ? { blocks: message.blocks } : {};
+    if (target.responseUrl) {
+      const url = target.responseUrl;
+      await withRetry(
+        'response_url',
+        () =>
+          postToResponseUrl(
+            url,
+            replace
+              ? { replace_original: true, text: message.text, ...blocks }
+              : { response_type: 'ephemeral', replace_original: false, text: message.text, ...blocks },
+            options.apiUrl,
+          ),
+        { ...retry, idempotent: replace },
+      );
+      return;
+    }
+    await withRetry(
+      'chat.postEphemeral',
+      () =>
+        target.client.chat.postEphemeral({
+          channel: target.scope.channel,
+          user: target.userId,
+          text: message.text,
+          ...blocks,
+        }),
+      { ...retry, idempotent: false },
+    );
+  };
+
+  const permalinkCache = new Map<string, string>();
+  /** Links for text blocks that name a posted plan; a link we cannot get is simply left out. */
+  const permalinksFor = async (card: Card, target: ReplyTarget): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {};
+    for (const block of card.blocks) {
+      if (block.type !== 'text' || !block.link) continue;
+      const ts = block.link.message.id;
+      const metaChannel = block.link.message.meta?.channel;
+      const channel = typeof metaChannel === 'string' ? metaChannel : target.scope.channel;
+      const key = `${channel}/${ts}`;
+      let url = permalinkCache.get(key);
+      if (!url) {
+        url = await target.client.chat
+          .getPermalink({ channel, message_ts: ts })
+          .then((res) => res.permalink)
+          .catch((error: unknown) => void logger.warn('chat.getPermalink failed', { error: String(error) }));
+        // Permalinks never change; the cap only keeps a long-running process bounded.
+        if (permalinkCache.size > 10_000) permalinkCache.clear();
+        if (url) permalinkCache.set(key, url);
+      }
+      if (url) out[ts] = url;
+    }
+    return out;
+  };
+
+  const showCard = async (card: Card, target: ReplyTarget) => {
+    const parts = renderCardForSlack(card, { locale: target.locale, permalinks: await permalinksFor(card, target) });
+    for (const [i, part] of parts.entries()) {
+      // Only the first part can take the place of the message that was clicked.
+      await ephemeral(target, part, target.replaceOriginal && i === 0);
+    }
+  };
+
+  const tellPrivately = (target: ReplyTarget, text: string) =>
+    ephemeral(target, { text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText), blocks: [] }, false);
+
+  const upload = async (file: Extract<Reply, { type: 'file' }>, target: ReplyTarget) => {
+    const { client, scope } = target;
+    try {
+      // Not idempotent: after a 5xx the file may be shared already, so only a 429 is retried.
+      await withRetry(
+        'files.uploadV2',
+        () =>
+          client.files.uploadV2({
+            channel_id: scope.channel,
+            filename: file.filename,
+            title: file.filename,
+            content: file.content,
+            initial_comment: file.summary,
+          }),
+        { ...retry, idempotent: false },
+      );
+    } catch (error) {
+      logger.warn('audit upload failed', { channel: scope.channel, error: String(error) });
+      await tellPrivately(target, t(target.locale, 'card.error.cannotUpload', { error: slackErrorCode(error) }));
+    }
+  };
+
+  const postPlan = async (plan: Extract<Reply, { type: 'post-plan' }>, target: ReplyTarget): Promise<boolean> => {
+    try {
+      await plans.post(plan.rollout, plan.cards, target.client);
+      return true;
+    } catch (error) {
+      logger.warn('plan could not be posted', { rollout: plan.rollout.id, error: String(error) });
+      await options.bot.planNotPosted(plan.rollout.scope, plan.rollout.id).catch(() => undefined);
+      const code = slackErrorCode(error);
+      const text = CHANNEL_ACCESS_ERRORS.has(code)
+        ? t(target.locale, 'card.error.cannotPost')
+        : t(target.locale, 'card.error.postFailed', { error: code });
+      // In place of the interview's summary, like the "posted" note it replaces.
+      await ephemeral(target, { text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText), blocks: [] }, target.replaceOriginal);
+      return false;
+    }
+  };
+
+  return {
+    tellPrivately,
+    tellAt: (responseUrl, text) =>
+      withRetry(
+        'response_url',
+        () =>
+          postToResponseUrl(
+            responseUrl,
+            { response_type: 'ephemeral', replace_original: false, text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText) },
+            options.apiUrl,
+          ),
+        { ...retry, idempotent: false },
+      ),
+    async carryOut(replies, target) {
+      // The plan goes first: the private "posted in the channel" note is only true once it is.
+      for (const reply of replies) {
+        if (reply.type === 'post-plan' && !(await postPlan(reply, target))) return;
+      }
+      for (const reply of replies) {
+        try {
+          switch (reply.type) {
+            case 'private':
+              await showCard(reply.card, target);
+              break;
+            case 'refused':
+              await tellPrivately(target, reply.text);
+              break;
+            case 'post-plan':
+              break; // done above
+            case 'update-plan':
+              plans.scheduleUpdate(reply.rollout.scope, reply.rollout.id, target.client);
+              break;
+            case 'thread-note':
+              await plans.threadNote(reply.rollout, reply.text, target.client);
+              break;
+            case 'file':
+              await upload(reply, target);
+              break;
+          }
+        } catch (error) {
+          // One failed reply (e.g. not_in_channel) must not swallow the others.
+          logger.error('slack reply failed', { reply: reply.type, error: String(error) });
+        }
+      }
+    },
+  };
+}
+
+/** Slack's answers that mean the bot may not write in this channel: inviting it helps. */
+const CHANNEL_ACCESS_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);
+
+/** Slack's error code ("not_in_channel"), or a short generic description. */
+export function slackErrorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  if (typeof data?.error === 'string') return data.error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'error';
+}

@@ -1,0 +1,59 @@
+/**
+ * What an Action.Execute button carries in `data`, and how a click's data is read back.
+ * Teams merges every Input value of the card into `value.action.data` next to what the
+ * button declared (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards),
+ * so our payload travels under its own key (`xsp`) and the input that holds the
+ * clicker's text is named by `xspInput` (a note, a choice) or by the payload (`i`).
+ * Everything here is untrusted until parseActionPayload says otherwise.
+ */
+import { z } from 'zod';
+import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
+import { MAX_NOTE_LENGTH } from './adaptive-card';
+
+export interface ExecuteData {
+  xsp: ActionPayload;
+  xspInput?: string;
+}
+
+const inputId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+
+const envelope = z.looseObject({
+  xsp: z.unknown(),
+  xspInput: inputId.optional(),
+});
+
+export interface ClickedAction {
+  payload: ActionPayload;
+  /** The note, the chosen value or the typed text, when the button names an input. */
+  text?: string;
+}
+
+/** Data for a button; `input` names the field whose value is the clicker's text. */
+export function executeData(payload: ActionPayload, input?: string): ExecuteData {
+  return input ? { xsp: payload, xspInput: input } : { xsp: payload };
+}
+
+/** The Input.Text id of a step's note (unique per step and verb: a card holds many). */
+export function noteInputId(payload: ActionPayload): string {
+  return payload.k === 'step' ? `note-${payload.s}-${payload.v}` : `note-${payload.k}`;
+}
+
+/** The Input.ChoiceSet id for a question shown as a list. */
+export function choiceInputId(question: string): string {
+  return `choice-${question}`;
+}
+
+/** Reads `value.action.data` of an adaptiveCard/action invoke; undefined when it is not ours. */
+export function parseExecuteData(raw: unknown): ClickedAction | undefined {
+  const parsed = envelope.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const payload = parseActionPayload(parsed.data.xsp);
+  if (!payload) return undefined;
+  const inputName = parsed.data.xspInput ?? (payload.k === 'answer' ? payload.i : undefined);
+  if (!inputName) return { payload };
+  const value = parsed.data[inputName];
+  if (value === undefined) return { payload };
+  if (typeof value !== 'string' || value.length > MAX_NOTE_LENGTH * 2) return undefined;
+  const text = value.trim().slice(0, MAX_NOTE_LENGTH);
+  return text ? { payload, text } : { payload };
+}

@@ -1,0 +1,145 @@
+/**
+ * Inbound Teams activities, parsed with zod before anything reads them, and turned
+ * into the core's Inbound (scope, user, locale) and MessageInput (text, mentions).
+ * Activity shape: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages
+ * Mentions: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#work-with-mentions
+ *
+ * Scope.channel is the conversation id WITHOUT ";messageid=...": Teams appends the
+ * thread's root message id for channel threads, and a rollout belongs to the channel
+ * (like a Slack channel), whichever thread a teammate clicks or types in. The full id
+ * is kept in the conversation reference, so replies still land in the right thread.
+ */
+import { z } from 'zod';
+import type { Locale } from '../../conversations/types';
+import type { Inbound, MessageInput } from '../../src/bot/types';
+import type { Scope, UserRef } from '../../src/plan/rollout-model';
+
+const account = z.looseObject({
+  id: z.string().min(1).max(512),
+  name: z.string().max(512).optional(),
+  aadObjectId: z.string().max(128).optional(),
+  role: z.string().optional(),
+});
+
+export const activitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(512).optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  timestamp: z.string().optional(),
+  locale: z.string().max(32).optional(),
+  from: account,
+  recipient: account,
+  conversation: z.looseObject({
+    id: z.string().min(1).max(1024),
+    tenantId: z.string().max(128).optional(),
+    conversationType: z.string().max(64).optional(),
+    isGroup: z.boolean().optional(),
+  }),
+  channelData: z
+    .looseObject({ tenant: z.looseObject({ id: z.string().max(128).optional() }).optional() })
+    .optional(),
+  text: z.string().max(20_000).optional(),
+  entities: z.array(z.unknown()).max(100).optional(),
+  name: z.string().max(128).optional(),
+  value: z.unknown().optional(),
+  replyToId: z.string().max(512).optional(),
+});
+
+export type TeamsActivity = z.infer<typeof activitySchema>;
+
+const mentionSchema = z.looseObject({
+  type: z.literal('mention'),
+  text: z.string().max(1024).optional(),
+  mentioned: account,
+});
+type Mention = z.infer<typeof mentionSchema>;
+
+/** The invoke that Action.Execute sends: https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards */
+export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+const invokeValueSchema = z.looseObject({
+  action: z.looseObject({ type: z.literal('Action.Execute'), verb: z.string().max(64).optional(), data: z.unknown() }),
+});
+
+/** The `data` of an Action.Execute invoke, or undefined when the value has another shape. */
+export function executeDataOf(activity: TeamsActivity): unknown {
+  const parsed = invokeValueSchema.safeParse(activity.value);
+  return parsed.success ? parsed.data.action.data : undefined;
+}
+
+export function tenantOf(activity: TeamsActivity): string | undefined {
+  return activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
+}
+
+/** The conversation id without the thread suffix Teams adds in channels. */
+export function channelOf(conversationId: string): string {
+  return conversationId.split(';messageid=')[0];
+}
+
+export function localeOf(activity: TeamsActivity): Locale {
+  return activity.locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+type Account = z.infer<typeof account>;
+
+export function userOf(who: Account): UserRef {
+  return { id: who.aadObjectId ?? who.id, name: who.name ?? who.id };
+}
+
+export function inboundOf(activity: TeamsActivity): Inbound {
+  const scope: Scope = {
+    platform: 'teams',
+    // Emulators send no tenant; their conversations share one pseudo-workspace.
+    workspace: tenantOf(activity) ?? 'no-tenant',
+    channel: channelOf(activity.conversation.id),
+  };
+  return { scope, user: userOf(activity.from), locale: localeOf(activity) };
+}
+
+function mentionsOf(activity: TeamsActivity): Mention[] {
+  return (activity.entities ?? []).flatMap((entity) => {
+    const parsed = mentionSchema.safeParse(entity);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** In channels and group chats Teams delivers only @mentions (unless RSC), but we check anyway. */
+export function isAddressedToBot(activity: TeamsActivity): boolean {
+  const type = activity.conversation.conversationType;
+  if (type === undefined || type === 'personal') return true;
+  return mentionsOf(activity).some((m) => m.mentioned.id === activity.recipient.id);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+
+/**
+ * The text without the bot's <at>mention</at>; other mentions become "@Name" and are
+ * listed as users (for "operators @a @b"). `resolve` may look a mention up (Teams
+ * mention entities carry the 29: id; the core compares AAD object ids).
+ */
+export function messageInputOf(activity: TeamsActivity, resolved: Map<string, UserRef> = new Map()): MessageInput {
+  let text = activity.text ?? '';
+  const mentions: UserRef[] = [];
+  for (const mention of mentionsOf(activity)) {
+    const isBot = mention.mentioned.id === activity.recipient.id;
+    const tag = mention.text ?? `<at>${mention.mentioned.name ?? ''}</at>`;
+    text = text.split(tag).join(isBot ? ' ' : `@${mention.mentioned.name ?? mention.mentioned.id}`);
+    if (!isBot && !mentions.some((m) => m.id === (resolved.get(mention.mentioned.id)?.id ?? mention.mentioned.id))) {
+      mentions.push(resolved.get(mention.mentioned.id) ?? userOf(mention.mentioned));
+    }
+  }
+  text = text
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&(amp|lt|gt|quot|apos|#39|nbsp);/g, (_, name: string) => ENTITIES[name])
+    .replace(/\s+/g, ' ')
+    .trim();
+  const isCommand = /^\/?exchange-sp\b/i.test(text);
+  return mentions.length ? { text, mentions, isCommand } : { text, isCommand };
+}
+
+/** Mentioned users other than the bot (to resolve their AAD ids before handling the message). */
+export function otherMentions(activity: TeamsActivity): UserRef[] {
+  return mentionsOf(activity)
+    .filter((m) => m.mentioned.id !== activity.recipient.id)
+    .map((m) => ({ id: m.mentioned.id, name: m.mentioned.name ?? m.mentioned.id }));
+}

@@ -1,0 +1,98 @@
+/**
+ * Where a Teams message lives and how to send, reply to, update and delete one
+ * through the Bot Connector REST API (botframework-connector's ConnectorClient):
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-send-and-receive-messages
+ * A plan's MessageRef keeps its activity id plus this conversation in `meta`, so an
+ * update can be sent long after the turn that posted it (another click, a restart).
+ */
+import type { ConnectorClient } from 'botframework-connector';
+import { z } from 'zod';
+import type { MessageRef } from '../../src/plan/rollout-model';
+import type { TeamsActivity } from './activity';
+import { cardAttachment, type AdaptiveCard } from './adaptive-card';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';
+
+export const conversationSchema = z.object({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  /** The full conversation id, ";messageid=..." included: replies stay in the thread. */
+  conversationId: z.string().min(1),
+  tenantId: z.string().optional(),
+  bot: z.object({ id: z.string().min(1), name: z.string().optional() }),
+});
+export type TeamsConversation = z.infer<typeof conversationSchema>;
+
+export function conversationOf(activity: TeamsActivity, tenantId?: string): TeamsConversation {
+  const conversation: TeamsConversation = {
+    serviceUrl: activity.serviceUrl,
+    channelId: activity.channelId,
+    conversationId: activity.conversation.id,
+    bot: { id: activity.recipient.id, name: activity.recipient.name },
+  };
+  return tenantId ? { ...conversation, tenantId } : conversation;
+}
+
+export function planMessageRef(activityId: string, conversation: TeamsConversation, part: number): MessageRef {
+  return { id: activityId, meta: { teams: conversation, part } };
+}
+
+/** The conversation a stored plan message was posted in; undefined when the meta is not ours. */
+export function conversationOfRef(ref: MessageRef): TeamsConversation | undefined {
+  const parsed = conversationSchema.safeParse(ref.meta?.teams);
+  return parsed.success ? parsed.data : undefined;
+}
+
+type OutgoingActivity = Parameters<ConnectorClient['conversations']['sendToConversation']>[1];
+
+function envelope(conversation: TeamsConversation): OutgoingActivity {
+  return {
+    type: 'message',
+    channelId: conversation.channelId,
+    serviceUrl: conversation.serviceUrl,
+    from: { id: conversation.bot.id, name: conversation.bot.name ?? '' },
+    conversation: { id: conversation.conversationId, isGroup: false, conversationType: '', name: '', tenantId: conversation.tenantId },
+  };
+}
+
+export function cardActivity(conversation: TeamsConversation, card: AdaptiveCard): OutgoingActivity {
+  // `summary` is what Teams shows in notifications and the chat list for a card.
+  return { ...envelope(conversation), summary: card.fallbackText, attachments: [cardAttachment(card)] };
+}
+
+export function textActivity(conversation: TeamsConversation, text: string): OutgoingActivity {
+  // Core text has no markup: plain keeps "*" and "_" in names literal.
+  return { ...envelope(conversation), text, textFormat: 'plain' };
+}
+
+/** The Bot Connector calls we make, each retried on 429/5xx. */
+export interface TeamsMessenger {
+  send(activity: OutgoingActivity): Promise<string>;
+  reply(toActivityId: string, activity: OutgoingActivity): Promise<string>;
+  update(activityId: string, activity: OutgoingActivity): Promise<void>;
+  remove(activityId: string): Promise<void>;
+}
+
+export function createMessenger(
+  connector: ConnectorClient,
+  conversation: TeamsConversation,
+  retry: RetryOptions = DEFAULT_RETRY,
+): TeamsMessenger {
+  const id = conversation.conversationId;
+  const ops = connector.conversations;
+  return {
+    async send(activity) {
+      const response = await withRetry(() => ops.sendToConversation(id, activity), retry);
+      return response.id;
+    },
+    async reply(toActivityId, activity) {
+      const response = await withRetry(() => ops.replyToActivity(id, toActivityId, { ...activity, replyToId: toActivityId }), retry);
+      return response.id;
+    },
+    async update(activityId, activity) {
+      await withRetry(() => ops.updateActivity(id, activityId, { ...activity, id: activityId }), retry);
+    },
+    async remove(activityId) {
+      await withRetry(() => ops.deleteActivity(id, activityId), retry);
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Teams adapter: POST /api/messages on our shared node:http server, served by
+ * botbuilder's CloudAdapter. https://learn.microsoft.com/azure/bot-service/bot-builder-basics
+ *
+ * Request path: read and size-limit the body (413), parse JSON (400) and the activity
+ * (zod, 400), authenticate (401 / 403 tenant / 503 keys unreachable), then run the turn
+ * through CloudAdapter with the already-validated identity. We don't call
+ * CloudAdapter.process: it answers some bad tokens with 500 and cannot say 403; the
+ * subclass below runs the same processActivity that process() runs after its own check.
+ * Nothing reaches the core before the token and the tenant pass.
+ *
+ * botbuilder stays inside adapters/teams (it is archived upstream; its successor can
+ * replace this folder alone).
+ */
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult, type ConnectorClient } from 'botframework-connector';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Bot } from '../../src/bot/types';
+import type { TeamsConfig } from '../../src/config';
+import type { Logger } from '../../src/log';
+import { sendJson, sendText, type PlatformAdapter } from '../../src/server';
+import { activitySchema, type TeamsActivity } from './activity';
+import { createTeamsAuth, type TeamsAuthOverrides } from './auth';
+import { readJsonBody } from './http';
+import { createPlanUpdater } from './plan-updates';
+import { DEFAULT_RETRY, type RetryOptions } from './retry';
+import { createTurnHandler } from './turn';
+
+export { renderCardForTeams } from './render';
+export type { AdaptiveCard } from './adaptive-card';
+export type { TeamsAuthOverrides } from './auth';
+
+export interface TeamsAdapterOptions {
+  bot: Bot;
+  config: TeamsConfig;
+  logger: Logger;
+  /** Endpoints and outbound token for tests or private clouds (see auth.ts). */
+  auth?: TeamsAuthOverrides;
+  /** How long clicks are gathered before the plan is redrawn for everyone (default 400 ms). */
+  updateDelayMs?: number;
+  retry?: Partial<RetryOptions>;
+}
+
+export interface TeamsAdapter extends PlatformAdapter {
+  /** Runs pending plan updates and post-click work now (tests, shutdown). */
+  flush(): Promise<void>;
+}
+
+/** Exposes the authenticated half of CloudAdapter.process. */
+class AuthenticatedCloudAdapter extends CloudAdapter {
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { bot, config, logger } = options;
+  const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
+  const open = Boolean(config.appId) || config.allowUnauthenticated;
+  if (!config.appId && config.allowUnauthenticated) {
+    logger.warn('teams: TEAMS_ALLOW_UNAUTHENTICATED=true and no MicrosoftAppId: /api/messages accepts requests WITHOUT a token (local emulators only)');
+  } else if (config.appId && config.allowUnauthenticated) {
+    logger.warn('teams: TEAMS_ALLOW_UNAUTHENTICATED is ignored because MicrosoftAppId is set: every request needs a valid token');
+  } else if (!open) {
+    logger.info('teams: no MicrosoftAppId: /api/messages refuses every request with 401');
+  }
+
+  const auth = createTeamsAuth(config, options.auth);
+  const adapter = new AuthenticatedCloudAdapter(auth.botFrameworkAuthentication);
+  const connectors = new Map<string, Promise<ConnectorClient>>();
+  const connectorFor = (serviceUrl: string): Promise<ConnectorClient> => {
+    let connector = connectors.get(serviceUrl);
+    if (!connector) {
+      const appId = config.appId ?? '';
+      const identity = new ClaimsIdentity(
+        [
+          { type: AuthenticationConstants.AudienceClaim, value: appId },
+          { type: AuthenticationConstants.AppIdClaim, value: appId },
+        ],
+        true,
+      );
+      connector = auth.botFrameworkAuthentication
+        .createConnectorFactory(identity)
+        .create(serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope);
+      connector.catch(() => connectors.delete(serviceUrl));
+      connectors.set(serviceUrl, connector);
+    }
+    return connector;
+  };
+  const updater = createPlanUpdater({ bot, logger, connectorFor, delayMs: options.updateDelayMs ?? 400, retry });
+  const background = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const settled = work.catch((error: unknown) => logger.warn('teams: background work failed', { error: String(error) }));
+    background.add(settled);
+    void settled.finally(() => background.delete(settled));
+  };
+  const onTurn = createTurnHandler({ bot, logger, updater, retry, track });
+
+  async function flush(): Promise<void> {
+    while (background.size) await Promise.all([...background]);
+    await updater.flush();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!open) return sendText(res, 401, 'unauthorized');
+    const body = await readJsonBody(req);
+    if (!body.ok) return sendText(res, body.status, body.reason);
+    const parsed = activitySchema.safeParse(body.json);
+    if (!parsed.success) return sendText(res, 400, 'not an activity');
+    const activity: TeamsActivity = parsed.data;
+    const header = req.headers.authorization ?? '';
+    const outcome = await auth.authenticate(activity, header);
+    if (!outcome.ok) {
+      logger.warn('teams: request refused', { status: outcome.status, reason: outcome.reason });
+      return sendText(res, outcome.status, outcome.status === 403 ? 'forbidden' : outcome.status === 503 ? 'unavailable' : 'unauthorized');
+    }
+    // botbuilder reads (and annotates) its own copy; we keep the zod-parsed one.
+    const forBotbuilder = structuredClone(activity) as unknown as Activity;
+    const invokeResponse = await adapter.runTurn(outcome.result, forBotbuilder, (context) => onTurn(context, activity));
+    if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+    res.writeHead(200).end();
+  }
+
+  return {
+    name: 'teams',
+    routes: [{ method: 'POST', path: '/api/messages', handler: handle }],
+    async start() {},
+    async stop() {
+      await flush();
+    },
+    flush,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * One authenticated Teams turn: a message to the bot or an Action.Execute click, turned
+ * into a core call, and the core's replies carried out.
+ * - Messages: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages
+ * - Clicks arrive as `adaptiveCard/action` invokes and are answered with the card to
+ *   show the clicker (or a text only they see):
+ *   https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards
+ *   Everything else a click causes (posting a plan, thread lines) runs after the
+ *   answer, so Teams never waits on it; everyone else's card is redrawn by the updater.
+ */
+import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import { randomUUID } from 'node:crypto';
+import { t } from '../../conversations/strings';
+import type { Bot, Inbound, Reply } from '../../src/bot/types';
+import type { Logger } from '../../src/log';
+import type { UserRef } from '../../src/plan/rollout-model';
+import { parseExecuteData } from './action-data';
+import {
+  ADAPTIVE_CARD_ACTION,
+  executeDataOf,
+  inboundOf,
+  isAddressedToBot,
+  messageInputOf,
+  otherMentions,
+  tenantOf,
+  type TeamsActivity,
+} from './activity';
+import { INVOKE_CARD_TYPE, INVOKE_MESSAGE_TYPE } from './adaptive-card';
+import {
+  cardActivity,
+  conversationOf,
+  conversationOfRef,
+  createMessenger,
+  planMessageRef,
+  textActivity,
+  type TeamsConversation,
+} from './conversation';
+import type { PlanUpdater } from './plan-updates';
+import { renderCardForTeams } from './render';
+import type { RetryOptions } from './retry';
+
+export interface TurnDeps {
+  bot: Bot;
+  logger: Logger;
+  updater: PlanUpdater;
+  retry: RetryOptions;
+  /** Keeps work that runs after an invoke answer, so stop() can wait for it. */
+  track(work: Promise<unknown>): void;
+}
+
+type InvokeBody = { statusCode: 200; type: typeof INVOKE_CARD_TYPE | typeof INVOKE_MESSAGE_TYPE; value: unknown };
+
+export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
+  const { bot, logger } = deps;
+
+  async function onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    if (!isAddressedToBot(activity)) return;
+    const inbound = inboundOf(activity);
+    const input = messageInputOf(activity, await resolveMentions(context, activity));
+    const replies = await bot.handleMessage(inbound, input);
+    await carryOut(connectorOf(context), activity, inbound, replies);
+  }
+
+  async function onCardAction(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    const inbound = inboundOf(activity);
+    const clicked = parseExecuteData(executeDataOf(activity));
+    if (!clicked) {
+      logger.info('teams: unknown card action refused', { conversation: inbound.scope.channel });
+      return answer(context, message(t(inbound.locale ?? 'en', 'card.error.unknownButton')));
+    }
+    const replies = await bot.handleAction(inbound, {
+      payload: clicked.payload,
+      // Teams re-delivers an invoke with the same activity id: the store records it once.
+      actionKey: activity.id ?? randomUUID(),
+      ...(clicked.text ? { text: clicked.text } : {}),
+    });
+    const [shown, rest] = invokeAnswer(activity, replies);
+    // Taken now: botbuilder revokes the turn context when the turn ends.
+    const connector = connectorOf(context);
+    await answer(context, shown);
+    deps.track(carryOut(connector, activity, inbound, rest));
+  }
+
+  /** The reply that answers the click; the others are carried out after it. */
+  function invokeAnswer(activity: TeamsActivity, replies: Reply[]): [InvokeBody, Reply[]] {
+    const refused = replies.find((r) => r.type === 'refused');
+    if (refused) return [message(refused.text), replies.filter((r) => r !== refused)];
+    const update = replies.find((r) => r.type === 'update-plan');
+    if (update) {
+      const cards = update.cards.flatMap(renderCardForTeams);
+      // A split plan: answer with the part that was clicked.
+      const part = Math.max(0, update.rollout.messages.findIndex((m) => m.id === activity.replyToId));
+      return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cards[part] ?? cards[0] }, replies];
+    }
+    const shown = replies.find((r) => r.type === 'private');
+    if (shown) {
+      return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: renderCardForTeams(shown.card)[0] }, replies.filter((r) => r !== shown)];
+    }
+    const posted = replies.find((r) => r.type === 'post-plan');
+    return [message(posted?.cards[0]?.fallback ?? ''), replies];
+  }
+
+  async function carryOut(connector: ConnectorClient, activity: TeamsActivity, inbound: Inbound, replies: Reply[]): Promise<void> {
+    const here = conversationOf(activity, tenantOf(activity));
+    const messenger = createMessenger(connector, here, deps.retry);
+    for (const reply of replies) {
+      try {
+        switch (reply.type) {
+          case 'private':
+            // Teams has no ephemeral messages: in a channel the interview is visible to all.
+            for (const card of renderCardForTeams(reply.card)) await messenger.send(cardActivity(here, card));
+            break;
+          case 'refused':
+            await messenger.send(textActivity(here, reply.text));
+            break;
+          case 'post-plan': {
+            const refs = [];
+            try {
+              for (const [index, card] of reply.cards.flatMap(renderCardForTeams).entries()) {
+                refs.push(planMessageRef(await messenger.send(cardActivity(here, card)), here, index));
+              }
+            } catch (error) {
+              // Nothing (or only part) reached the conversation: let the owner post again.
+              if (!refs.length) await bot.planNotPosted(inbound.scope, reply.rollout.id).catch(() => undefined);
+              throw error;
+            }
+            await bot.setPlanMessages(inbound.scope, reply.rollout.id, refs);
+            break;
+          }
+          case 'update-plan':
+            deps.updater.schedule(inbound.scope, reply.rollout.id);
+            break;
+          case 'file':
+            // Bots cannot attach files in channels without a consent flow; the log travels
+            // as a code block, within Teams' message size (the CLI export has no such limit).
+            await messenger.send(textActivity(here, fileMessage(reply.summary, reply.filename, reply.content)));
+            break;
+          case 'thread-note': {
+            const first = reply.rollout.messages[0];
+            const where: TeamsConversation | undefined = first ? conversationOfRef(first) : undefined;
+            if (first && where) {
+              await createMessenger(connector, where, deps.retry).reply(first.id, textActivity(where, reply.text));
+            } else {
+              await messenger.send(textActivity(here, reply.text));
+            }
+            break;
+          }
+        }
+      } catch (error) {
+        logger.warn('teams: could not carry out a reply', { type: reply.type, error: String(error) });
+      }
+    }
+  }
+
+  /** Teams mention entities carry the 29: id; rollouts know people by AAD object id. */
+  async function resolveMentions(context: TurnContext, activity: TeamsActivity): Promise<Map<string, UserRef>> {
+    const resolved = new Map<string, UserRef>();
+    for (const mention of otherMentions(activity)) {
+      try {
+        const member = await TeamsInfo.getMember(context, mention.id);
+        resolved.set(mention.id, { id: member.aadObjectId ?? mention.id, name: member.name ?? mention.name });
+      } catch (error) {
+        logger.debug('teams: could not resolve a mention', { error: String(error) });
+      }
+    }
+    return resolved;
+  }
+
+  return async (context, activity) => {
+    if (activity.type === ActivityTypes.Message) return onMessage(context, activity);
+    if (activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION) return onCardAction(context, activity);
+    // conversationUpdate, typing, reactions...: nothing to do.
+  };
+}
+
+function message(text: string): InvokeBody {
+  return { statusCode: 200, type: INVOKE_MESSAGE_TYPE, value: text };
+}
+
+async function answer(context: TurnContext, body: InvokeBody): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+function connectorOf(context: TurnContext): ConnectorClient {
+  return context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+}
+
+/** Teams messages stay under ~28 KB; the export is cut at a line boundary well below that. */
+const FILE_TEXT_BUDGET = 20_000;
+
+export function fileMessage(summary: string, filename: string, content: string): string {
+  let body = content;
+  if (body.length > FILE_TEXT_BUDGET) {
+    const cut = body.lastIndexOf('\n', FILE_TEXT_BUDGET);
+    body = `${body.slice(0, cut > 0 ? cut : FILE_TEXT_BUDGET)}\n…`;
+  }
+  return `${summary} (${filename})\n\n\`\`\`\n${body.trimEnd()}\n\`\`\``;
+}

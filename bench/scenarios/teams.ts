@@ -1,0 +1,95 @@
+/**
+ * Teams: adaptiveCard/action invokes that confirm steps, through the real Teams adapter
+ * (CloudAdapter) with real Bot Connector token validation (RS256 against the local
+ * JWKS). Unlike Slack, the invoke answer carries the redrawn card, so the store write
+ * and the render are inside the measured latency.
+ */
+import { sqliteFile } from '../../src/open-store';
+import { createSqliteStore } from '../../src/store/sqlite';
+import type { AppInfo } from '../app-process';
+import { forkBenchChild, type BenchChild } from '../child';
+import type { FakesInfo } from '../fakes-process';
+import { runLoad, type LoadResult } from '../load';
+import { clickAt, seedRollouts } from '../seed';
+import { settledStepEvents } from '../sqlite-count';
+
+const TENANT = '72f988bf-0000-0000-0000-000000000001';
+const CHANNEL = '19:8d7c3a1e0f0b4e2a9c1d@thread.tacv2';
+const BOT = { id: '28:00000000-0000-0000-0000-00000000b07a', name: 'Exchange SP' };
+const ALICE = { id: '29:1alice-mri', name: 'Alice Jansen', aadObjectId: 'aad-alice' };
+
+export interface TeamsFigures {
+  load: LoadResult;
+  rollouts: number;
+  clicksAcked: number;
+  eventsRecorded: number;
+  blocked: string[];
+}
+
+/** The invoke Teams sends for an Action.Execute click (shape as in test/adapters/teams/helpers/activities.ts). */
+function invokeActivity(serviceUrl: string, id: string, data: unknown): Record<string, unknown> {
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    from: ALICE,
+    recipient: BOT,
+    conversation: { conversationType: 'channel', isGroup: true, tenantId: TENANT, id: `${CHANNEL};messageid=1711000000001` },
+    channelData: { teamsChannelId: CHANNEL, teamsTeamId: '19:team@thread.tacv2', channel: { id: CHANNEL }, team: { id: '19:team@thread.tacv2' }, tenant: { id: TENANT } },
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id,
+    replyToId: 'bot-msg-1',
+    value: { action: { type: 'Action.Execute', verb: 'step', data }, trigger: 'manual' },
+  };
+}
+
+export async function benchTeams(options: {
+  fakes: BenchChild<FakesInfo>;
+  dataDir: string;
+  seconds: number;
+  rollouts: number;
+  connections: number;
+  log: (line: string) => void;
+}): Promise<TeamsFigures> {
+  const { fakes, dataDir } = options;
+  const serviceUrl = fakes.info.serviceUrl;
+  const file = sqliteFile(dataDir);
+  const store = createSqliteStore({ file });
+  await store.migrate();
+  const scope = { platform: 'teams' as const, workspace: TENANT, channel: CHANNEL };
+  const conversation = { serviceUrl, channelId: 'msteams', conversationId: `${CHANNEL};messageid=1711000000001`, tenantId: TENANT, bot: BOT };
+  // The MessageRef the adapter stores for a posted plan (adapters/teams/conversation.ts planMessageRef).
+  const seeded = await seedRollouts(store, scope, { id: ALICE.aadObjectId, name: ALICE.name }, options.rollouts, (i) => ({
+    id: `bot-msg-seed-${i}`,
+    meta: { teams: conversation, part: 0 },
+  }));
+  await store.close();
+
+  const app = await forkBenchChild<AppInfo>('app-process', {
+    args: ['teams'],
+    env: { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', BENCH_OPENID_URL: fakes.info.openIdMetadataUrl, MicrosoftAppType: 'MultiTenant' },
+  });
+  try {
+    const token = await fakes.call<string>('token', 3600);
+    let clicks = 0;
+    const load = await runLoad({
+      url: `http://127.0.0.1:${app.info.port}/api/messages`,
+      connections: options.connections,
+      seconds: options.seconds,
+      next: () => {
+        const i = clicks++;
+        const { rolloutId, verb } = clickAt(seeded, i);
+        const activity = invokeActivity(serviceUrl, `f:bench-${i}`, { xsp: { k: 'step', r: rolloutId, s: seeded.stepId, v: verb } });
+        return { body: JSON.stringify(activity), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+      },
+    });
+    options.log(`teams invoke c=${options.connections}: ${load.rps.toFixed(0)} req/s p50 ${load.p50} ms p99 ${load.p99} ms`);
+    const eventsRecorded = await settledStepEvents(file, load.acked);
+    return { load, rollouts: seeded.ids.length, clicksAcked: load.acked, eventsRecorded, blocked: await app.call<string[]>('blocked') };
+  } finally {
+    await app.stop();
+  }
+}
+

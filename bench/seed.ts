@@ -1,0 +1,65 @@
+/**
+ * Rollouts to click on, created through the store (the same call the bot makes when
+ * a plan is posted) and marked as posted, so every click runs the full path: store
+ * transaction, plan redraw (chat.update / connector PUT) and thread note.
+ * Clicks alternate Confirm and Undo on step 1 (which waits for nothing) of each
+ * rollout in turn, so every click records exactly one event.
+ */
+import { buildPlan } from '../conversations/plan/build';
+import type { CompleteAnswers } from '../conversations/types';
+import type { MessageRef, Scope, UserRef } from '../src/plan/rollout-model';
+import type { Store } from '../src/store/store';
+
+/** A single Exchange 2000 server, service pack: the plan fits in one Slack message. */
+export const SEED_ANSWERS: CompleteAnswers = {
+  version: '2000',
+  product: 'standard',
+  topology: 'single',
+  change: 'service-pack',
+  adc: false,
+  terminalServices: false,
+};
+
+export interface SeededRollouts {
+  scope: Scope;
+  ids: string[];
+  /** The first step: no ordering gate, so Confirm and Undo are always allowed. */
+  stepId: string;
+}
+
+export async function seedRollouts(
+  store: Store,
+  scope: Scope,
+  owner: UserRef,
+  count: number,
+  messageFor: (index: number) => MessageRef,
+): Promise<SeededRollouts> {
+  const plan = buildPlan(SEED_ANSWERS);
+  const first = plan.steps[0];
+  if (!first || first.requires.length > 0) throw new Error('seed plan: step 1 must wait for nothing');
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { rollout } = await store.createRollout({
+      scope,
+      owner,
+      locale: 'en',
+      answers: SEED_ANSWERS,
+      plan,
+      operators: [],
+      actionKey: `bench-seed-${scope.platform}-${i}-${Date.now()}`,
+    });
+    await store.setMessages(scope, rollout.id, [messageFor(i)]);
+    ids.push(rollout.id);
+  }
+  return { scope, ids, stepId: first.id };
+}
+
+/**
+ * The i-th click of a run that continues across scenarios: rollout i mod n, Confirm on
+ * even rounds and Undo on odd ones. The same rollout comes back only n clicks later,
+ * long after its previous click was applied.
+ */
+export function clickAt(seeded: SeededRollouts, i: number): { rolloutId: string; verb: 'confirm' | 'undo' } {
+  const n = seeded.ids.length;
+  return { rolloutId: seeded.ids[i % n], verb: Math.floor(i / n) % 2 === 0 ? 'confirm' : 'undo' };
+}

@@ -1,0 +1,43 @@
+/**
+ * Every text the bot says, in English and Dutch. Each area keeps its own pair of
+ * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
+ * them: a missing translation fails to compile). Placeholders are `{name}`.
+ */
+import type { Locale } from '../types';
+import { interviewEn } from './interview.en';
+import { interviewNl } from './interview.nl';
+import { planEn } from './plan.en';
+import { planNl } from './plan.nl';
+import { rolloutEn } from './rollout.en';
+import { rolloutNl } from './rollout.nl';
+import { cardEn } from './card.en';
+import { cardNl } from './card.nl';
+
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn } as const;
+export type MessageKey = keyof typeof en;
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl };
+
+export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
+
+export type MessageParams = Record<string, string | number>;
+
+/** A text not yet put in a language: a key and its parameters (kept in plans and events). */
+export interface Msg {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function msg(key: MessageKey, params?: MessageParams): Msg {
+  return params ? { key, params } : { key };
+}
+
+/** Puts a message in the given language; an unknown placeholder stays visible as `{name}`. */
+export function t(locale: Locale, message: Msg | MessageKey, params?: MessageParams): string {
+  const m = typeof message === 'string' ? { key: message, params } : message;
+  const template = catalog[locale][m.key] ?? catalog.en[m.key] ?? m.key;
+  const p = m.params;
+  if (!p) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(p, name) ? String(p[name]) : whole,
+  );
+}

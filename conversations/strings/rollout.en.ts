@@ -1,0 +1,24 @@
+/** Rollout texts in English: why an action on a posted plan was refused. Keys are shared with rollout.nl.ts. */
+export const rolloutEn = {
+  'rollout.refused.finished': 'This rollout is finished; nothing can be changed any more.',
+  'rollout.refused.not-operator':
+    'Only the operators of this rollout and its owner, {owner}, can change it.',
+  'rollout.refused.owner-only': 'Only {owner}, who posted this plan, can choose its operators.',
+  'rollout.refused.too-many-operators': 'A rollout can have at most {max} operators.',
+  'rollout.refused.unknown-step': 'This plan has no such step. Perhaps the card is out of date.',
+  'rollout.refused.waits-for-one': 'Step {step} must wait for step {steps}: confirm or skip that one first.',
+  'rollout.refused.waits-for-many':
+    'Step {step} must wait for steps {steps}: confirm or skip those first.',
+  'rollout.refused.already-done': 'Step {step} is already confirmed. Undo it first to change it.',
+  'rollout.refused.already-skipped': 'Step {step} is already skipped. Undo it first to change it.',
+  'rollout.refused.reason-missing': 'Please give a reason for skipping step {step}.',
+  'rollout.refused.problem-note-missing': 'Please describe the problem with step {step}.',
+  'rollout.refused.note-too-long': 'That text is too long: at most {max} characters, please.',
+  'rollout.refused.nothing-to-undo': 'Step {step} has nothing to undo.',
+  'rollout.refused.undo-not-yours':
+    'Only {actor}, who made the last change to step {step}, or the owner, {owner}, can undo it.',
+  'rollout.refused.undo-dependents-one':
+    'Step {steps} depends on step {step} and is already settled: undo step {steps} first.',
+  'rollout.refused.undo-dependents-many':
+    'Steps {steps} depend on step {step} and are already settled: undo those first.',
+} as const;

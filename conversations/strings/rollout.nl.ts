@@ -1,0 +1,28 @@
+/** Rollout texts in Dutch. */
+import type { rolloutEn } from './rollout.en';
+
+export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
+  'rollout.refused.finished': 'Deze uitrol is afgerond; er kan niets meer worden gewijzigd.',
+  'rollout.refused.not-operator':
+    'Alleen de uitvoerders van deze uitrol en de eigenaar, {owner}, kunnen iets wijzigen.',
+  'rollout.refused.owner-only': 'Alleen {owner}, die dit plan heeft geplaatst, kan de uitvoerders kiezen.',
+  'rollout.refused.too-many-operators': 'Een uitrol kan hoogstens {max} uitvoerders hebben.',
+  'rollout.refused.unknown-step': 'Dit plan heeft zo\'n stap niet. Misschien is de kaart verouderd.',
+  'rollout.refused.waits-for-one':
+    'Stap {step} moet wachten op stap {steps}: bevestig die eerst of sla die over.',
+  'rollout.refused.waits-for-many':
+    'Stap {step} moet wachten op de stappen {steps}: bevestig die eerst of sla ze over.',
+  'rollout.refused.already-done': 'Stap {step} is al bevestigd. Maak dat eerst ongedaan om iets te wijzigen.',
+  'rollout.refused.already-skipped':
+    'Stap {step} is al overgeslagen. Maak dat eerst ongedaan om iets te wijzigen.',
+  'rollout.refused.reason-missing': 'Geef een reden op om stap {step} over te slaan.',
+  'rollout.refused.problem-note-missing': 'Beschrijf het probleem met stap {step}.',
+  'rollout.refused.note-too-long': 'Die tekst is te lang: hoogstens {max} tekens, graag.',
+  'rollout.refused.nothing-to-undo': 'Bij stap {step} valt niets ongedaan te maken.',
+  'rollout.refused.undo-not-yours':
+    'Alleen {actor}, die stap {step} het laatst heeft gewijzigd, of de eigenaar, {owner}, kan dat ongedaan maken.',
+  'rollout.refused.undo-dependents-one':
+    'Stap {steps} hangt af van stap {step} en is al afgehandeld: maak eerst stap {steps} ongedaan.',
+  'rollout.refused.undo-dependents-many':
+    'De stappen {steps} hangen af van stap {step} en zijn al afgehandeld: maak die eerst ongedaan.',
+};

@@ -1,0 +1,274 @@
+/**
+ * The core that every adapter calls (src/bot/types.ts): runs the dialog engine for
+ * messages and interview clicks, turns a confirmed interview into a durable rollout,
+ * and applies step actions through the store (one transaction each). It answers
+ * with neutral replies; adapters carry them out on their platform.
+ */
+import { randomUUID } from 'node:crypto';
+import { msg, t } from '../../conversations/strings';
+import type { Locale } from '../../conversations/types';
+import { buildPlan } from '../../conversations/plan/build';
+import { stepDialog } from '../engine/dialog';
+import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
+import { drawPlanCard } from '../cards/plan-card';
+import type { Card } from '../cards/model';
+import type { ActionPayload } from '../cards/actions';
+import type { Rollout, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
+import type { Store } from '../store/store';
+import { deriveRolloutState } from '../plan/status';
+import { silentLogger, type Logger } from '../log';
+import type { ActionInput, Bot, Inbound, MessageInput, Reply } from './types';
+import { createMemoryDialogs, dialogKey, type DialogStateStore } from './dialogs';
+import { parseChannelCommand } from './words';
+import { createPreferences } from './preferences';
+import { drawStatusCard, threadNoteFor } from './notes';
+import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
+
+export interface BotOptions {
+  store: Store;
+  logger?: Logger;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Where interviews wait between answers; default: memory with a 24 h TTL. */
+  dialogs?: DialogStateStore;
+}
+
+export const DIALOG_TTL_SECONDS = 24 * 60 * 60;
+
+export function createBot(options: BotOptions): Bot {
+  const { store } = options;
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? (() => new Date());
+  const dialogs = options.dialogs ?? createMemoryDialogs(DIALOG_TTL_SECONDS);
+  const preferences = createPreferences(store);
+
+  /** Any failure becomes a clear "try again" for the user; details go to the log only. */
+  async function guarded(inbound: Inbound, work: () => Promise<Reply[]>): Promise<Reply[]> {
+    try {
+      return await work();
+    } catch (error) {
+      logger.error('could not handle a request', { scope: inbound.scope, error: String(error) });
+      const locale = inbound.locale ?? 'en';
+      return [{ type: 'refused', text: t(locale, 'card.error.unavailable') }];
+    }
+  }
+
+  async function runDialog(
+    inbound: Inbound,
+    state: DialogState | undefined,
+    event: DialogEvent,
+    actionKey: string,
+  ): Promise<Reply[]> {
+    const key = dialogKey(inbound.scope, inbound.user);
+    const locale = state?.locale ?? (await preferences.localeFor(inbound));
+    const result = stepDialog(state, event, { locale, now: now() });
+    if (result.state) await dialogs.save(key, result.state);
+    else await dialogs.delete(key);
+    if (result.state && result.state.locale !== locale) {
+      await preferences.setLocale(inbound, result.state.locale);
+    }
+    const replies: Reply[] = [];
+    for (const output of result.outputs) replies.push(...(await carryOut(inbound, output, actionKey)));
+    return replies;
+  }
+
+  async function carryOut(inbound: Inbound, output: DialogOutput, actionKey: string): Promise<Reply[]> {
+    switch (output.type) {
+      case 'card':
+      case 'cancelled':
+        return [{ type: 'private', card: output.card }];
+      case 'post-plan': {
+        const plan = buildPlan(output.answers);
+        const { rollout, events } = await store.createRollout({
+          scope: inbound.scope,
+          owner: inbound.user,
+          locale: output.locale,
+          answers: output.answers,
+          plan,
+          operators: output.operators,
+          actionKey,
+        });
+        logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
+        // The summary the user clicked gives way to this note, so its buttons are gone.
+        const posted = t(output.locale, msg('card.interview.posted', { title: t(output.locale, plan.title), id: rollout.id }));
+        return [textCard(posted), { type: 'post-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
+      }
+    }
+  }
+
+  /** Open rollouts that made it into the channel (a failed post leaves one without messages). */
+  async function posted(scope: Scope): Promise<Rollout[]> {
+    return (await store.listRollouts(scope, { status: 'active', limit: 20 })).filter((r) => r.messages.length > 0);
+  }
+
+  async function statusReply(inbound: Inbound): Promise<Reply[]> {
+    const locale = await preferences.localeFor(inbound);
+    const rollouts = await posted(inbound.scope);
+    const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(inbound.scope, r.id)));
+    const found = snapshots.filter((s): s is NonNullable<typeof s> => Boolean(s));
+    return [{ type: 'private', card: drawStatusCard(locale, found) }];
+  }
+
+  async function exportReply(inbound: Inbound, rest: string): Promise<Reply[]> {
+    const locale = await preferences.localeFor(inbound);
+    const format: AuditFormat = /\bjson\b/i.test(rest) ? 'json' : 'csv';
+    const wanted = /\b([A-Za-z0-9_-]{6,24})\b/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+    const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
+    const events = snapshots.reduce((n, s) => n + s.events.length, 0);
+    const day = now().toISOString().slice(0, 10);
+    return [
+      {
+        type: 'file',
+        filename: `exchange-sp-audit-${wanted ?? inbound.scope.channel}-${day}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
+        mimeType: format === 'csv' ? 'text/csv' : 'application/json',
+        content: formatAudit(snapshots, format),
+        summary: t(locale, msg('card.export.summary', { rollouts: snapshots.length, events })),
+      },
+    ];
+  }
+
+  async function setOperators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]> {
+    const locale = await preferences.localeFor(inbound);
+    const mine = (await posted(inbound.scope)).find(
+      (r) => r.owner.id === inbound.user.id,
+    );
+    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout') }];
+    const anyone = /\b(anyone|everyone|iedereen)\b/i.test(rest);
+    const operators: UserRef[] = anyone ? [] : (input.mentions ?? []).filter((u) => u.id !== inbound.user.id);
+    const result = await store.applyAction(
+      inbound.scope,
+      mine.id,
+      { verb: 'set-operators', operators, actor: inbound.user, actionKey: randomUUID() },
+      now(),
+    );
+    const replies = await actionReplies(inbound, locale, result);
+    const names = operators.map((o) => o.name).join(', ');
+    const confirmation = operators.length
+      ? t(locale, msg('card.operators.set', { names, id: mine.id }))
+      : t(locale, msg('card.operators.anyone', { id: mine.id }));
+    return result.outcome === 'recorded' ? [textCard(confirmation), ...replies] : replies;
+  }
+
+  async function actionReplies(
+    inbound: Inbound,
+    locale: Locale,
+    result: Awaited<ReturnType<Store['applyAction']>>,
+  ): Promise<Reply[]> {
+    switch (result.outcome) {
+      case 'not-found':
+        return [{ type: 'refused', text: t(locale, 'card.error.unknownRollout') }];
+      case 'refused':
+        return [{ type: 'refused', text: t(locale, result.reason) }];
+      case 'duplicate':
+        return [{ type: 'update-plan', rollout: result.rollout, cards: [drawPlanCard(result.rollout, result.events)] }];
+      case 'recorded': {
+        const { rollout, events } = result;
+        const replies: Reply[] = [{ type: 'update-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
+        for (const event of result.recorded) {
+          const text = threadNoteFor(rollout, event);
+          if (text) replies.push({ type: 'thread-note', rollout, text });
+        }
+        logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
+        return replies;
+      }
+    }
+  }
+
+  return {
+    handleMessage: (inbound, input) =>
+      guarded(inbound, async () => {
+        const text = input.text.trim();
+        const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+        const command = parseChannelCommand(text);
+        if (command?.command === 'status') return statusReply(inbound);
+        if (command?.command === 'export') return exportReply(inbound, command.rest);
+        if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
+        const event: DialogEvent =
+          !state || input.isCommand
+            ? { type: 'start', text: stripCommandWord(text), mentions: input.mentions }
+            : { type: 'text', text, mentions: input.mentions };
+        return runDialog(inbound, state, event, randomUUID());
+      }),
+
+    handleAction: (inbound, input) =>
+      guarded(inbound, async () => {
+        const { payload } = input;
+        if (payload.k === 'step') {
+          const locale = await preferences.localeFor(inbound);
+          const result = await store.applyAction(
+            inbound.scope,
+            payload.r,
+            { verb: payload.v, stepId: payload.s, actor: inbound.user, note: input.text, actionKey: input.actionKey },
+            now(),
+          );
+          return actionReplies(inbound, locale, result);
+        }
+        const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+        if (!state && isStaleInterviewClick(payload)) {
+          // A second click on "Post plan", or a click on a card of an expired interview.
+          return [textCard(t(await preferences.localeFor(inbound), 'card.interview.ended'))];
+        }
+        let event: DialogEvent;
+        if (payload.k === 'lang') {
+          await preferences.setLocale(inbound, payload.l);
+          event = { type: 'language', locale: payload.l };
+        } else if (payload.k === 'dialog') {
+          event = { type: 'command', command: payload.c, question: payload.q };
+        } else {
+          event = { type: 'answer', question: payload.q, value: payload.v ?? input.text ?? '' };
+        }
+        return runDialog(inbound, state, event, input.actionKey);
+      }),
+
+    setPlanMessages: (scope, rolloutId, messages) => store.setMessages(scope, rolloutId, messages),
+
+    async planNotPosted(scope, rolloutId) {
+      const snapshot = await store.getRollout(scope, rolloutId);
+      if (!snapshot || snapshot.rollout.messages.length) return;
+      const { rollout, events } = snapshot;
+      await dialogs.save(dialogKey(scope, rollout.owner), {
+        locale: rollout.locale,
+        answers: rollout.answers,
+        history: [],
+        stage: 'summary',
+        operators: deriveRolloutState(rollout.plan, events).operators,
+        startedAt: rollout.createdAt,
+      });
+      logger.warn('plan could not be posted; the interview waits at its summary', { id: rollout.id, scope });
+    },
+
+    async drawRollout(scope: Scope, rolloutId: string) {
+      const snapshot = await store.getRollout(scope, rolloutId);
+      if (!snapshot) return undefined;
+      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events)] };
+    },
+
+    openRollouts: posted,
+
+    async healthy() {
+      try {
+        await store.ping();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** "/exchange-sp 2000 ..." or "exchange-sp 2000 ..." typed as a message: the answers only. */
+function stripCommandWord(text: string): string {
+  return text.replace(/^\/?exchange-sp\b\s*/i, '');
+}
+
+/** Clicks that only make sense inside a running interview. */
+function isStaleInterviewClick(payload: ActionPayload): boolean {
+  return payload.k === 'answer' || (payload.k === 'dialog' && ['confirm', 'back', 'change', 'cancel'].includes(payload.c));
+}
+
+function textCard(text: string): Reply {
+  const card: Card = { fallback: text, blocks: [{ type: 'text', text }] };
+  return { type: 'private', card };
+}
+
+export type { Rollout, RolloutEvent };

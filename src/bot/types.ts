@@ -1,0 +1,75 @@
+/**
+ * What an adapter calls on the core, and what the core asks the adapter to do.
+ * Adapters turn platform payloads into these calls (after verifying and parsing
+ * them) and carry out the replies on their platform. The core never imports an
+ * adapter.
+ */
+import type { Locale } from '../../conversations/types';
+import type { ActionPayload } from '../cards/actions';
+import type { Card } from '../cards/model';
+import type { MessageRef, Rollout, Scope, UserRef } from '../plan/rollout-model';
+
+export interface Inbound {
+  scope: Scope;
+  user: UserRef;
+  /** The platform's language hint for this user (Slack locale, Teams activity locale). */
+  locale?: Locale;
+}
+
+export type Reply =
+  /** Show to the acting user only (Slack ephemeral/modal, Teams reply or invoke answer). */
+  | { type: 'private'; card: Card }
+  /** A refusal or problem for the acting user only; nothing was recorded. */
+  | { type: 'refused'; text: string }
+  /** Post a new plan in the channel; then call `bot.setPlanMessages` with where it went. */
+  | { type: 'post-plan'; rollout: Rollout; cards: Card[] }
+  /**
+   * The rollout changed: redraw its posted messages. Coalesce bursts by rollout id and
+   * draw the latest state with `bot.drawRollout` when flushing; `cards` is the state
+   * right after this action (for an immediate answer such as a Teams invoke response).
+   */
+  | { type: 'update-plan'; rollout: Rollout; cards: Card[] }
+  /** A short line for the team's record in the plan's thread ("Alice confirmed step 3"). */
+  | { type: 'thread-note'; rollout: Rollout; text: string }
+  /**
+   * A document for the acting user (audit export): Slack uploads it, Teams sends it as
+   * a message, the console writes it to a file. `summary` says what it holds.
+   */
+  | { type: 'file'; filename: string; mimeType: string; content: string; summary: string };
+
+export interface MessageInput {
+  text: string;
+  /** Users mentioned in the text, already resolved by the adapter. */
+  mentions?: UserRef[];
+  /** True for `/exchange-sp ...` and a first message that starts an interview. */
+  isCommand?: boolean;
+}
+
+export interface ActionInput {
+  payload: ActionPayload;
+  /** Idempotency key unique to this click (Slack action_ts + user, Teams activity id). */
+  actionKey: string;
+  /** The note typed for skip/problem, or the text of the input named by the payload. */
+  text?: string;
+}
+
+export interface Bot {
+  /** A slash command, a chat message to the bot, a console line. */
+  handleMessage(inbound: Inbound, input: MessageInput): Promise<Reply[]>;
+  /** A button click (already parsed with parseActionPayload). */
+  handleAction(inbound: Inbound, input: ActionInput): Promise<Reply[]>;
+  /** Records where the plan was posted, after a 'post-plan' reply was carried out. */
+  setPlanMessages(scope: Scope, rolloutId: string, messages: MessageRef[]): Promise<void>;
+  /**
+   * The adapter could not post a plan (e.g. the bot is not in the channel): the owner's
+   * answers come back as an interview at its summary, so posting again is one click,
+   * and the unposted rollout stays out of the channel's status.
+   */
+  planNotPosted(scope: Scope, rolloutId: string): Promise<void>;
+  /** The latest drawing of a rollout (for coalesced updates), or undefined if not in scope. */
+  drawRollout(scope: Scope, rolloutId: string): Promise<{ rollout: Rollout; cards: Card[] } | undefined>;
+  /** The channel's open, posted rollouts, most recent first. */
+  openRollouts(scope: Scope): Promise<Rollout[]>;
+  /** True when the store answers. */
+  healthy(): Promise<boolean>;
+}

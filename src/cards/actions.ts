@@ -1,0 +1,57 @@
+/**
+ * What a button means, as a small typed payload. Adapters put it in the button value
+ * (Slack) or the Action.Execute data (Teams) and must parse it back with
+ * `parseActionPayload` before anything else: a value from the outside is untrusted
+ * (tampered, stale or foreign); scope checks happen in the store.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+const value = z.string().max(200);
+
+export const actionPayloadSchema = z.discriminatedUnion('k', [
+  /** An interview answer: question `q`, chosen value `v`, or the text of input `i`. */
+  z.object({ k: z.literal('answer'), q: id, v: value.optional(), i: id.optional() }).strict(),
+  /** Interview commands. */
+  z
+    .object({
+      k: z.literal('dialog'),
+      c: z.enum(['back', 'restart', 'cancel', 'help', 'confirm', 'change']),
+      /** For 'change': which question to go back to. */
+      q: id.optional(),
+    })
+    .strict(),
+  /** A step action on a posted rollout. */
+  z
+    .object({
+      k: z.literal('step'),
+      r: id,
+      s: id,
+      v: z.enum(['confirm', 'skip', 'problem', 'undo']),
+    })
+    .strict(),
+  /** Switch the user's language. */
+  z.object({ k: z.literal('lang'), l: z.enum(['en', 'nl']) }).strict(),
+]);
+
+export type ActionPayload = z.infer<typeof actionPayloadSchema>;
+
+/** Parses an untrusted value (an object or its JSON text); undefined when it is not one of ours. */
+export function parseActionPayload(raw: unknown): ActionPayload | undefined {
+  let candidate = raw;
+  if (typeof raw === 'string') {
+    if (raw.length > 1000) return undefined;
+    try {
+      candidate = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = actionPayloadSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Compact JSON for a button value (Slack allows 2000 characters; ours stay far below). */
+export function encodeActionPayload(payload: ActionPayload): string {
+  return JSON.stringify(payload);
+}

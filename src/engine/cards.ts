@@ -1,0 +1,140 @@
+/**
+ * The interview's cards: a question, the summary, the change picker, help. Shown to
+ * the interviewed user only. Every card repeats its question in plain words and its
+ * choices as typeable labels, so the console's text rendering works on its own.
+ */
+import type { Answers, Locale } from '../../conversations/types';
+import { t, type Msg } from '../../conversations/strings';
+import type { Question } from '../../conversations/interview/questions';
+import { answeredQuestions } from '../../conversations/interview/questions';
+import { choiceLabelOf, labelOf, promptOf, summaryItems } from '../../conversations/interview/describe';
+import type { Button, Card, CardBlock } from '../cards/model';
+import type { UserRef } from '../plan/rollout-model';
+
+/** What to say before the question: what changed, what went wrong. */
+export interface Remarks {
+  notes: Msg[];
+  echo: Msg[];
+  problems: Msg[];
+  unknown: string[];
+}
+
+export const noRemarks = (): Remarks => ({ notes: [], echo: [], problems: [], unknown: [] });
+
+function remarkBlocks(locale: Locale, r: Remarks): CardBlock[] {
+  const blocks: CardBlock[] = r.notes.map((m) => ({ type: 'text', text: t(locale, m), style: 'muted' }));
+  if (r.echo.length > 0) {
+    const list = r.echo.map((m) => t(locale, m)).join(', ');
+    blocks.push({ type: 'context', text: t(locale, { key: 'interview.understood', params: { list } }) });
+  }
+  for (const p of r.problems) blocks.push({ type: 'text', text: t(locale, p), style: 'warning' });
+  if (r.unknown.length > 0) {
+    blocks.push({ type: 'text', text: t(locale, { key: 'interview.notUnderstood', params: { words: r.unknown.join(', ') } }) });
+  }
+  return blocks;
+}
+
+function navButtons(locale: Locale, withBack: boolean): Button[] {
+  const buttons: Button[] = [];
+  if (withBack) buttons.push({ label: t(locale, 'interview.button.back'), action: { k: 'dialog', c: 'back' } });
+  buttons.push(
+    { label: t(locale, 'interview.button.help'), action: { k: 'dialog', c: 'help' } },
+    { label: t(locale, 'interview.button.cancel'), action: { k: 'dialog', c: 'cancel' }, style: 'danger' },
+    { label: t(locale, 'interview.button.otherLanguage'), action: { k: 'lang', l: locale === 'en' ? 'nl' : 'en' } },
+  );
+  return buttons;
+}
+
+export function questionCard(locale: Locale, a: Answers, q: Question, r: Remarks, canGoBack: boolean): Card {
+  const prompt = t(locale, promptOf(q.id, a));
+  const blocks: CardBlock[] = [{ type: 'header', text: t(locale, 'interview.title') }, ...remarkBlocks(locale, r)];
+  blocks.push({ type: 'text', text: prompt, style: 'strong' });
+  if (q.id === 'topology') blocks.push({ type: 'text', text: t(locale, 'interview.hint.topology'), style: 'muted' });
+  if (q.kind === 'name') {
+    blocks.push({ type: 'input', id: q.id, label: t(locale, labelOf(q.id, a)), placeholder: 'EXCH1', maxLength: 15 });
+    blocks.push({
+      type: 'actions',
+      buttons: [{ label: t(locale, 'interview.button.submit'), action: { k: 'answer', q: q.id, i: q.id }, style: 'primary' }],
+    });
+    blocks.push({ type: 'text', text: t(locale, 'interview.hint.name'), style: 'muted' });
+  } else {
+    const options =
+      q.kind === 'yes-no'
+        ? [
+            { value: 'yes', label: t(locale, 'interview.choice.yes') },
+            { value: 'no', label: t(locale, 'interview.choice.no') },
+          ]
+        : q.choices(a).map((v) => ({ value: v, label: t(locale, choiceLabelOf(q.id, v)) }));
+    blocks.push({ type: 'actions', buttons: options.map((o) => ({ label: o.label, action: { k: 'answer', q: q.id, v: o.value } })) });
+    const hint =
+      q.kind === 'yes-no'
+        ? t(locale, 'interview.hint.yesNo')
+        : t(locale, { key: 'interview.hint.choice', params: { choices: options.map((o) => o.label).join(', ') } });
+    blocks.push({ type: 'text', text: hint, style: 'muted' });
+  }
+  blocks.push({ type: 'actions', buttons: navButtons(locale, canGoBack) });
+  blocks.push({ type: 'context', text: t(locale, 'interview.hint.commands') });
+  return { fallback: t(locale, { key: 'interview.fallback.question', params: { prompt } }), blocks };
+}
+
+function operatorsText(locale: Locale, operators: UserRef[]): string {
+  return operators.length === 0 ? t(locale, 'interview.operators.anyone') : operators.map((o) => o.name).join(', ');
+}
+
+export function summaryCard(locale: Locale, a: Answers, operators: UserRef[], r: Remarks): Card {
+  const items = summaryItems(a).map((item) => ({
+    label: t(locale, item.label),
+    value: typeof item.value === 'string' ? item.value : t(locale, item.value),
+  }));
+  items.push({ label: t(locale, 'interview.label.operators'), value: operatorsText(locale, operators) });
+  const blocks: CardBlock[] = [
+    { type: 'header', text: t(locale, 'interview.summary.title') },
+    ...remarkBlocks(locale, r),
+    { type: 'facts', items },
+    { type: 'text', text: t(locale, 'interview.summary.text') },
+    {
+      type: 'actions',
+      buttons: [
+        { label: t(locale, 'interview.button.post'), action: { k: 'dialog', c: 'confirm' }, style: 'primary' },
+        { label: t(locale, 'interview.button.change'), action: { k: 'dialog', c: 'change' } },
+        ...navButtons(locale, true),
+      ],
+    },
+    { type: 'context', text: t(locale, 'interview.hint.commands') },
+  ];
+  return { fallback: t(locale, 'interview.summary.fallback'), blocks };
+}
+
+/** One button per answer that can be asked again. */
+export function changeCard(locale: Locale, a: Answers, r: Remarks): Card {
+  const buttons: Button[] = answeredQuestions(a).map((q) => ({
+    label: t(locale, labelOf(q.id, a)),
+    action: { k: 'dialog', c: 'change', q: q.id },
+  }));
+  return {
+    fallback: t(locale, 'interview.change.title'),
+    blocks: [
+      { type: 'header', text: t(locale, 'interview.change.title') },
+      ...remarkBlocks(locale, r),
+      { type: 'actions', buttons },
+      { type: 'text', text: t(locale, 'interview.change.fallback'), style: 'muted' },
+    ],
+  };
+}
+
+export function helpCard(locale: Locale): Card {
+  return {
+    fallback: t(locale, 'interview.help.fallback'),
+    blocks: [
+      { type: 'header', text: t(locale, 'interview.help.title') },
+      { type: 'text', text: t(locale, 'interview.help.what') },
+      { type: 'text', text: t(locale, 'interview.help.answers') },
+      { type: 'text', text: t(locale, 'interview.help.commands') },
+    ],
+  };
+}
+
+export function cancelledCard(locale: Locale): Card {
+  const text = t(locale, 'interview.cancelled');
+  return { fallback: text, blocks: [{ type: 'text', text }] };
+}

@@ -1,0 +1,157 @@
+/**
+ * The interview engine: (state, event) -> (state, outputs). Pure: the time comes in
+ * `ctx`, nothing is read or written; the bot saves the state and shows the cards.
+ * Questions, words and rules live in conversations/interview; this file only
+ * decides what happens next.
+ */
+import type { Answers, Locale } from '../../conversations/types';
+import { msg, t, type Msg } from '../../conversations/strings';
+import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId } from '../../conversations/interview/questions';
+import { parseText, type ParsedText } from '../../conversations/interview/parse';
+import { interpretAnswer, interpretText, type Interpretation } from '../../conversations/interview/apply';
+import { echoChanges } from '../../conversations/interview/describe';
+import type { UserRef } from '../plan/rollout-model';
+import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard, type Remarks } from './cards';
+import type { DialogCommand, DialogContext, DialogEvent, DialogResult, DialogState } from './types';
+
+export function newDialogState(locale: Locale, now: Date): DialogState {
+  return { locale, answers: {}, history: [], stage: 'asking', operators: [], startedAt: now.toISOString() };
+}
+
+/** The card for where the interview stands: the next question, or the summary. */
+export function currentCard(state: DialogState, remarks: Remarks = noRemarks()) {
+  const q = nextQuestion(state.answers);
+  if (!q) return summaryCard(state.locale, state.answers, state.operators, remarks);
+  return questionCard(state.locale, state.answers, q, remarks, state.history.length > 0);
+}
+
+function show(state: DialogState, remarks?: Remarks): DialogResult {
+  return { state, outputs: [{ type: 'card', card: currentCard(state, remarks) }] };
+}
+
+function remarks(partial: Partial<Remarks>): Remarks {
+  return { ...noRemarks(), ...partial };
+}
+
+/** Stores new answers (one "back" undoes them all) and shows what comes next. */
+function withAnswers(state: DialogState, result: Interpretation, extra: Partial<Remarks> = {}): DialogResult {
+  const echo = echoChanges(state.answers, result.answers);
+  const changed = JSON.stringify(result.answers) !== JSON.stringify(state.answers);
+  const next: DialogState = changed
+    ? { ...state, answers: result.answers, history: [...state.history, state.answers] }
+    : state;
+  next.stage = nextQuestion(next.answers) ? 'asking' : 'summary';
+  return show(next, remarks({ ...extra, echo, problems: result.problems, unknown: result.unknown }));
+}
+
+function runCommand(state: DialogState, command: DialogCommand, target?: string): DialogResult {
+  switch (command) {
+    case 'back': {
+      if (state.history.length === 0) return show(state, remarks({ notes: [msg('interview.nothingToUndo')] }));
+      const answers = state.history[state.history.length - 1];
+      const next: DialogState = { ...state, answers, history: state.history.slice(0, -1) };
+      next.stage = nextQuestion(answers) ? 'asking' : 'summary';
+      return show(next);
+    }
+    case 'restart': {
+      const fresh: DialogState = { ...state, answers: {}, history: [], stage: 'asking', operators: [] };
+      return show(fresh, remarks({ notes: [msg('interview.restarted')] }));
+    }
+    case 'cancel':
+      return { state: undefined, outputs: [{ type: 'cancelled', card: cancelledCard(state.locale) }] };
+    case 'help':
+      return { state, outputs: [{ type: 'card', card: helpCard(state.locale) }, { type: 'card', card: currentCard(state) }] };
+    case 'confirm': {
+      const complete = completeAnswers(state.answers);
+      if (!complete) return show(state, remarks({ notes: [msg('interview.notComplete')] }));
+      return {
+        state: undefined,
+        outputs: [{ type: 'post-plan', answers: complete, operators: state.operators, locale: state.locale }],
+      };
+    }
+    case 'change':
+      return changeAnswer(state, target);
+  }
+}
+
+/** Forgets one answer and asks it again; without a known answer, offers the choice. */
+function changeAnswer(state: DialogState, target: string | undefined): DialogResult {
+  const a = state.answers;
+  const id: QuestionId | undefined = target !== undefined && isQuestionId(target) ? target : undefined;
+  if (!id || a[id] === undefined || !question(id).applies(a)) {
+    const notes = target !== undefined ? [msg('interview.change.cannot')] : [];
+    return { state, outputs: [{ type: 'card', card: changeCard(state.locale, a, remarks({ notes })) }] };
+  }
+  const answers: Answers = { ...a };
+  delete answers[id];
+  // A non-Enterprise product's topology was automatic: a new product asks it again.
+  if (id === 'product' && a.product !== 'enterprise') delete answers.topology;
+  return show({ ...state, answers, history: [...state.history, a], stage: 'asking' });
+}
+
+function onText(state: DialogState, text: string, mentions: UserRef[] | undefined): DialogResult {
+  const parsed: ParsedText = parseText(text);
+  if (parsed.operators) {
+    const chosen = parsed.operators === 'anyone' ? [] : mentions ?? [];
+    if (parsed.operators === 'mentions' && chosen.length === 0) {
+      return show(state, remarks({ notes: [msg('interview.operators.needMentions')] }));
+    }
+    const names = chosen.length === 0 ? t(state.locale, 'interview.operators.anyone') : chosen.map((u) => u.name).join(', ');
+    const note = msg('interview.operators.set', { names });
+    return show({ ...state, operators: chosen }, remarks({ notes: [note] }));
+  }
+  const notes: Msg[] = [];
+  let current = state;
+  if (parsed.language) {
+    current = { ...state, locale: parsed.language };
+    notes.push(msg('interview.languageSet'));
+  }
+  const hasAnswers = Object.keys(parsed.answers).length > 0 || parsed.cluster || parsed.leftovers.length > 0 || parsed.yesNo.length > 0;
+  // "change version" asks again; "change 5.5" just gives the new answer.
+  if (parsed.command === 'change' && (parsed.target || !hasAnswers)) return runCommand(current, 'change', parsed.target);
+  if (parsed.command && parsed.command !== 'change') return runCommand(current, parsed.command);
+  // One word at a name question is that name, even when it is also a keyword ("EXCHANGE", "TS").
+  const asked = nextQuestion(current.answers);
+  const word = text.trim();
+  if (asked?.kind === 'name' && !parsed.language && /^\S+$/.test(word)) {
+    return withAnswers(current, interpretAnswer(current.answers, asked.id, word), { notes });
+  }
+  if (!hasAnswers) return show(current, remarks({ notes }));
+  return withAnswers(current, interpretText(current.answers, parsed), { notes });
+}
+
+function start(state: DialogState | undefined, text: string, mentions: UserRef[] | undefined, ctx: DialogContext): DialogResult {
+  const words = text.replace(/^\s*\/?exchange-sp\b/i, '').trim();
+  if (state && words === '') return show(state, remarks({ notes: [msg('interview.resumed')] }));
+  const fresh = newDialogState(state?.locale ?? ctx.locale, ctx.now);
+  return words === '' ? show(fresh) : onText(fresh, words, mentions);
+}
+
+export function stepDialog(state: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogResult {
+  switch (event.type) {
+    case 'start':
+      return start(state, event.text, event.mentions, ctx);
+    case 'text':
+      return state ? onText(state, event.text, event.mentions) : start(undefined, event.text, event.mentions, ctx);
+    case 'language': {
+      const base = state ?? newDialogState(event.locale, ctx.now);
+      return show({ ...base, locale: event.locale }, remarks({ notes: [msg('interview.languageSet')] }));
+    }
+    case 'command': {
+      if (!state && event.command === 'cancel') {
+        return { state: undefined, outputs: [{ type: 'cancelled', card: cancelledCard(ctx.locale) }] };
+      }
+      return runCommand(state ?? newDialogState(ctx.locale, ctx.now), event.command, event.question);
+    }
+    case 'answer': {
+      const base = state ?? newDialogState(ctx.locale, ctx.now);
+      // A click on an old card for a question that no longer applies (the topology
+      // is let through: its refusal carries the real reason, P4).
+      const id = event.question;
+      if (!isQuestionId(id) || (id !== 'topology' && !question(id).applies(base.answers))) {
+        return show(base, remarks({ problems: [msg('interview.why.stale')] }));
+      }
+      return withAnswers(base, interpretAnswer(base.answers, id, event.value));
+    }
+  }
+}

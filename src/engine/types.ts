@@ -1,0 +1,52 @@
+/**
+ * The dialog engine's vocabulary: a pure function (state, event) -> (state, outputs).
+ * No I/O; the bot (src/bot) loads and saves the state and carries out the outputs.
+ */
+import type { Answers, CompleteAnswers, Locale } from '../../conversations/types';
+import type { Card } from '../cards/model';
+import type { UserRef } from '../plan/rollout-model';
+
+export interface DialogState {
+  locale: Locale;
+  answers: Answers;
+  /** Earlier answer sets, most recent last, for "back". */
+  history: Answers[];
+  /** asking: questions remain; summary: waiting for "post plan" or a change. */
+  stage: 'asking' | 'summary';
+  /** Who may act on the rollout besides the owner (empty: anyone in the channel). */
+  operators: UserRef[];
+  /** ISO time the interview began. */
+  startedAt: string;
+}
+
+export type DialogCommand = 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change';
+
+export type DialogEvent =
+  /** `/exchange-sp [text]`, a Teams message to the bot, a console line at the start. */
+  | { type: 'start'; text: string; mentions?: UserRef[] }
+  /** Any later free text (answers, "back", "nl", "operators @a @b", ...). */
+  | { type: 'text'; text: string; mentions?: UserRef[] }
+  /** A button or select: question id and value. */
+  | { type: 'answer'; question: string; value: string }
+  | { type: 'command'; command: DialogCommand; question?: string }
+  | { type: 'language'; locale: Locale };
+
+export type DialogOutput =
+  /** Show this card to the interviewed user only (question, summary, help, error). */
+  | { type: 'card'; card: Card }
+  /** The interview is complete and confirmed: post the plan. State is cleared. */
+  | { type: 'post-plan'; answers: CompleteAnswers; operators: UserRef[]; locale: Locale }
+  /** The user cancelled: state is cleared. */
+  | { type: 'cancelled'; card: Card };
+
+export interface DialogResult {
+  /** undefined: the interview is over (posted or cancelled); delete the saved state. */
+  state: DialogState | undefined;
+  outputs: DialogOutput[];
+}
+
+export interface DialogContext {
+  /** Locale to start in when there is no state yet (the platform's hint). */
+  locale: Locale;
+  now: Date;
+}

@@ -1,0 +1,117 @@
+/**
+ * A rollout: one posted plan and its event log. The event log is the truth; step
+ * status is derived from it (see status.ts). Rollouts are scoped to the platform,
+ * workspace (Slack team/enterprise, Teams tenant, 'local' for the console) and
+ * channel they were posted in.
+ */
+import type { CompleteAnswers, Locale } from '../../conversations/types';
+import type { Msg } from '../../conversations/strings';
+import type { Plan } from './model';
+
+export type Platform = 'slack' | 'teams' | 'console';
+
+export interface Scope {
+  platform: Platform;
+  /** Slack team (or enterprise) id, Teams tenant id, 'local' for the console. */
+  workspace: string;
+  /** Slack channel id, Teams conversation id, 'console'. */
+  channel: string;
+}
+
+export interface UserRef {
+  /** Platform user id (Slack U..., Teams AAD object id or 29:..., console login). */
+  id: string;
+  /** Display name at the time of the action. */
+  name: string;
+}
+
+/** Where one part of a posted plan lives; opaque to the core, defined by the adapter. */
+export interface MessageRef {
+  /** e.g. Slack message ts, Teams activity id. */
+  id: string;
+  /** Adapter-specific extras (Teams conversation reference, Slack thread ts...). */
+  meta?: Record<string, unknown>;
+}
+
+export type RolloutStatus = 'active' | 'completed';
+
+export interface Rollout {
+  id: string;
+  scope: Scope;
+  owner: UserRef;
+  locale: Locale;
+  answers: CompleteAnswers;
+  plan: Plan;
+  /** The posted plan messages, in order (a long plan is split over several). */
+  messages: MessageRef[];
+  createdAt: string;
+  status: RolloutStatus;
+  /** Number of events recorded; grows by one per event. */
+  version: number;
+}
+
+export type StepVerb = 'confirm' | 'skip' | 'problem' | 'undo';
+export const STEP_VERBS: readonly StepVerb[] = ['confirm', 'skip', 'problem', 'undo'];
+
+export type RolloutEventType =
+  | 'created'
+  | 'confirmed'
+  | 'skipped'
+  | 'problem'
+  | 'undone'
+  | 'operators-set'
+  | 'completed';
+
+export interface RolloutEvent {
+  rolloutId: string;
+  /** 1-based position in the rollout's log: the total order of what happened. */
+  seq: number;
+  type: RolloutEventType;
+  stepId?: string;
+  actor: UserRef;
+  /** ISO 8601 UTC. */
+  at: string;
+  /** Skip reason or problem note. */
+  note?: string;
+  /** For 'operators-set': who may act from now on (empty: anyone in the channel). */
+  operators?: UserRef[];
+  /** The idempotency key of the action that caused it. */
+  actionKey?: string;
+}
+
+/** An event about to be recorded: the store assigns seq. */
+export type NewRolloutEvent = Omit<RolloutEvent, 'seq' | 'rolloutId'>;
+
+/** What a person asks to do with a rollout. */
+export type RolloutAction =
+  | { verb: StepVerb; stepId: string; actor: UserRef; note?: string; actionKey: string }
+  | { verb: 'set-operators'; operators: UserRef[]; actor: UserRef; actionKey: string };
+
+/** The pure rules' answer to an action (see decide.ts). */
+export type Decision =
+  | { ok: true; events: NewRolloutEvent[] }
+  | { ok: false; reason: Msg };
+
+/** What the store answers after applying an action inside one transaction. */
+export type ActionResult =
+  | { outcome: 'recorded'; rollout: Rollout; events: RolloutEvent[]; recorded: RolloutEvent[] }
+  | { outcome: 'duplicate'; rollout: Rollout; events: RolloutEvent[] }
+  | { outcome: 'refused'; rollout: Rollout; events: RolloutEvent[]; reason: Msg }
+  /** No such rollout in this scope: the same answer whether it exists elsewhere or not. */
+  | { outcome: 'not-found' };
+
+export interface NewRollout {
+  scope: Scope;
+  owner: UserRef;
+  locale: Locale;
+  answers: CompleteAnswers;
+  plan: Plan;
+  operators: UserRef[];
+  /** Idempotency key of the "post plan" click, so a retried click posts one rollout. */
+  actionKey: string;
+}
+
+export interface RolloutSnapshot {
+  rollout: Rollout;
+  events: RolloutEvent[];
+}

@@ -1,0 +1,66 @@
+/**
+ * Postgres schema: the same tables and columns as sqlite-schema.ts, with jsonb and
+ * timestamptz. Migrations run under pg_advisory_xact_lock (see postgres.ts) so two
+ * replicas starting together apply each one once. Append only.
+ */
+import type { Migration } from './sqlite-schema';
+
+export const postgresMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'rollouts, events, actions, dialogs, settings',
+    sql: `
+      CREATE TABLE rollouts (
+        id text PRIMARY KEY,
+        n bigserial NOT NULL,
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        owner jsonb NOT NULL,
+        locale text NOT NULL,
+        answers jsonb NOT NULL,
+        plan jsonb NOT NULL,
+        messages jsonb NOT NULL DEFAULT '[]',
+        operators jsonb NOT NULL DEFAULT '[]',
+        status text NOT NULL CHECK (status IN ('active', 'completed')),
+        version integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        create_key text NOT NULL,
+        UNIQUE (platform, workspace, channel, create_key)
+      );
+      CREATE INDEX rollouts_by_scope ON rollouts (platform, workspace, channel, created_at);
+      CREATE INDEX rollouts_by_workspace ON rollouts (platform, workspace, created_at);
+      CREATE TABLE rollout_events (
+        rollout_id text NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,
+        seq integer NOT NULL,
+        type text NOT NULL,
+        step_id text,
+        actor jsonb NOT NULL,
+        at timestamptz NOT NULL,
+        note text,
+        operators jsonb,
+        action_key text,
+        PRIMARY KEY (rollout_id, seq)
+      );
+      -- One row per applied action key: the idempotency guard of last resort.
+      CREATE TABLE rollout_actions (
+        rollout_id text NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,
+        action_key text NOT NULL,
+        seq integer NOT NULL,
+        PRIMARY KEY (rollout_id, action_key)
+      );
+      CREATE TABLE dialogs (
+        key text PRIMARY KEY,
+        state jsonb NOT NULL,
+        expires_at bigint NOT NULL
+      );
+      CREATE INDEX dialogs_by_expiry ON dialogs (expires_at);
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,182 @@
+/**
+ * What both stores share and that has nothing to do with SQL: new ids, the events a
+ * new rollout starts with, turning rows into models, and the apply step that runs
+ * inside each store's transaction (the rules themselves live in src/plan/decide.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Locale } from '../../conversations/types';
+import type { CompleteAnswers } from '../../conversations/types';
+import { decideAction } from '../plan/decide';
+import type { Plan } from '../plan/model';
+import type {
+  ActionResult,
+  MessageRef,
+  NewRollout,
+  Rollout,
+  RolloutAction,
+  RolloutEvent,
+  RolloutEventType,
+  RolloutStatus,
+  Scope,
+  UserRef,
+} from '../plan/rollout-model';
+
+/** Rollout ids travel in button values: 16 url-safe characters, 96 random bits. */
+export function newRolloutId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/** Longest id we look up; anything longer cannot be ours (DESIGN: <= 24 chars). */
+export const MAX_ROLLOUT_ID = 24;
+
+export function isPlausibleRolloutId(id: string): boolean {
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_ROLLOUT_ID;
+}
+
+/** The log a rollout starts with: 'created', then 'operators-set' when operators are named. */
+export function initialEvents(id: string, input: NewRollout, at: string): RolloutEvent[] {
+  const base = { rolloutId: id, actor: input.owner, at, actionKey: input.actionKey };
+  const events: RolloutEvent[] = [{ ...base, seq: 1, type: 'created' }];
+  if (input.operators.length > 0) {
+    events.push({ ...base, seq: 2, type: 'operators-set', operators: input.operators });
+  }
+  return events;
+}
+
+export function newRolloutModel(id: string, input: NewRollout, createdAt: string, version: number): Rollout {
+  return {
+    id,
+    scope: { platform: input.scope.platform, workspace: input.scope.workspace, channel: input.scope.channel },
+    owner: input.owner,
+    locale: input.locale,
+    answers: input.answers,
+    plan: input.plan,
+    messages: [],
+    createdAt,
+    status: 'active',
+    version,
+  };
+}
+
+/** Result of an action once decided: 'recorded' also says what to write. */
+export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
+  /** Set when the action changed who may act (kept denormalised on the rollout row). */
+  operators?: UserRef[];
+};
+
+/**
+ * Decides and numbers the new events; the caller, holding the rollout's lock, writes
+ * `recorded` and the new version/status. seq continues from the log's last one, so
+ * the log stays gapless as long as every write goes through here.
+ */
+export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: RolloutAction, now: Date): AppliedAction {
+  const decision = decideAction(rollout, events, action, now);
+  if (!decision.ok) return { outcome: 'refused', rollout, events, reason: decision.reason };
+  const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
+  const recorded: RolloutEvent[] = decision.events.map((e, i) => ({ ...e, rolloutId: rollout.id, seq: last + i + 1 }));
+  const completed = recorded.some((e) => e.type === 'completed');
+  const status: RolloutStatus = completed ? 'completed' : rollout.status;
+  const next: Rollout = { ...rollout, status, version: last + recorded.length };
+  const operatorsSet = [...recorded].reverse().find((e) => e.type === 'operators-set');
+  const result: AppliedAction = { outcome: 'recorded', rollout: next, events: [...events, ...recorded], recorded };
+  if (operatorsSet) result.operators = operatorsSet.operators ?? [];
+  return result;
+}
+
+/** Column values of a rollout row, JSON already parsed (each store parses its own way). */
+export interface RolloutRow {
+  id: string;
+  platform: string;
+  workspace: string;
+  channel: string;
+  owner: unknown;
+  locale: string;
+  answers: unknown;
+  plan: unknown;
+  messages: unknown;
+  status: string;
+  version: number | string;
+  created_at: string | Date;
+}
+
+export interface EventRow {
+  rollout_id: string;
+  seq: number | string;
+  type: string;
+  step_id: string | null;
+  actor: unknown;
+  at: string | Date;
+  note: string | null;
+  operators: unknown;
+  action_key: string | null;
+}
+
+/** SQLite hands back text, Postgres a Date: both end up as ISO 8601 UTC. */
+export function isoTime(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+// Rows were written by us through these same types, so a cast after parsing is enough.
+export function rolloutFromRow(row: RolloutRow): Rollout {
+  return {
+    id: row.id,
+    scope: { platform: row.platform as Scope['platform'], workspace: row.workspace, channel: row.channel },
+    owner: row.owner as UserRef,
+    locale: row.locale as Locale,
+    answers: row.answers as CompleteAnswers,
+    plan: row.plan as Plan,
+    messages: (row.messages ?? []) as MessageRef[],
+    createdAt: isoTime(row.created_at),
+    status: row.status as RolloutStatus,
+    version: Number(row.version),
+  };
+}
+
+export function eventFromRow(row: EventRow): RolloutEvent {
+  const event: RolloutEvent = {
+    rolloutId: row.rollout_id,
+    seq: Number(row.seq),
+    type: row.type as RolloutEventType,
+    actor: row.actor as UserRef,
+    at: isoTime(row.at),
+  };
+  if (row.step_id !== null) event.stepId = row.step_id;
+  if (row.note !== null) event.note = row.note;
+  if (row.operators !== null && row.operators !== undefined) event.operators = row.operators as UserRef[];
+  if (row.action_key !== null) event.actionKey = row.action_key;
+  return event;
+}
+
+/** Positional values for an INSERT of (rollout_id, seq, type, step_id, actor, at, note, operators, action_key). */
+export function eventValues(e: RolloutEvent): (string | number | null)[] {
+  return [
+    e.rolloutId,
+    e.seq,
+    e.type,
+    e.stepId ?? null,
+    JSON.stringify(e.actor),
+    e.at,
+    e.note ?? null,
+    e.operators ? JSON.stringify(e.operators) : null,
+    e.actionKey ?? null,
+  ];
+}
+
+/** JSON text for a value column; undefined is kept as null so it reads back as such. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+/** Clamps a list limit (default 50) so an export can't ask for an unbounded scan. */
+export function listLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return 50;
+  return Math.max(1, Math.min(1000, Math.floor(limit)));
+}
+
+/** The part of a scope a listing filters on; a channel only when given. */
+export function scopeFilter(scope: Scope | Omit<Scope, 'channel'>): { platform: string; workspace: string; channel?: string } {
+  const channel = (scope as Partial<Scope>).channel;
+  return channel === undefined
+    ? { platform: scope.platform, workspace: scope.workspace }
+    : { platform: scope.platform, workspace: scope.workspace, channel };
+}

@@ -1,0 +1,238 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, synchronous). WAL lets readers
+ * run beside the single writer; busy_timeout makes a second process on the same file
+ * wait instead of failing. Every action is one BEGIN IMMEDIATE transaction, which
+ * takes the write lock before reading the log, so no two actions interleave.
+ * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { MessageRef, NewRollout, Rollout, RolloutAction, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import { sqliteMigrations } from './sqlite-schema';
+import {
+  applyToLog,
+  eventFromRow,
+  eventValues,
+  initialEvents,
+  isPlausibleRolloutId,
+  jsonText,
+  listLimit,
+  newRolloutId,
+  newRolloutModel,
+  rolloutFromRow,
+  scopeFilter,
+  type EventRow,
+  type RolloutRow,
+} from './rollout-log';
+import type { RolloutFilter, Store } from './store';
+
+export interface SqliteStoreConfig {
+  /** Path of the database file (directories are created); ':memory:' for throwaway use. */
+  file: string;
+  /** How long to wait for another process's write lock, in ms (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+type Row = Record<string, unknown>;
+const JSON_COLUMNS = ['owner', 'answers', 'plan', 'messages', 'operators', 'actor'] as const;
+
+/** SQLite keeps JSON as text: parse the JSON columns of a row in place. */
+function parsed<T>(row: Row): T {
+  for (const col of JSON_COLUMNS) if (typeof row[col] === 'string') row[col] = JSON.parse(row[col] as string);
+  return row as T;
+}
+
+export function createSqliteStore(config: SqliteStoreConfig): Store {
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  const db = new Database(config.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`);
+  db.pragma('foreign_keys = ON');
+  // A confirmation the team saw acknowledged must survive a power cut too; writes are rare.
+  db.pragma('synchronous = FULL');
+
+  // better-sqlite3 compiles SQL on every prepare(); a click runs a handful of the same statements.
+  const statements = new Map<string, Database.Statement>();
+  const sql = (text: string): Database.Statement => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return statement;
+  };
+  // A plan never changes once posted, and it is the largest column to parse: keep recent ones parsed.
+  const plans = new Map<string, unknown>();
+  const PLAN_CACHE_SIZE = 500;
+  const withCachedPlan = (row: Row): Row => {
+    const id = row.id as string;
+    const known = plans.get(id);
+    if (known !== undefined) {
+      row.plan = known;
+      return row;
+    }
+    if (typeof row.plan === 'string') {
+      row.plan = JSON.parse(row.plan);
+      if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value as string);
+      plans.set(id, row.plan);
+    }
+    return row;
+  };
+
+  const scopeWhere = 'id = ? AND platform = ? AND workspace = ? AND channel = ?';
+  const scopeArgs = (scope: Scope, id: string) => [id, scope.platform, scope.workspace, scope.channel];
+
+  function readRollout(scope: Scope, id: string): Rollout | undefined {
+    if (!isPlausibleRolloutId(id)) return undefined;
+    const row = sql(`SELECT * FROM rollouts WHERE ${scopeWhere}`).get(...scopeArgs(scope, id)) as Row | undefined;
+    return row ? rolloutFromRow(parsed<RolloutRow>(withCachedPlan(row))) : undefined;
+  }
+
+  function readEvents(id: string): RolloutEvent[] {
+    const rows = sql('SELECT * FROM rollout_events WHERE rollout_id = ? ORDER BY seq').all(id) as Row[];
+    return rows.map((r) => eventFromRow(parsed<EventRow>(r)));
+  }
+
+  function insertEvents(events: RolloutEvent[]): void {
+    const insert = sql(
+      `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of events) insert.run(...eventValues(e));
+  }
+
+  /** Records the key; false when it was already there (the unique index decides). */
+  function claimActionKey(rolloutId: string, key: string, seq: number): boolean {
+    const info = sql('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(rolloutId, key, seq);
+    return info.changes === 1;
+  }
+
+  function migrateNow(): void {
+    db.transaction(() => {
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+      for (const m of sqliteMigrations) {
+        if (done.has(m.version)) continue;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      }
+    }).immediate();
+  }
+
+  const createTx = db.transaction((input: NewRollout): RolloutSnapshot => {
+    const { platform, workspace, channel } = input.scope;
+    const existing = sql('SELECT id FROM rollouts WHERE platform = ? AND workspace = ? AND channel = ? AND create_key = ?')
+      .get(platform, workspace, channel, input.actionKey) as { id: string } | undefined;
+    if (existing) {
+      return { rollout: readRollout(input.scope, existing.id)!, events: readEvents(existing.id) };
+    }
+    const id = newRolloutId();
+    const now = new Date().toISOString();
+    const events = initialEvents(id, input, now);
+    const rollout = newRolloutModel(id, input, now, events.length);
+    sql(
+      `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, messages, operators,
+         status, version, created_at, updated_at, create_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, 'active', ?, ?, ?, ?)`,
+    ).run(id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
+      jsonText(input.plan), jsonText(input.operators), rollout.version, now, now, input.actionKey);
+    insertEvents(events);
+    claimActionKey(id, input.actionKey, 1);
+    return { rollout, events };
+  });
+
+  const applyTx = db.transaction((scope: Scope, id: string, action: RolloutAction, now: Date) => {
+    const rollout = readRollout(scope, id);
+    if (!rollout) return { outcome: 'not-found' as const };
+    const events = readEvents(id);
+    const seen = sql('SELECT 1 FROM rollout_actions WHERE rollout_id = ? AND action_key = ?').get(id, action.actionKey);
+    if (seen) return { outcome: 'duplicate' as const, rollout, events };
+    const applied = applyToLog(rollout, events, action, now);
+    if (applied.outcome !== 'recorded') return applied;
+    insertEvents(applied.recorded);
+    claimActionKey(id, action.actionKey, applied.recorded[0].seq);
+    sql('UPDATE rollouts SET version = ?, status = ?, updated_at = ? WHERE id = ?').run(
+      applied.rollout.version, applied.rollout.status, now.toISOString(), id);
+    if (applied.operators) {
+      sql('UPDATE rollouts SET operators = ? WHERE id = ?').run(jsonText(applied.operators), id);
+    }
+    const { operators: _operators, ...result } = applied;
+    return result;
+  });
+
+  return {
+    kind: 'sqlite',
+    async migrate() {
+      migrateNow();
+    },
+    async ping() {
+      sql('SELECT 1').get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+
+    async createRollout(input) {
+      return createTx.immediate(input);
+    },
+    async getRollout(scope, id) {
+      // A read transaction so the rollout row and its log come from the same snapshot.
+      return db.transaction(() => {
+        const rollout = readRollout(scope, id);
+        return rollout ? { rollout, events: readEvents(id) } : undefined;
+      })();
+    },
+    async listRollouts(scope, filter: RolloutFilter = {}) {
+      const where = Object.entries(scopeFilter(scope)).map(([col]) => `${col} = ?`);
+      const args: unknown[] = Object.values(scopeFilter(scope));
+      if (filter.status) {
+        where.push('status = ?');
+        args.push(filter.status);
+      }
+      const rows = sql(`SELECT * FROM rollouts WHERE ${where.join(' AND ')} ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+        .all(...args, listLimit(filter.limit)) as Row[];
+      return rows.map((r) => rolloutFromRow(parsed<RolloutRow>(withCachedPlan(r))));
+    },
+    async setMessages(scope, id, messages: MessageRef[]) {
+      if (!isPlausibleRolloutId(id)) return;
+      sql(`UPDATE rollouts SET messages = ?, updated_at = ? WHERE ${scopeWhere}`).run(
+        jsonText(messages), new Date().toISOString(), ...scopeArgs(scope, id));
+    },
+    async applyAction(scope, id, action, now) {
+      return applyTx.immediate(scope, id, action, now);
+    },
+
+    async loadDialog(key) {
+      const row = sql('SELECT state FROM dialogs WHERE key = ? AND expires_at > ?').get(key, Date.now()) as
+        | { state: string }
+        | undefined;
+      return row ? JSON.parse(row.state) : undefined;
+    },
+    async saveDialog(key, state, ttlSeconds) {
+      const now = Date.now();
+      db.transaction(() => {
+        // Sweep expired interviews as we go: cheap with the index, no timer needed.
+        sql('DELETE FROM dialogs WHERE expires_at <= ?').run(now);
+        sql(
+          'INSERT INTO dialogs (key, state, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at',
+        ).run(key, jsonText(state), now + Math.max(0, ttlSeconds) * 1000);
+      }).immediate();
+    },
+    async deleteDialog(key) {
+      sql('DELETE FROM dialogs WHERE key = ?').run(key);
+    },
+
+    async getSetting(key) {
+      const row = sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+      return row ? JSON.parse(row.value) : undefined;
+    },
+    async putSetting(key, value) {
+      sql(
+        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+      ).run(key, jsonText(value), new Date().toISOString());
+    },
+    async deleteSetting(key) {
+      sql('DELETE FROM settings WHERE key = ?').run(key);
+    },
+  };
+}

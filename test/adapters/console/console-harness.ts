@@ -1,0 +1,53 @@
+/** A console chat on the real core and a real SQLite file, with its output captured. */
+import { PassThrough } from 'node:stream';
+import { createConsoleChat, CONSOLE_SCOPE } from '../../../adapters/console';
+import { createBot } from '../../../src/bot';
+import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+
+export interface ConsoleSession {
+  store: Store;
+  /** Types one line; returns what the bot printed in answer. */
+  say(line: string, as?: UserRef): Promise<string>;
+  /** Everything printed so far. */
+  transcript(): string;
+  latestRollout(): Promise<{ rollout: Rollout; events: RolloutEvent[] }>;
+  close(): Promise<void>;
+}
+
+export async function openConsole(file: string, user: UserRef, exportDir?: string): Promise<ConsoleSession> {
+  const store = createSqliteStore({ file });
+  await store.migrate();
+  const bot = createBot({ store });
+  let printed = '';
+  const chats = new Map<string, ReturnType<typeof createConsoleChat>>();
+  const chatFor = (who: UserRef) => {
+    let chat = chats.get(who.id);
+    if (!chat) {
+      const output = new PassThrough();
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      chat = createConsoleChat({ bot, input: new PassThrough(), output, user: who, exportDir });
+      chats.set(who.id, chat);
+    }
+    return chat;
+  };
+  return {
+    store,
+    async say(line, as = user) {
+      const before = printed.length;
+      await chatFor(as).handleLine(line);
+      await new Promise((resolve) => setImmediate(resolve));
+      return printed.slice(before);
+    },
+    transcript: () => printed,
+    async latestRollout() {
+      const [latest] = await bot.openRollouts(CONSOLE_SCOPE);
+      const id = latest?.id ?? (await store.listRollouts(CONSOLE_SCOPE, { limit: 1 }))[0]?.id;
+      const snapshot = id ? await store.getRollout(CONSOLE_SCOPE, id) : undefined;
+      if (!snapshot) throw new Error('no rollout was posted');
+      return snapshot;
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * The Slack adapter over real signed HTTP, with a scripted core: what reaches the
+ * core (scope, user, locale, payload, action key) and how each kind of reply is
+ * carried out (ephemeral in place, modal, post, coalesced update, thread note).
+ */
+import type { Card } from '../../../src/cards/model';
+import type { Rollout, Scope } from '../../../src/plan/rollout-model';
+import type { Store } from '../../../src/store/store';
+import { startHarness, type Harness } from './harness';
+import { scriptedBot, type ScriptedBot } from './scripted-bot';
+import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from './slack-requests';
+import { slackMessageViolations } from './limits-check';
+
+const card = (text: string): Card => ({ fallback: text, blocks: [{ type: 'header', text }, { type: 'text', text: `${text} body` }] });
+const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
+const rollout = (over: Partial<Rollout> = {}): Rollout =>
+  ({ id: 'r1', scope, owner: { id: 'U1', name: 'Alice' }, locale: 'en', messages: [], status: 'active', version: 1, createdAt: '2024-11-24T10:00:00Z', ...over }) as Rollout;
+const stepValue = (v: 'confirm' | 'skip' | 'problem' | 'undo', s = 'full-backup') => JSON.stringify({ k: 'step', r: 'r1', s, v });
+const noStore = {} as unknown as Store;
+
+let h: Harness;
+let bot: ScriptedBot;
+beforeEach(async () => {
+  bot = scriptedBot();
+  h = await startHarness(bot, noStore);
+  h.fake.users.set('U1', { name: 'Alice Admin', locale: 'nl-NL' });
+  h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB' });
+});
+afterEach(() => h.close());
+
+describe('requests that are not from Slack get 401 and change nothing', () => {
+  const body = () => slashCommandBody('help', h.fake.responseUrl('x'));
+  it.each([
+    ['a missing signature', { signature: null }],
+    ['a wrong signature', { signature: 'v0=' + '0'.repeat(64) }],
+    ['a signature made with another secret', { secret: 'not-our-secret' }],
+    ['a timestamp 6 minutes old', { timestamp: Math.floor(Date.now() / 1000) - 360 }],
+    ['a timestamp 6 minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 360 }],
+  ])('%s', async (_name, options) => {
+    const res = await postSlack(h.baseUrl, body(), options);
+    expect(res.status).toBe(401);
+    await h.adapter.settled();
+    expect(bot.messages).toHaveLength(0);
+    expect(h.fake.calls()).toHaveLength(0);
+  });
+});
+
+describe('/exchange-sp', () => {
+  it('acks at once and hands the text to the core as a command, with scope, name and locale', async () => {
+    bot.reply = () => [{ type: 'private', card: card('Which Exchange version?') }];
+    const res = await postSlack(h.baseUrl, slashCommandBody('  help ', h.fake.responseUrl('cmd')));
+    expect(res.status).toBe(200);
+    await h.adapter.settled();
+    expect(bot.messages).toEqual([
+      { inbound: { scope, user: { id: 'U1', name: 'Alice Admin' }, locale: 'nl' }, input: { text: 'help', isCommand: true } },
+    ]);
+    const [sent] = h.fake.calls('response_url');
+    expect(sent.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Which Exchange version?' });
+    expect(slackMessageViolations(sent.body)).toEqual([]);
+  });
+
+  it('turns escaped mentions into users and plain @names', async () => {
+    await postSlack(h.baseUrl, slashCommandBody('operators <@U2|bob> <@W77>', h.fake.responseUrl('cmd')));
+    await h.adapter.settled();
+    expect(bot.messages[0].input).toEqual({
+      text: 'operators @Bob Builder @W77',
+      isCommand: true,
+      mentions: [{ id: 'U2', name: 'Bob Builder' }, { id: 'W77', name: 'W77' }],
+    });
+  });
+
+  it('uses the Enterprise Grid org as the workspace when there is one', async () => {
+    await postSlack(h.baseUrl, slashCommandBody('', h.fake.responseUrl('cmd'), { enterprise: 'E9' }));
+    await h.adapter.settled();
+    expect(bot.messages[0].inbound.scope).toEqual({ platform: 'slack', workspace: 'E9', channel: 'C1' });
+  });
+
+  it('answers before a slow Slack Web API does (the ack never waits for it)', async () => {
+    h.fake.delayMs = 2000;
+    bot.reply = () => [{ type: 'private', card: card('Which Exchange version?') }];
+    const res = await postSlack(h.baseUrl, slashCommandBody('', h.fake.responseUrl('cmd'), { user: 'U2' }));
+    expect(res.status).toBe(200);
+    await h.fake.waitFor((calls) => calls.some((c) => c.method === 'users.info'));
+    const lookup = h.fake.calls('users.info')[0];
+    expect(res.at).toBeLessThan(lookup.answeredAt ?? 0);
+    await h.adapter.settled();
+    expect(bot.messages[0].inbound.locale).toBe('en');
+  });
+});
+
+describe('buttons', () => {
+  it('a value that is not ours gets a private "not known" line and nothing else', async () => {
+    for (const value of ['{"k":"step","r":"r1","s":"x","v":"delete-all"}', 'not json', '']) {
+      await postSlack(h.baseUrl, blockActionsBody({ value, responseUrl: h.fake.responseUrl('click') }));
+    }
+    await h.adapter.settled();
+    expect(bot.actions).toHaveLength(0);
+    const sent = h.fake.calls('response_url');
+    expect(sent).toHaveLength(3);
+    for (const c of sent) expect(c.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining('knop') });
+    expect(h.fake.calls().filter((c) => c.method.startsWith('chat.'))).toHaveLength(0);
+  });
+
+  it('a step click reaches the core with an action key made of action_ts, user and action_id', async () => {
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), actionId: 's1-0', actionTs: '1700000001.000001', user: 'U2', responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(bot.actions).toEqual([
+      {
+        inbound: { scope, user: { id: 'U2', name: 'Bob Builder' }, locale: 'en' },
+        input: { payload: { k: 'step', r: 'r1', s: 'full-backup', v: 'confirm' }, actionKey: '1700000001.000001:U2:s1-0' },
+      },
+    ]);
+  });
+
+  it('a refusal goes to the clicker only', async () => {
+    bot.reply = () => [{ type: 'refused', text: 'Step 3 must wait for step 2 <first>.' }];
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(h.fake.calls('response_url').map((c) => c.body)).toEqual([
+      { response_type: 'ephemeral', replace_original: false, text: 'Step 3 must wait for step 2 &lt;first&gt;.' },
+    ]);
+  });
+
+  it('an answer on the interview message replaces that message in place, with the typed text', async () => {
+    bot.reply = () => [{ type: 'private', card: card('Which node is passive?') }];
+    await postSlack(
+      h.baseUrl,
+      blockActionsBody({
+        value: JSON.stringify({ k: 'answer', q: 'nodeA', i: 'nodeA' }),
+        ephemeral: true,
+        responseUrl: h.fake.responseUrl('interview'),
+        state: { 'input:x': { 'in:nodeA': { type: 'plain_text_input', value: 'EXCH1' } } },
+      }),
+    );
+    await h.adapter.settled();
+    expect(bot.actions[0].input).toMatchObject({ payload: { k: 'answer', q: 'nodeA', i: 'nodeA' }, text: 'EXCH1' });
+    expect(h.fake.calls('response_url')[0].body).toMatchObject({ replace_original: true, text: 'Which node is passive?' });
+  });
+
+  it('Enter in a name field submits the answer its block names', async () => {
+    await postSlack(
+      h.baseUrl,
+      blockActionsBody({ type: 'plain_text_input', actionId: 'in:nodeB', blockId: 'input:{"k":"answer","q":"nodeB","i":"nodeB"}', value: 'EXCH2', ephemeral: true, responseUrl: h.fake.responseUrl('i') }),
+    );
+    await h.adapter.settled();
+    expect(bot.actions[0].input.payload).toEqual({ k: 'answer', q: 'nodeB', i: 'nodeB' });
+    expect(bot.actions[0].input.text).toBe('EXCH2');
+  });
+});
+
+describe('a button that needs a note opens a modal', () => {
+  const skipValue = JSON.stringify({ a: { k: 'step', r: 'r1', s: 'full-backup', v: 'skip' }, n: { t: 'Skip step 1', l: 'Why?', s: 'Skip step' }, s: 1 });
+
+  async function openModal(): Promise<string> {
+    await postSlack(h.baseUrl, blockActionsBody({ value: skipValue, actionId: 's1-1', actionTs: '1700000002.000002', responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    const [open] = h.fake.calls('views.open');
+    expect(open.body.trigger_id).toBe('333.444.def');
+    const view = open.body.view as { title: { text: string }; submit: { text: string }; private_metadata: string };
+    expect(view.title.text).toBe('Skip step 1');
+    expect(view.submit.text).toBe('Skip step');
+    expect(bot.actions).toHaveLength(0);
+    return view.private_metadata;
+  }
+
+  it('a blank note is refused in the modal itself', async () => {
+    const metadata = await openModal();
+    const res = await postSlack(h.baseUrl, viewSubmissionBody(metadata, '   '));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { note: expect.stringContaining('1') } });
+    await h.adapter.settled();
+    expect(bot.actions).toHaveLength(0);
+  });
+
+  it('the note goes to the core with the click\'s action key', async () => {
+    const metadata = await openModal();
+    const res = await postSlack(h.baseUrl, viewSubmissionBody(metadata, ' done last night '));
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    await h.adapter.settled();
+    expect(bot.actions[0].input).toEqual({
+      payload: { k: 'step', r: 'r1', s: 'full-backup', v: 'skip' },
+      actionKey: '1700000002.000002:U1:s1-1',
+      text: 'done last night',
+    });
+  });
+});
+
+describe('the plan in the channel', () => {
+  const bigPlan = (title: string, steps: number): Card => ({
+    fallback: title,
+    blocks: [{ type: 'header', text: title }, ...Array.from({ length: steps }, (_, i) => ({ type: 'text' as const, text: `Step ${i + 1} ` + 'x'.repeat(900) }))],
+  });
+
+  it('is posted (split when long), and the core learns where', async () => {
+    bot.reply = () => [{ type: 'post-plan', rollout: rollout(), cards: [bigPlan('Plan', 30)] }];
+    await postSlack(h.baseUrl, blockActionsBody({ value: JSON.stringify({ k: 'dialog', c: 'confirm' }), ephemeral: true, responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    const posts = h.fake.calls('chat.postMessage');
+    expect(posts.length).toBeGreaterThan(1);
+    for (const p of posts) {
+      expect(p.body.channel).toBe('C1');
+      expect(slackMessageViolations(p.body)).toEqual([]);
+    }
+    expect(bot.planMessages).toHaveLength(1);
+    expect(bot.planMessages[0].ids).toHaveLength(posts.length);
+  });
+
+  it('updates are coalesced per rollout and draw the latest state', async () => {
+    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v9')] };
+    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [card('stale')] }];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm', `s-${i}`), responseUrl: h.fake.responseUrl('c') }))),
+    );
+    await h.adapter.settled();
+    const updates = h.fake.calls('chat.update');
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(updates.length).toBeLessThanOrEqual(2);
+    for (const u of updates) expect(u.body).toMatchObject({ channel: 'C1', ts: '1700000000.000900', text: 'Plan v9' });
+  });
+
+  it('a 429 on chat.update is waited out (Retry-After) and the update lands', async () => {
+    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v2')] };
+    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [] }];
+    h.fake.rateLimit('chat.update', 1);
+    h.fake.fail('chat.update', 503, 0);
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    const updates = h.fake.calls('chat.update');
+    expect(updates).toHaveLength(2);
+    expect((updates[1].receivedAt - (updates[0].answeredAt ?? 0))).toBeGreaterThanOrEqual(900);
+  });
+
+  it('a 5xx on chat.update is retried with backoff', async () => {
+    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v3')] };
+    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [] }];
+    h.fake.fail('chat.update', 503, 2);
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(h.fake.calls('chat.update')).toHaveLength(3);
+  });
+
+  it('thread notes go under the first plan message', async () => {
+    bot.reply = () => [{ type: 'thread-note', rollout: rollout({ messages: [{ id: '1700000000.000500' }, { id: '1700000000.000600' }] }), text: 'Bob confirmed step 1: Full backup' }];
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(h.fake.calls('chat.postMessage').map((c) => c.body)).toEqual([
+      { channel: 'C1', thread_ts: '1700000000.000500', text: 'Bob confirmed step 1: Full backup' },
+    ]);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * A local stand-in for the Slack Web API and for response_urls, on 127.0.0.1.
+ * Records every call; answers ok with increasing ts values; can be told to answer
+ * slowly, or with a 429 + Retry-After, or a 5xx, for chosen methods.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeCall {
+  method: string;
+  /** The request path (tells response_urls apart). */
+  path: string;
+  body: Record<string, unknown>;
+  /** The Authorization header: which workspace's token made the call. */
+  authorization?: string;
+  /** ms since epoch when the request arrived and when it was answered. */
+  receivedAt: number;
+  answeredAt?: number;
+}
+
+export interface FakeUser {
+  name: string;
+  locale?: string;
+}
+
+export interface FakeSlack {
+  /** Web API base (SLACK_API_URL), ending in /api/. */
+  apiUrl: string;
+  /** A response_url that records its posts under method `response_url`. */
+  responseUrl(id: string): string;
+  calls(method?: string): FakeCall[];
+  users: Map<string, FakeUser>;
+  /** oauth.v2.access answers by code (the installation Slack would grant). */
+  grants: Map<string, Record<string, unknown>>;
+  /** Methods that answer ok: false with this error (e.g. not_in_channel), until deleted. */
+  errors: Map<string, string>;
+  /** Files completed with files.completeUploadExternal: their uploaded text and the share details. */
+  files(): { filename: string; content: string; channel: unknown; comment: unknown; authorization?: string }[];
+  delayMs: number;
+  /** Next `times` calls of `method` answer 429 with Retry-After `seconds`. */
+  rateLimit(method: string, seconds: number, times?: number): void;
+  /** Next `times` calls of `method` answer this HTTP status. */
+  fail(method: string, status: number, times?: number): void;
+  /** Resolves when some call satisfies `test`, or rejects after `timeoutMs`. */
+  waitFor(test: (calls: FakeCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // WebClient sends arrays and objects (blocks, view) as JSON text.
+    out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return out;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: FakeCall[] = [];
+  const limits = new Map<string, { seconds: number; times: number }>();
+  const failures = new Map<string, { status: number; times: number }>();
+  const waiters = new Set<() => void>();
+  let ts = 1_700_000_000_000_100;
+  const nextTs = () => {
+    ts += 100;
+    const text = String(ts);
+    return `${text.slice(0, 10)}.${text.slice(10)}`;
+  };
+
+  const fake: Partial<FakeSlack> & Pick<FakeSlack, 'delayMs' | 'users' | 'grants' | 'errors'> = {
+    delayMs: 0,
+    users: new Map(),
+    grants: new Map(),
+    errors: new Map(),
+  };
+  /** files.getUploadURLExternal ids -> name and the bytes later sent to the upload URL. */
+  const uploads = new Map<string, { filename: string; content?: string }>();
+  let base = '';
+
+  const answer = (method: string, body: Record<string, unknown>): Record<string, unknown> => {
+    const channel = typeof body.channel === 'string' ? body.channel : 'C0';
+    const error = fake.errors.get(method);
+    if (error) return { ok: false, error };
+    switch (method) {
+      case 'oauth.v2.access': {
+        const grant = fake.grants.get(String(body.code));
+        return grant ? { ok: true, ...grant } : { ok: false, error: 'invalid_code' };
+      }
+      case 'files.getUploadURLExternal': {
+        const id = `F${uploads.size + 1}`;
+        uploads.set(id, { filename: String(body.filename) });
+        return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = body.files as { id: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, name: uploads.get(f.id)?.filename })) };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel, ts: nextTs(), message: { text: body.text } };
+      case 'chat.update':
+        return { ok: true, channel, ts: body.ts, text: body.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'chat.getPermalink':
+        return { ok: true, channel, permalink: `https://example.slack.com/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
+      case 'views.open':
+        return { ok: true, view: { id: 'V123' } };
+      case 'users.info': {
+        const id = String(body.user);
+        const user = fake.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.name, locale: user.locale ?? 'en-US', profile: { display_name: user.name, real_name: user.name } } };
+      }
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      default:
+        return { ok: true };
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const path = (req.url ?? '').split('?')[0];
+      const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path.startsWith('/upload/') ? 'upload' : path;
+      const raw = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'];
+      let body: Record<string, unknown>;
+      if (method === 'upload') {
+        // WebClient sends the file as multipart/form-data: read it as a browser would.
+        const form = await new Response(raw, { headers: { 'content-type': contentType ?? '' } }).formData();
+        const part = [...form.values()][0];
+        const content = typeof part === 'string' ? part : await part.text();
+        const upload = uploads.get(path.slice('/upload/'.length));
+        if (upload) upload.content = content;
+        body = { content };
+      } else {
+        body = parseBody(raw.toString('utf8'), contentType);
+      }
+      const call: FakeCall = { method, path, body, receivedAt: Date.now() };
+      if (req.headers.authorization) call.authorization = req.headers.authorization;
+      calls.push(call);
+      setTimeout(() => {
+        const limit = limits.get(method);
+        const failure = failures.get(method);
+        call.answeredAt = Date.now();
+        if (limit && limit.times > 0) {
+          limit.times--;
+          res.writeHead(429, { 'Retry-After': String(limit.seconds), 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        } else if (failure && failure.times > 0) {
+          failure.times--;
+          res.writeHead(failure.status, { 'Content-Type': 'text/plain' });
+          res.end('fake failure');
+        } else {
+          const body = method === 'response_url' ? { ok: true } : answer(method, call.body);
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(body));
+        }
+        for (const wake of [...waiters]) wake();
+      }, fake.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+
+  return Object.assign(fake, {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id: string) => `${base}/response/${id}`,
+    files: () =>
+      calls
+        .filter((c) => c.method === 'files.completeUploadExternal')
+        .flatMap((c) =>
+          (c.body.files as { id: string }[]).map((f) => ({
+            filename: uploads.get(f.id)?.filename ?? '',
+            content: uploads.get(f.id)?.content ?? '',
+            channel: c.body.channel_id,
+            comment: c.body.initial_comment,
+            authorization: c.authorization,
+          })),
+        ),
+    calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    rateLimit: (method: string, seconds: number, times = 1) => void limits.set(method, { seconds, times }),
+    fail: (method: string, status: number, times = 1) => void failures.set(method, { status, times }),
+    waitFor: (test: (all: FakeCall[]) => boolean, timeoutMs = 8000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (test(calls.filter((c) => c.answeredAt !== undefined))) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  }) as FakeSlack;
+}

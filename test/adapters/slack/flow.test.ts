@@ -1,0 +1,195 @@
+/**
+ * The whole Slack story with the real core and a SQLite file: Alice types
+ * /exchange-sp, answers the questions in her private message, posts the plan; Alice
+ * and Bob confirm steps and the channel sees both names on the card and in the
+ * thread. Then every refusal the team can run into, each recording nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createBot } from '../../../src/bot';
+import { silentLogger } from '../../../src/log';
+import type { Scope } from '../../../src/plan/rollout-model';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+import { parseButtonValue } from '../../../adapters/slack/button-value';
+import type { FakeCall } from './fake-slack';
+import { startHarness, type Harness } from './harness';
+import { slackMessageViolations } from './limits-check';
+import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from './slack-requests';
+
+interface Btn { action_id: string; value: string; style?: string; text: { text: string } }
+interface Blk { type: string; block_id?: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn; element?: { action_id: string } }
+interface Msg { text: string; blocks?: Blk[] }
+
+const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
+const NAMES: Record<string, string> = { nodeA: 'EXCH1', nodeB: 'EXCH2', evsA: 'MAIL1', evsB: 'MAIL2' };
+
+let dir: string;
+let store: Store;
+let h: Harness;
+let urls = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-'));
+  store = createSqliteStore({ file: path.join(dir, 'flow.sqlite') });
+  await store.migrate();
+  h = await startHarness(createBot({ store, logger: silentLogger }), store, { updateWindowMs: 150 });
+  h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US' });
+  h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB' });
+  h.fake.users.set('U3', { name: 'Carol Clicker', locale: 'en-US' });
+});
+afterAll(async () => {
+  await h.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const buttonsOf = (blocks: Blk[]): Btn[] =>
+  blocks.flatMap((b) => [...(b.type === 'actions' ? b.elements ?? [] : []), ...(b.accessory ? [b.accessory] : [])]);
+const lastPrivate = (): Msg => h.fake.calls('response_url').at(-1)?.body as unknown as Msg;
+const planPosts = (): FakeCall[] => h.fake.calls('chat.postMessage').filter((c) => c.body.thread_ts === undefined);
+const threadNotes = (): string[] => h.fake.calls('chat.postMessage').filter((c) => c.body.thread_ts !== undefined).map((c) => String(c.body.text));
+const responseUrl = () => h.fake.responseUrl(`r${++urls}`);
+
+async function click(options: Omit<ClickOptions, 'responseUrl'>): Promise<Msg | undefined> {
+  const before = h.fake.calls('response_url').length;
+  const res = await postSlack(h.baseUrl, blockActionsBody({ responseUrl: responseUrl(), ...options }));
+  expect(res.status).toBe(200);
+  await h.adapter.settled();
+  return h.fake.calls('response_url').length > before ? lastPrivate() : undefined;
+}
+
+/** The step's section text and its buttons on the latest drawing of the plan. */
+function stepOnCard(messages: Msg[], predicate: (text: string) => boolean): { text: string; confirm?: Btn } | undefined {
+  for (const m of messages) {
+    const blocks = m.blocks ?? [];
+    for (const [i, b] of blocks.entries()) {
+      const text = b.text?.text ?? '';
+      if (b.type !== 'section' || !/^:[a-z_]+: \*\d+\./.test(text) || !predicate(text)) continue;
+      const buttons = [...(b.accessory ? [b.accessory] : []), ...(blocks[i + 1]?.type === 'actions' ? blocks[i + 1].elements ?? [] : [])];
+      return { text, confirm: buttons.find((x) => parseButtonValue(x.value)?.payload.k === 'step' && x.value.includes('"v":"confirm"')) };
+    }
+  }
+  return undefined;
+}
+
+/** The ts Slack gave each posted part, in order. */
+let planTs: string[] = [];
+/** What the channel sees now: the posted parts, replaced by their latest chat.update. */
+function currentPlan(): Msg[] {
+  return planPosts().map((post, i) => {
+    const updates = h.fake.calls('chat.update').filter((u) => u.body.ts === planTs[i]);
+    return (updates.at(-1)?.body ?? post.body) as unknown as Msg;
+  });
+}
+
+let rolloutId = '';
+const eventCount = async () => (await store.getRollout(scope, rolloutId))?.events.length ?? -1;
+
+describe('a team rolls out a service pack through Slack', () => {
+  it('Alice answers the questions privately and posts the plan', async () => {
+    const res = await postSlack(h.baseUrl, slashCommandBody('Exchange 2000 enterprise active/passive service pack', responseUrl()));
+    expect(res.status).toBe(200);
+    await h.adapter.settled();
+    for (let turn = 0; turn < 25 && planPosts().length === 0; turn++) {
+      const card = lastPrivate();
+      expect(slackMessageViolations(card)).toEqual([]);
+      const blocks = card.blocks ?? [];
+      const input = blocks.find((b) => b.type === 'input');
+      const buttons = buttonsOf(blocks);
+      if (input?.element && input.block_id) {
+        const id = input.element.action_id.slice(3);
+        const save = buttons.find((b) => parseButtonValue(b.value)?.payload.k === 'answer' && b.value.includes(`"i":"${id}"`));
+        expect(save).toBeDefined();
+        await click({ value: save?.value, actionId: save?.action_id, ephemeral: true, state: { [input.block_id]: { [input.element.action_id]: { type: 'plain_text_input', value: NAMES[id] ?? 'X' } } } });
+      } else {
+        const next = buttons.find((b) => b.style === 'primary') ?? buttons[0];
+        await click({ value: next.value, actionId: next.action_id, ephemeral: true });
+      }
+      // Every interview turn replaces the private message in place.
+if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_original: true });
+    }
+    expect(planPosts().length).toBeGreaterThan(0);
+    const [rollout] = await store.listRollouts(scope);
+    rolloutId = rollout.id;
+    expect(rollout.messages.length).toBe(planPosts().length);
+    planTs = rollout.messages.map((m) => m.id);
+  });
+
+  it('Alice and Bob confirm steps; the card and the thread show who did what', async () => {
+    const first = stepOnCard(currentPlan(), (t) => t.includes('*1.'));
+    const second = stepOnCard(currentPlan(), (t) => t.includes('*2.'));
+    expect(first?.confirm && second?.confirm).toBeTruthy();
+    await click({ value: first?.confirm?.value, actionId: first?.confirm?.action_id, user: 'U1', messageTs: planTs[0] });
+    await click({ value: second?.confirm?.value, actionId: second?.confirm?.action_id, user: 'U2', userName: 'bob', messageTs: planTs[0] });
+    const plan = currentPlan();
+    expect(stepOnCard(plan, (t) => t.includes('*1.'))?.text).toMatch(/:white_check_mark:[\s\S]*Alice Admin/);
+    expect(stepOnCard(plan, (t) => t.includes('*2.'))?.text).toMatch(/:white_check_mark:[\s\S]*Bob Builder/);
+    expect(threadNotes()).toEqual([expect.stringContaining('Alice Admin'), expect.stringContaining('Bob Builder')]);
+    for (const c of h.fake.calls()) if (Array.isArray(c.body.blocks)) expect(slackMessageViolations(c.body)).toEqual([]);
+  });
+
+  it('the same click delivered twice is recorded once', async () => {
+    const third = stepOnCard(currentPlan(), (t) => t.includes('*3.') && !t.includes('Waiting'));
+    const target = third ?? stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    expect(target?.confirm).toBeDefined();
+    const before = await eventCount();
+    const notes = threadNotes().length;
+    const same = { value: target?.confirm?.value, actionId: target?.confirm?.action_id, actionTs: '1700009999.000001', user: 'U2' };
+    await click(same);
+    await click(same);
+    expect(await eventCount()).toBe(before + 1);
+    expect(threadNotes()).toHaveLength(notes + 1);
+  });
+
+  it('an early click on a step that must wait is refused to the clicker only', async () => {
+    const waiting = stepOnCard(currentPlan(), (t) => t.includes('Waiting for step'));
+    expect(waiting?.confirm).toBeDefined();
+    const before = await eventCount();
+    const answer = await click({ value: waiting?.confirm?.value, actionId: waiting?.confirm?.action_id, user: 'U2' });
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(/must wait/) });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('a value pointing at this rollout from another channel changes nothing', async () => {
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const before = await eventCount();
+    const answer = await click({ value: open?.confirm?.value, actionId: 'x', channel: 'C2', user: 'U2' });
+    expect(answer?.text).toMatch(/do not know that rollout/);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('once Alice names the operators, Carol may not act', async () => {
+    await postSlack(h.baseUrl, slashCommandBody('operators <@U2|bob>', responseUrl()));
+    await h.adapter.settled();
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const before = await eventCount();
+    const answer = await click({ value: open?.confirm?.value, actionId: 'y', user: 'U3', userName: 'carol' });
+    expect(answer?.text).toMatch(/Only the operators/);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('/exchange-sp status lists the open rollout with a link to its plan', async () => {
+    await postSlack(h.baseUrl, slashCommandBody('status', responseUrl(), { user: 'U2' }));
+    await h.adapter.settled();
+    const text = JSON.stringify(lastPrivate().blocks);
+    expect(h.fake.calls('chat.getPermalink').at(-1)?.body).toMatchObject({ channel: 'C1', message_ts: planTs[0] });
+    expect(text).toContain(`<https://example.slack.com/archives/C1/p${planTs[0].replace('.', '')}|`);
+    expect(text).toContain(rolloutId);
+  });
+
+  it('a finished rollout refuses any further click', async () => {
+    const snapshot = await store.getRollout(scope, rolloutId);
+    const bob = { id: 'U2', name: 'Bob Builder' };
+    for (const step of snapshot?.rollout.plan.steps ?? []) {
+      await store.applyAction(scope, rolloutId, { verb: 'skip', stepId: step.id, actor: bob, note: 'done by hand', actionKey: `finish-${step.id}` }, new Date());
+    }
+    expect((await store.getRollout(scope, rolloutId))?.rollout.status).toBe('completed');
+    const step = snapshot?.rollout.plan.steps[0].id ?? '';
+    const before = await eventCount();
+    const answer = await click({ value: JSON.stringify({ k: 'step', r: rolloutId, s: step, v: 'undo' }), actionId: 'z', user: 'U2' });
+    expect(answer?.text).toMatch(/finished/);
+    expect(await eventCount()).toBe(before);
+  });
+});

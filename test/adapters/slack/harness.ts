@@ -1,0 +1,59 @@
+/**
+ * The real Slack adapter (real Bolt app, real HTTP receiver) inside our shared HTTP
+ * server on a free loopback port, talking to the fake Slack Web API.
+ */
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
+import type { Bot } from '../../../src/bot/types';
+import type { SlackConfig } from '../../../src/config';
+import { silentLogger, type Logger } from '../../../src/log';
+import { createHttpServer } from '../../../src/server';
+import type { Store } from '../../../src/store/store';
+import { startFakeSlack, type FakeSlack } from './fake-slack';
+import { SIGNING_SECRET } from './slack-requests';
+
+export interface Harness {
+  baseUrl: string;
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  logger?: Logger;
+  updateWindowMs?: number;
+  /** Over the default single-workspace config (botToken 'xoxb-test-token'); `botToken: undefined` removes it. */
+  slack?: Partial<SlackConfig>;
+}
+
+export async function startHarness(bot: Bot, store: Store, options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const adapter = createSlackAdapter({
+    bot,
+    store,
+    logger: options.logger ?? silentLogger,
+    config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack },
+    tuning: {
+      updateWindowMs: options.updateWindowMs ?? 100,
+      localeTimeoutMs: 3000,
+      // Real Retry-After waits would slow the suite; the policy still sees the header.
+      retryPolicy: { attempts: 4, baseDelayMs: 20, maxRetryAfterMs: 1500, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+    },
+  });
+  const server: http.Server = createHttpServer({ routes: adapter.routes, healthy: () => bot.healthy(), logger: silentLogger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await adapter.start();
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    fake,
+    adapter,
+    async close() {
+      await adapter.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fake.close();
+    },
+  };
+}

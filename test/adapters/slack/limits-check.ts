@@ -1,0 +1,118 @@
+/**
+ * An independent check of one Slack message against Block Kit's limits (it walks the
+ * JSON rather than reusing the renderer's own counting). Returns the violations.
+ */
+import { SLACK_LIMITS as L } from '../../../adapters/slack/limits';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Obj = { [key: string]: Json };
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const textOf = (v: Json | undefined): string => (isObj(v) && typeof v.text === 'string' ? v.text : '');
+
+function visibleText(node: Json): number {
+  if (Array.isArray(node)) return node.reduce<number>((n, c) => n + visibleText(c), 0);
+  if (!isObj(node)) return 0;
+  let n = 0;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'text' && typeof value === 'string') n += value.length;
+    else if (key === 'initial_value' && typeof value === 'string') n += value.length;
+    else if (typeof value === 'object') n += visibleText(value);
+  }
+  return n;
+}
+
+function checkMrkdwn(raw: string, where: string, out: string[]): void {
+  // Our only markup with angle brackets: a link to a posted plan.
+  const text = raw.replace(/<https:\/\/[^\s|<>]+\|([^<>]*)>/g, '$1');
+  if (/[<>]/.test(text)) out.push(`${where}: unescaped < or >`);
+  if (/&(?!(amp|lt|gt);)/.test(text)) out.push(`${where}: unescaped &`);
+}
+
+export function slackMessageViolations(message: unknown): string[] {
+  const out: string[] = [];
+  if (!isObj(message as Json)) return ['not an object'];
+  const m = message as Obj;
+  if (typeof m.text !== 'string' || m.text.length === 0) out.push('no notification text');
+  else {
+    if (m.text.length > L.notificationText) out.push('notification text too long');
+    checkMrkdwn(m.text, 'text', out);
+  }
+  const blocks = Array.isArray(m.blocks) ? m.blocks : [];
+  if (blocks.length > L.blocksPerMessage) out.push(`${blocks.length} blocks`);
+  const total = visibleText(blocks);
+  if (total > L.blockTextPerMessage) out.push(`${total} chars of block text`);
+  const actionIds = new Set<string>();
+  const blockIds = new Set<string>();
+  const element = (e: Json, where: string) => {
+    if (!isObj(e)) return out.push(`${where}: not an object`);
+    if (typeof e.action_id === 'string') {
+      if (e.action_id.length > L.actionId) out.push(`${where}: action_id too long`);
+      if (actionIds.has(e.action_id)) out.push(`${where}: duplicate action_id ${e.action_id}`);
+      actionIds.add(e.action_id);
+    }
+    if (e.type === 'button') {
+      const label = textOf(e.text);
+      if (label.length === 0 || label.length > L.buttonLabel) out.push(`${where}: button label ${label.length}`);
+      if (typeof e.value === 'string' && e.value.length > L.buttonValue) out.push(`${where}: button value too long`);
+    }
+  };
+  blocks.forEach((b, i) => {
+    const where = `block ${i}`;
+    if (!isObj(b)) return out.push(`${where}: not an object`);
+    if (typeof b.block_id === 'string') {
+      if (b.block_id.length > L.blockId) out.push(`${where}: block_id too long`);
+      if (blockIds.has(b.block_id)) out.push(`${where}: duplicate block_id`);
+      blockIds.add(b.block_id);
+    }
+    switch (b.type) {
+      case 'header': {
+        const text = textOf(b.text);
+        if (text.length === 0 || text.length > L.headerText) out.push(`${where}: header ${text.length}`);
+        break;
+      }
+      case 'section': {
+        const text = textOf(b.text);
+        const fields = Array.isArray(b.fields) ? b.fields : [];
+        if (!text && fields.length === 0) out.push(`${where}: empty section`);
+        if (text.length > L.sectionText) out.push(`${where}: section text ${text.length}`);
+        if (text) checkMrkdwn(text, where, out);
+        if (fields.length > L.fieldsPerSection) out.push(`${where}: ${fields.length} fields`);
+        for (const f of fields) {
+          const ft = textOf(f);
+          if (ft.length === 0 || ft.length > L.fieldText) out.push(`${where}: field ${ft.length}`);
+          checkMrkdwn(ft, where, out);
+        }
+        if (b.accessory !== undefined) element(b.accessory, `${where} accessory`);
+        break;
+      }
+      case 'context': {
+        const elements = Array.isArray(b.elements) ? b.elements : [];
+        if (elements.length === 0 || elements.length > L.contextElements) out.push(`${where}: ${elements.length} context elements`);
+        for (const e of elements) {
+          const et = textOf(e);
+          if (et.length === 0 || et.length > L.contextText) out.push(`${where}: context text ${et.length}`);
+          checkMrkdwn(et, where, out);
+        }
+        break;
+      }
+      case 'actions': {
+        const elements = Array.isArray(b.elements) ? b.elements : [];
+        if (elements.length === 0 || elements.length > L.actionsElements) out.push(`${where}: ${elements.length} actions`);
+        elements.forEach((e, j) => element(e, `${where}.${j}`));
+        break;
+      }
+      case 'input': {
+        const label = textOf(b.label);
+        if (label.length === 0 || label.length > L.inputLabel) out.push(`${where}: input label ${label.length}`);
+        element(b.element ?? null, `${where} element`);
+        break;
+      }
+      case 'divider':
+        break;
+      default:
+        out.push(`${where}: unexpected block type ${String(b.type)}`);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * The Block Kit renderer: what a plan looks like in Slack, and that every message the
+ * bot can send stays within Slack's limits (all plans the builder can make, in every
+ * state and both languages; the interview and status cards; arbitrary cards).
+ */
+import fc from 'fast-check';
+import { renderCardForSlack, type SlackMessage } from '../../../adapters/slack';
+import { parseButtonValue } from '../../../adapters/slack/button-value';
+import type { types } from '@slack/bolt';
+import type { Button, Card, CardBlock, StepBlock } from '../../../src/cards/model';
+import { slackMessageViolations } from './limits-check';
+
+const confirm = (r: string, s: string): Button => ({ label: 'Confirm', action: { k: 'step', r, s, v: 'confirm' }, style: 'primary' });
+const skip = (r: string, s: string, n: number): Button => ({
+  label: 'Skip…',
+  action: { k: 'step', r, s, v: 'skip' },
+  note: { title: `Skip step ${n}`, label: 'Why is this step skipped?', placeholder: 'e.g. done last night', submit: 'Skip step' },
+});
+
+function step(n: number, over: Partial<StepBlock> = {}): StepBlock {
+  return {
+    type: 'step',
+    stepId: `step-${n}`,
+    number: n,
+    title: `Apply the service pack on NODE-${n}`,
+    details: ['Run update.exe from the service pack folder.'],
+    references: 'KB 328839 · C2',
+    status: 'open',
+    buttons: [confirm('r1', `step-${n}`), skip('r1', `step-${n}`, n)],
+    ...over,
+  };
+}
+
+function bigCard(steps: number, detail = 600): Card {
+  const blocks: CardBlock[] = [{ type: 'header', text: 'Exchange 2000 SP3 on an active/passive cluster' }];
+  blocks.push({ type: 'facts', items: [{ label: 'Version', value: 'Exchange 2000' }, { label: 'Nodes', value: 'A & B' }] });
+  blocks.push({ type: 'text', style: 'warning', text: 'Do not run setup on both nodes at once.' });
+  for (let n = 1; n <= steps; n++) blocks.push(step(n, { details: ['x'.repeat(detail), 'Watch <the> & log'] }));
+  blocks.push({ type: 'context', text: `0 of ${steps} steps done` });
+  return { fallback: 'Exchange plan: 0 of many steps done', blocks };
+}
+
+const allBlocks = (messages: SlackMessage[]) => messages.flatMap((m) => m.blocks);
+
+describe('a plan card in Block Kit', () => {
+  const [message] = renderCardForSlack(bigCard(2, 10));
+
+  it('has a header, the answers as fields, warnings, steps with status and buttons, and the progress line', () => {
+    expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions', 'section', 'actions', 'context']);
+    expect(message.blocks[1]).toEqual({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: '*Version*\nExchange 2000' },
+        { type: 'mrkdwn', text: '*Nodes*\nA &amp; B' },
+      ],
+    });
+    expect(message.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: ':warning: Do not run setup on both nodes at once.' } });
+    const stepText = (message.blocks[3] as { text: { text: string } }).text.text;
+    expect(stepText).toContain(':white_large_square: *1. Apply the service pack on NODE-1*');
+    expect(stepText).toContain('Watch &lt;the&gt; &amp; log');
+    expect(stepText).toContain('*To do*');
+    expect(message.text).toBe('Exchange plan: 0 of many steps done');
+  });
+
+  it('puts the step payload in the button value, and the modal texts with it when a note is needed', () => {
+    const actions = message.blocks[4] as { elements: { value: string; action_id: string; style?: string }[] };
+    expect(parseButtonValue(actions.elements[0].value)).toEqual({ payload: { k: 'step', r: 'r1', s: 'step-1', v: 'confirm' } });
+    expect(actions.elements[0].style).toBe('primary');
+    expect(parseButtonValue(actions.elements[1].value)).toEqual({
+      payload: { k: 'step', r: 'r1', s: 'step-1', v: 'skip' },
+      note: { title: 'Skip step 1', label: 'Why is this step skipped?', placeholder: 'e.g. done last night', submit: 'Skip step' },
+      step: 1,
+    });
+  });
+
+  it('shows a done step with who and when, and its one button beside the text', () => {
+    const done = step(3, {
+      status: 'done',
+      statusLine: 'Done by Alice · 24 Nov 10:32 UTC',
+      buttons: [{ label: 'Undo', action: { k: 'step', r: 'r1', s: 'step-3', v: 'undo' } }],
+    });
+    const [m] = renderCardForSlack({ fallback: 'f', blocks: [done] }, { locale: 'nl' });
+    expect(m.blocks).toHaveLength(1);
+    const section = m.blocks[0] as { text: { text: string }; accessory: { text: { text: string } } };
+    expect(section.text.text).toContain(':white_check_mark: *3.');
+    expect(section.text.text).toContain('*Klaar* · Done by Alice · 24 Nov 10:32 UTC');
+    expect(section.accessory.text.text).toBe('Undo');
+  });
+
+  it('is assignable to the Block Kit types of @slack/types', () => {
+    const blocks: types.KnownBlock[] = message.blocks;
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('long plans are split over several messages', () => {
+  const messages = renderCardForSlack(bigCard(60));
+
+  it('uses more than one message, each within the limits, with notification text', () => {
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(slackMessageViolations(m)).toEqual([]);
+  });
+
+  it('loses no step and keeps each step with its buttons', () => {
+    const sections = allBlocks(messages).filter((b) => b.type === 'section' && b.text?.text.includes(':white_large_square:'));
+    expect(sections).toHaveLength(60);
+    for (const m of messages) expect(m.blocks.at(-1)?.type).not.toBe('header');
+    for (const m of messages) {
+      m.blocks.forEach((b, i) => {
+        if (b.type === 'actions') expect(m.blocks[i - 1]?.type).toBe('section');
+      });
+    }
+  });
+
+  it('says "continued" at the top of later parts', () => {
+    expect(messages[1].blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Exchange 2000 SP3 on an active/passive cluster (continued, part 2)', emoji: true },
+    });
+  });
+
+  it('keeps action ids unique across the whole card, so every part is valid', () => {
+    const ids = allBlocks(messages).flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('text inputs of the interview', () => {
+  it('submit on Enter with the answer of the button that names them', () => {
+    const card: Card = {
+      fallback: 'Which node is active?',
+      blocks: [
+        { type: 'input', id: 'nodeA', label: 'Active node', placeholder: 'e.g. EXCH1', maxLength: 15 },
+        { type: 'actions', buttons: [{ label: 'Next', action: { k: 'answer', q: 'nodeA', i: 'nodeA' }, style: 'primary' }] },
+      ],
+    };
+    const [m] = renderCardForSlack(card);
+    expect(m.blocks[0]).toMatchObject({
+      type: 'input',
+      dispatch_action: true,
+      block_id: 'input:{"k":"answer","q":"nodeA","i":"nodeA"}',
+      element: { type: 'plain_text_input', action_id: 'in:nodeA', max_length: 15, dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } },
+    });
+  });
+});
+
+describe('the status card links to the plans it lists', () => {
+  it('wraps the line in a permalink when one is known, and escapes the label', () => {
+    const card: Card = {
+      fallback: 'Open rollouts',
+      blocks: [{ type: 'text', text: 'SP3 <cluster> · 2 of 9', link: { rolloutId: 'r1', message: { id: '1700000000.000200' } } }],
+    };
+    const [m] = renderCardForSlack(card, { permalinks: { '1700000000.000200': 'https://example.slack.com/archives/C1/p1700000000000200' } });
+    expect(m.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '<https://example.slack.com/archives/C1/p1700000000000200|SP3 &lt;cluster&gt; · 2 of 9>' },
+    });
+    expect(slackMessageViolations(m)).toEqual([]);
+  });
+});
+
+describe('any card stays within Slack limits (property)', () => {
+  const text = (max: number) => fc.string({ maxLength: max, unit: fc.constantFrom('a', ' ', '<', '>', '&', '\n', 'é', '*', 'x', 'y') });
+  const payload = fc.record({ k: fc.constant('step' as const), r: fc.constant('r1'), s: fc.stringMatching(/^[a-z-]{1,40}$/), v: fc.constantFrom('confirm' as const, 'skip' as const, 'problem' as const, 'undo' as const) });
+  const button = fc.record({ label: text(120), action: payload }, { requiredKeys: ['label', 'action'] });
+  const block: fc.Arbitrary<CardBlock> = fc.oneof(
+    fc.record({ type: fc.constant('header' as const), text: text(300) }),
+    fc.record({ type: fc.constant('text' as const), text: text(9000), style: fc.constantFrom('plain' as const, 'strong' as const, 'warning' as const, 'muted' as const) }),
+    fc.record({ type: fc.constant('facts' as const), items: fc.array(fc.record({ label: text(100), value: text(2500) }), { maxLength: 25 }) }),
+    fc.record({ type: fc.constant('divider' as const) }),
+    fc.record({ type: fc.constant('context' as const), text: text(4000) }),
+    fc.record({ type: fc.constant('actions' as const), buttons: fc.array(button, { minLength: 1, maxLength: 30 }) }),
+    fc.record({
+      type: fc.constant('step' as const),
+      stepId: fc.constant('s'),
+      number: fc.integer({ min: 1, max: 200 }),
+      title: text(400),
+      details: fc.array(text(1500), { maxLength: 5 }),
+      references: text(200),
+      status: fc.constantFrom('open' as const, 'done' as const, 'skipped' as const, 'problem' as const),
+      statusLine: text(400),
+      buttons: fc.array(button, { maxLength: 4 }),
+    }),
+  );
+  const card = fc.record({ fallback: text(5000), blocks: fc.array(block, { maxLength: 80 }) });
+
+  it('renders every arbitrary card into messages that pass every limit', () => {
+    fc.assert(
+      fc.property(card, (c) => {
+        for (const m of renderCardForSlack(c)) expect(slackMessageViolations(m)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * POST /api/messages through the real CloudAdapter: only a token signed by the Bot
+ * Connector's key (here: a local JWKS), for our app id and this serviceUrl, gets
+ * through; everything else is 401 (never 500) and reaches neither the core nor Teams.
+ */
+import { ALICE, messageActivity, TENANT } from './helpers/activities';
+import { createRecordingBot, type RecordingBot } from './helpers/fake-bot';
+import { OUTBOUND_TOKEN, startHarness, type Harness } from './helpers/harness';
+import { installNetGuard, type NetGuard } from './helpers/net-guard';
+
+let guard: NetGuard;
+let bot: RecordingBot;
+let h: Harness;
+
+beforeAll(() => {
+  guard = installNetGuard();
+  // botbuilder prints rejected tokens with console.error; the tests assert on status instead.
+  jest.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterAll(() => {
+  guard.restore();
+  expect(guard.blocked).toEqual([]);
+});
+
+beforeEach(async () => {
+  bot = createRecordingBot();
+  h = await startHarness(bot);
+});
+afterEach(() => h.close());
+
+const where = () => ({ serviceUrl: h.connector.serviceUrl });
+
+describe('token validation', () => {
+  it('accepts a valid Bot Connector token and answers through the connector with the bot token', async () => {
+    const res = await h.post(messageActivity(where(), 'help'));
+    expect(res.status).toBe(200);
+    expect(bot.messages).toHaveLength(1);
+    expect(h.connector.calls).toHaveLength(1);
+    expect(h.connector.calls[0].authorization).toBe(`Bearer ${OUTBOUND_TOKEN}`);
+    expect(h.openid.hits.length).toBeGreaterThan(0);
+  });
+
+  const refused: [string, string | null | Parameters<Harness['post']>[1]][] = [
+    ['an expired token', { expiresIn: -3600 }],
+    ['a token for another app', { audience: 'someone-elses-app' }],
+    ['a token signed with another key', { foreignKey: true }],
+    ['a token from another issuer', { issuer: 'https://evil.example' }],
+    ['a token for another serviceUrl', { serviceUrl: 'https://smba.example/evil/' }],
+    ['no token', null],
+    ['a token that is not a JWT', 'not-a-jwt'],
+  ];
+  it.each(refused)('refuses %s with 401 and changes nothing', async (_name, token) => {
+    const res = await h.post(messageActivity(where(), 'exchange-sp'), token);
+    expect(res.status).toBe(401);
+    expect(bot.messages).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
+  });
+});
+
+describe('request shape', () => {
+  it('answers malformed JSON with 400', async () => {
+    const res = await h.post('{"type": "message",');
+    expect(res.status).toBe(400);
+  });
+  it('answers a JSON body that is not an activity with 400', async () => {
+    expect((await h.post({ hello: 'world' })).status).toBe(400);
+  });
+  it('answers a body over 256 KB with 413', async () => {
+    const big = messageActivity(where(), 'x'.repeat(300 * 1024));
+    expect((await h.post(big)).status).toBe(413);
+    expect(bot.messages).toHaveLength(0);
+  });
+  it('leaves other methods to the server (405)', async () => {
+    const res = await fetch(`${h.url}/api/messages`);
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('tenants and unauthenticated mode', () => {
+  it('refuses a tenant that is not allowed with 403, after the token, and changes nothing', async () => {
+    await h.close();
+    h = await startHarness(bot, { allowedTenants: ['some-other-tenant'] });
+    const res = await h.post(messageActivity(where(), 'exchange-sp'));
+    expect(res.status).toBe(403);
+    expect(bot.messages).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
+    // A bad token is still 401, whatever the tenant says.
+    expect((await h.post(messageActivity(where(), 'x'), null)).status).toBe(401);
+  });
+
+  it('lets an allowed tenant in', async () => {
+    await h.close();
+    h = await startHarness(bot, { allowedTenants: ['some-other-tenant', TENANT] });
+    expect((await h.post(messageActivity(where(), 'help'))).status).toBe(200);
+    expect(bot.messages).toHaveLength(1);
+  });
+
+  it('refuses everything without MicrosoftAppId, even a signed request', async () => {
+    await h.close();
+    h = await startHarness(bot, { appId: undefined, appPassword: undefined });
+    expect((await h.post(messageActivity(where(), 'help'))).status).toBe(401);
+    expect((await h.post(messageActivity(where(), 'help'), null)).status).toBe(401);
+    expect(bot.messages).toHaveLength(0);
+  });
+
+  it('accepts requests without a token only with TEAMS_ALLOW_UNAUTHENTICATED, and says so at start', async () => {
+    await h.close();
+    h = await startHarness(bot, { appId: undefined, appPassword: undefined, allowUnauthenticated: true });
+    expect(h.logs.some((l) => l.includes('WARN') && l.includes('TEAMS_ALLOW_UNAUTHENTICATED'))).toBe(true);
+    const res = await h.post(messageActivity({ ...where(), conversationType: 'personal' }, 'help'), null);
+    expect(res.status).toBe(200);
+    expect(bot.messages[0].inbound.user).toEqual({ id: ALICE.aadObjectId, name: ALICE.name });
+    // Without an app id there is no bot token to send.
+    expect(h.connector.calls[0].authorization).toBeUndefined();
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The whole Teams story through the real CloudAdapter, the real core (createBot) and a
+ * temp SQLite file: Alice @mentions the bot in a channel, answers the interview on
+ * cards, posts the plan; Alice and Bob confirm steps on the card. Every click is
+ * answered with the redrawn card, the posted plan is updated for everyone with both
+ * names, each confirmation gets a line in the plan's thread, refusals go to the
+ * clicker only, and a re-delivered invoke records once.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createBot } from '../../../src/bot';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from './helpers/activities';
+import type { ConnectorCall } from './helpers/fake-connector';
+import { startHarness, type Harness } from './helpers/harness';
+import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { allTexts, cardProblems, executeActions } from './helpers/validate-card';
+
+type Json = Record<string, unknown>;
+let guard: NetGuard;
+let dir: string;
+let store: Store;
+let h: Harness;
+let where: Where;
+
+beforeAll(() => {
+  guard = installNetGuard();
+});
+afterAll(() => {
+  guard.restore();
+  expect(guard.blocked).toEqual([]);
+});
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-'));
+  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
+  await store.migrate();
+  h = await startHarness(createBot({ store }));
+  where = { serviceUrl: h.connector.serviceUrl, conversationId: `${CHANNEL};messageid=1711000000001` };
+});
+afterEach(async () => {
+  await h.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sentCards = (calls: ConnectorCall[]) => calls.filter((c) => c.method === 'POST').flatMap((c) => h.connector.cardsIn(c));
+const texts = (card: unknown) => allTexts(card).join('\n');
+
+async function click(data: unknown, options: { from?: typeof ALICE; replyToId?: string; id?: string } = {}) {
+  const res = await h.post(invokeActivity(where, data, options));
+  expect(res.status).toBe(200);
+  return res.json() as { statusCode: number; type: string; value: unknown };
+}
+
+/** Answers every question on the cards (names typed, first choice / "yes" clicked) until the summary. */
+async function interview(): Promise<Json> {
+  expect((await h.post(messageActivity(where, 'exchange-sp'))).status).toBe(200);
+  let card = sentCards(h.connector.calls).at(-1) as Json;
+  for (let turn = 0; turn < 20; turn++) {
+    expect(cardProblems(card)).toEqual([]);
+    const actions = executeActions(card).map((a) => ({ ...a, data: a.data as Json }));
+    const post = actions.find((a) => JSON.stringify(a.data).includes('"c":"confirm"'));
+    if (post) return post.data;
+    const answer = actions.find((a) => (a.data.xsp as Json).k === 'answer');
+    expect(answer).toBeDefined();
+    const payload = answer!.data.xsp as Json;
+    const typed = payload.i ? { [String(payload.i)]: `NODE-${turn}` } : {};
+    const response = await click({ ...answer!.data, ...typed });
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    card = response.value as Json;
+  }
+  throw new Error('the interview did not reach its summary');
+}
+
+function stepButton(card: unknown, verb: string, match: (stepTexts: string) => boolean): Json | undefined {
+  const containers = (card as { body: Json[] }).body.filter((e) => e.type === 'Container' && String(e.id).startsWith('step-'));
+  for (const container of containers) {
+    if (!match(texts(container))) continue;
+    const action = executeActions(container).find((a) => (a.data as { xsp: Json }).xsp.v === verb);
+    if (action) return action.data as Json;
+  }
+  return undefined;
+}
+
+it('plans in a channel thread and records two engineers confirming steps, visibly to everyone', async () => {
+  const confirmPlan = await interview();
+  const posted = await click(confirmPlan);
+  // The summary card the user clicked becomes a note that the plan is posted (its buttons go).
+  expect(posted.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(texts(posted.value)).toMatch(/^Posted in the channel: Service pack rollout plan for Exchange \d/);
+  expect(executeActions(posted.value)).toEqual([]);
+  await h.adapter.flush();
+
+  // The plan is posted in the thread where the interview began, as valid cards.
+  const planPosts = h.connector.calls.filter((c) => c.method === 'POST' && h.connector.cardsIn(c).some((k) => stepButton(k, 'confirm', () => true)));
+  expect(planPosts.length).toBeGreaterThanOrEqual(1);
+  expect(planPosts[0].conversationId).toBe(where.conversationId);
+  const planId = planPosts[0].createdId!;
+  const planCard = h.connector.cardsIn(planPosts[0])[0];
+  for (const post of planPosts) for (const card of h.connector.cardsIn(post)) expect(cardProblems(card)).toEqual([]);
+
+  // Alice confirms the first open step: her card is redrawn at once.
+  const first = stepButton(planCard, 'confirm', (t) => !t.includes('Waiting'))!;
+  const aliceClick = await click(first, { from: ALICE, replyToId: planId, id: 'f:alice-1' });
+  expect(aliceClick.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(texts(aliceClick.value)).toContain('Done by Alice Jansen');
+
+  // Bob confirms the next step that is open now.
+  const afterAlice = aliceClick.value;
+  const second = stepButton(afterAlice, 'confirm', (t) => !t.includes('Waiting') && !t.includes('Done by'))!;
+  const bobClick = await click(second, { from: BOB, replyToId: planId, id: 'f:bob-1' });
+  expect(texts(bobClick.value)).toContain('Done by Bob de Vries');
+  await h.adapter.flush();
+
+  // Everyone's copy is updated in place, and the last update shows both names.
+  const updates = h.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === planId);
+  expect(updates.length).toBeGreaterThanOrEqual(1);
+  const latest = texts(h.connector.cardsIn(updates.at(-1)!)[0]);
+  expect(latest).toContain('Done by Alice Jansen');
+  expect(latest).toContain('Done by Bob de Vries');
+
+  // One line per confirmation in the plan's thread.
+  const notes = () => h.connector.calls.filter((c) => c.method === 'POST' && c.activityId === planId);
+  expect(notes().map((c) => c.body.text)).toEqual([
+    expect.stringContaining('Alice Jansen confirmed step'),
+    expect.stringContaining('Bob de Vries confirmed step'),
+  ]);
+
+  // Teams delivers Alice's invoke again: answered with the card, recorded once.
+  const before = h.connector.calls.length;
+  const again = await click(first, { from: ALICE, replyToId: planId, id: 'f:alice-1' });
+  expect(again.type).toBe('application/vnd.microsoft.card.adaptive');
+  await h.adapter.flush();
+  expect(notes()).toHaveLength(2);
+  expect(h.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(0);
+
+  // A step that waits for another: only Bob is told why; nothing is posted or recorded.
+  const gated = stepButton(bobClick.value, 'confirm', (t) => t.includes('Waiting'))!;
+  expect(gated).toBeDefined();
+  const beforeRefusal = h.connector.calls.length;
+  const refused = await click(gated, { from: BOB, replyToId: planId });
+  expect(refused.type).toBe('application/vnd.microsoft.activity.message');
+  expect(String(refused.value)).toMatch(/step/i);
+  await h.adapter.flush();
+  expect(h.connector.calls.slice(beforeRefusal).filter((c) => c.method === 'POST')).toHaveLength(0);
+
+  // A tampered button: a clear message to the clicker, nothing changes.
+  const count = h.connector.calls.length;
+  const tampered = await click({ xsp: { k: 'step', r: 'nope', s: 'x', v: 'erase' } }, { from: BOB, replyToId: planId });
+  expect(tampered).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('Nothing was changed') });
+  await h.adapter.flush();
+  expect(h.connector.calls.slice(count)).toHaveLength(0);
+
+  // The audit export for the change record arrives as a message holding the event log.
+  const beforeExport = h.connector.calls.length;
+  expect((await h.post(messageActivity(where, 'export', { from: ALICE }))).status).toBe(200);
+  await h.adapter.flush();
+  const exported = h.connector.calls
+    .slice(beforeExport)
+    .filter((c) => c.method === 'POST')
+    .map((c) => String(c.body.text ?? ''));
+  expect(exported).toHaveLength(1);
+  expect(exported[0]).toContain('Audit log of 1 rollout(s) in this channel, 3 events.');
+  expect(exported[0]).toMatch(/,confirmed,.*Alice Jansen/);
+  expect(exported[0]).toMatch(/,confirmed,.*Bob de Vries/);
+});
+
+it('asks the first question in a personal chat, and strips the bot mention in a channel', async () => {
+  const personal = { ...where, conversationType: 'personal' as const, conversationId: 'a:1personal-chat-id' };
+  expect((await h.post(messageActivity(personal, 'exchange-sp', { from: ALICE }))).status).toBe(200);
+  expect((await h.post(messageActivity(where, 'exchange-sp', { from: BOB }))).status).toBe(200);
+  const posts = h.connector.calls.filter((c) => c.method === 'POST');
+  expect(posts.map((c) => c.conversationId)).toEqual(['a:1personal-chat-id', where.conversationId]);
+  for (const post of posts) for (const card of h.connector.cardsIn(post)) expect(cardProblems(card)).toEqual([]);
+});

@@ -1,0 +1,112 @@
+/**
+ * A local Bot Connector (the service at an activity's serviceUrl): records what the
+ * bot sends, replies, updates and deletes, and answers member look-ups. Failures can
+ * be queued to exercise retries (429 with Retry-After, 503).
+ * API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  conversationId: string;
+  /** POST .../activities/{replyToId}, PUT/DELETE .../activities/{id}. */
+  activityId?: string;
+  /** The id the fake assigned (POST). */
+  createdId?: string;
+  authorization?: string;
+  body: Record<string, unknown>;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+export interface FakeConnector {
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Every request's method, failed ones included (to count retries). */
+  attempts: string[];
+  members: Member[];
+  /** The next requests of this method answer with these statuses first. */
+  failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
+  /** Cards in posts (POST) and updates (PUT), in order. */
+  cardsIn(call: ConnectorCall): Record<string, unknown>[];
+  waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members)(?:\/([^/]+))?\/?$/;
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const calls: ConnectorCall[] = [];
+  const members: Member[] = [];
+  const attempts: string[] = [];
+  const failures: { method: string; status: number; retryAfter?: number }[] = [];
+  let next = 1;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const match = ROUTE.exec((req.url ?? '').split('?')[0]);
+      res.setHeader('Content-Type', 'application/json');
+      if (!match) {
+        res.statusCode = 404;
+        return res.end('{}');
+      }
+      attempts.push(req.method ?? '');
+      const conversationId = decodeURIComponent(match[1]);
+      const tail = match[3] ? decodeURIComponent(match[3]) : undefined;
+      if (match[2] === 'members') {
+        const member = members.find((m) => m.id === tail);
+        res.statusCode = member ? 200 : 404;
+        return res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
+      }
+      const failure = failures.findIndex((f) => f.method === req.method);
+      if (failure >= 0) {
+        const [f] = failures.splice(failure, 1);
+        res.statusCode = f.status;
+        if (f.retryAfter !== undefined) res.setHeader('Retry-After', String(f.retryAfter));
+        return res.end(JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const call: ConnectorCall = {
+        method: req.method ?? '',
+        conversationId,
+        activityId: tail,
+        authorization: req.headers.authorization,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      };
+      if (req.method === 'POST') call.createdId = `bot-msg-${next++}`;
+      calls.push(call);
+      res.end(JSON.stringify({ id: call.createdId ?? tail ?? '' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    serviceUrl,
+    calls,
+    attempts,
+    members,
+    failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
+    cardsIn(call) {
+      const attachments = (call.body.attachments ?? []) as { contentType?: string; content?: Record<string, unknown> }[];
+      return attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content ?? {});
+    },
+    async waitFor(predicate, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      while (!predicate(calls)) {
+        if (Date.now() > until) throw new Error(`fake connector: condition not met; calls: ${JSON.stringify(calls.map((c) => [c.method, c.activityId]))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

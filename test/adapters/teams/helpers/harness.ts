@@ -1,0 +1,84 @@
+/**
+ * Our real server (createHttpServer on port 0) with the Teams adapter, a local OpenID
+ * metadata/JWKS server for inbound tokens and a fake Bot Connector for outbound calls.
+ * Outbound calls carry a supplied test token: no MSAL, no login host.
+ */
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTeamsAdapter, type TeamsAdapter } from '../../../../adapters/teams';
+import type { Bot } from '../../../../src/bot/types';
+import type { TeamsConfig } from '../../../../src/config';
+import { createLogger, type Logger } from '../../../../src/log';
+import { createHttpServer } from '../../../../src/server';
+import { APP_ID } from './activities';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
+import { startOpenIdServer, type OpenIdServer, type TokenOptions } from './openid';
+
+export const OUTBOUND_TOKEN = 'outbound-test-token';
+
+export interface Harness {
+  url: string;
+  connector: FakeConnector;
+  openid: OpenIdServer;
+  adapter: TeamsAdapter;
+  logs: string[];
+  /** POSTs an activity with a valid token (or the given one; null: no header). */
+  post(activity: unknown, token?: string | null | TokenOptions): Promise<{ status: number; body: string; json(): unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, updateDelayMs = 20): Promise<Harness> {
+  const connector = await startFakeConnector();
+  const openid = await startOpenIdServer({ appId: APP_ID, serviceUrl: connector.serviceUrl });
+  const logs: string[] = [];
+  const logger: Logger = createLogger('debug', (line) => logs.push(line));
+  const adapter = createTeamsAdapter({
+    bot,
+    logger,
+    config: {
+      appId: APP_ID,
+      appPassword: 'never-used-in-tests',
+      appType: 'MultiTenant',
+      allowedTenants: [],
+      allowUnauthenticated: false,
+      ...config,
+    },
+    auth: {
+      openIdMetadataUrl: openid.metadataUrl,
+      emulatorOpenIdMetadataUrl: openid.metadataUrl,
+      loginUrl: 'https://login.microsoftonline.com/botframework.com',
+      botToken: async () => OUTBOUND_TOKEN,
+    },
+    updateDelayMs,
+    retry: { baseMs: 5, maxMs: 200 },
+  });
+  const server: http.Server = createHttpServer({ routes: adapter.routes, healthy: async () => true, logger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    connector,
+    openid,
+    adapter,
+    logs,
+    async post(activity, token) {
+      const bearer = token === null ? undefined : typeof token === 'string' ? token : await openid.sign(token ?? {});
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      const body = await res.text();
+      return { status: res.status, body, json: () => JSON.parse(body) };
+    },
+    async close() {
+      await adapter.stop();
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await connector.close();
+      await openid.close();
+    },
+  };
+}

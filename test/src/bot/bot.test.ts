@@ -1,0 +1,119 @@
+/**
+ * The core as adapters see it: replies to messages and clicks, on a real SQLite file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBot } from '../../../src/bot';
+import type { Bot, Inbound, Reply } from '../../../src/bot/types';
+import { renderCardAsText } from '../../../src/cards/text';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+
+const ops: Inbound = { scope: { platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS' }, user: { id: 'U-ALICE', name: 'Alice' } };
+const bob: Inbound = { ...ops, user: { id: 'U-BOB', name: 'Bob' } };
+const otherChannel: Inbound = { ...ops, scope: { ...ops.scope, channel: 'C-ELSEWHERE' } };
+
+const textOf = (replies: Reply[]) =>
+  replies
+    .map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type === 'refused' || r.type === 'thread-note' ? r.text : `<${r.type}>`))
+    .join('\n');
+
+describe('the bot core', () => {
+  let dir: string;
+  let store: Store;
+  let bot: Bot;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-bot-'));
+    store = createSqliteStore({ file: path.join(dir, 'bot.sqlite') });
+    await store.migrate();
+    bot = createBot({ store, now: () => new Date('2026-11-24T09:00:00Z') });
+  });
+  afterEach(async () => {
+    await store.close().catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function postPlan(who: Inbound = ops) {
+    await bot.handleMessage(who, { text: '2000 standard sp no adc no ts', isCommand: true });
+    const replies = await bot.handleAction(who, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-1' });
+    const posted = replies.find((r) => r.type === 'post-plan');
+    if (posted?.type !== 'post-plan') throw new Error(`no plan posted: ${textOf(replies)}`);
+    return { replies, rollout: posted.rollout, markPosted: () => bot.setPlanMessages(who.scope, posted.rollout.id, [{ id: 'ts-1' }]) };
+  }
+
+  it('posting replaces the summary with a note, and a second click on "Post plan" posts nothing more', async () => {
+    const { replies, rollout, markPosted } = await postPlan();
+    await markPosted();
+    expect(replies.map((r) => r.type)).toEqual(['private', 'post-plan']);
+    expect(textOf(replies)).toContain(`Posted in the channel: Service pack rollout plan for Exchange 2000 (rollout ${rollout.id}).`);
+    const again = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-2' });
+    expect(again.map((r) => r.type)).toEqual(['private']);
+    expect(textOf(again)).toContain('This interview has already ended');
+    expect(await bot.openRollouts(ops.scope)).toHaveLength(1);
+  });
+
+  it('a plan the platform could not post: the answers wait at the summary, and the orphan stays out of status', async () => {
+    const { rollout } = await postPlan();
+    await bot.planNotPosted(ops.scope, rollout.id);
+    expect(textOf(await bot.handleMessage(ops, { text: 'status' }))).toContain('There are no open rollouts in this channel.');
+    const resumed = await bot.handleMessage(ops, { text: '', isCommand: true });
+    expect(textOf(resumed)).toContain('Post plan');
+    const again = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-again' });
+    const second = again.find((r) => r.type === 'post-plan');
+    expect(second?.type === 'post-plan' && second.rollout.id).not.toBe(rollout.id);
+    expect(second?.type === 'post-plan' && second.rollout.answers).toEqual(rollout.answers);
+  });
+
+  it('the same click delivered twice records one event and one thread line', async () => {
+    const { rollout } = await postPlan();
+    const click = { payload: { k: 'step' as const, r: rollout.id, s: 'release-notes', v: 'confirm' as const }, actionKey: 'click-1' };
+    const first = await bot.handleAction(bob, click);
+    const second = await bot.handleAction(bob, click);
+    expect(first.map((r) => r.type)).toEqual(['update-plan', 'thread-note']);
+    expect(textOf(first)).toContain('Bob confirmed step 1: Read the release notes of the service pack');
+    expect(second.map((r) => r.type)).toEqual(['update-plan']);
+    const snapshot = await store.getRollout(ops.scope, rollout.id);
+    expect(snapshot!.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
+  });
+
+  it("a button pointing at another channel's rollout is refused and changes nothing", async () => {
+    const { rollout } = await postPlan();
+    const replies = await bot.handleAction(otherChannel, {
+      payload: { k: 'step', r: rollout.id, s: 'release-notes', v: 'confirm' },
+      actionKey: 'forged-1',
+    });
+    expect(replies).toEqual([{ type: 'refused', text: 'I do not know that rollout in this channel. Nothing was changed.' }]);
+    expect((await store.getRollout(ops.scope, rollout.id))!.events).toHaveLength(1);
+  });
+
+  it('status lists the open rollouts of this channel only, with progress', async () => {
+    const { rollout, markPosted } = await postPlan();
+    await markPosted();
+    expect(textOf(await bot.handleMessage(ops, { text: 'status' }))).toContain(
+      `Service pack rollout plan for Exchange 2000 · 0 of 6 steps done · rollout ${rollout.id}, started by Alice`,
+    );
+    expect(textOf(await bot.handleMessage(otherChannel, { text: 'status' }))).toContain('There are no open rollouts in this channel.');
+  });
+
+  it('when the database fails, the user is told to try again and no stack trace escapes', async () => {
+    const { rollout } = await postPlan();
+    await store.close();
+    const replies = await bot.handleAction(bob, { payload: { k: 'step', r: rollout.id, s: 'release-notes', v: 'confirm' }, actionKey: 'c-2' });
+    expect(replies).toEqual([
+      { type: 'refused', text: 'I cannot reach my database right now, so nothing was recorded. Please try again in a moment.' },
+    ]);
+    expect(await bot.healthy()).toBe(false);
+  });
+
+  it('the chosen language sticks to the person, and the plan is drawn in it', async () => {
+    await bot.handleMessage(ops, { text: 'nl', isCommand: true });
+    await bot.handleMessage(ops, { text: '5.5 standaard servicepack geen mbm geen interorg' });
+    const replies = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-nl' });
+    expect(textOf(replies)).toContain('Geplaatst in het kanaal: Uitrolplan servicepack voor Exchange 5.5');
+    const posted = replies.find((r) => r.type === 'post-plan');
+    if (posted?.type === 'post-plan') await bot.setPlanMessages(ops.scope, posted.rollout.id, [{ id: 'ts-nl' }]);
+    const status = await bot.handleMessage(ops, { text: 'status' });
+    expect(textOf(status)).toContain('Lopende uitrols in dit kanaal');
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The shared store against a real Postgres (TEST_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/test). Each store gets its own random schema,
+ * dropped afterwards. Without a server the suite is skipped with a message, unless
+ * REQUIRE_POSTGRES=1 (CI), where that is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createPostgresStore } from '../../src/store/postgres';
+import type { Store } from '../../src/store/store';
+import { bob, channelScope, newRollout, widePlan } from '../plan/fixtures';
+import { describeStoreContract, expectGapless, stepAction } from './contract';
+
+const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const required = process.env.REQUIRE_POSTGRES === '1';
+
+/** Jest decides what to run synchronously, so ask a child process whether the server answers. */
+function serverAnswers(): boolean {
+  const probe = `const { Client } = require('pg'); const c = new Client({ connectionString: process.env.URL, connectionTimeoutMillis: 3000 });
+    c.connect().then(() => c.end()).then(() => process.exit(0), () => process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, URL: url }, timeout: 5000 }).status === 0;
+}
+
+const reachable = serverAnswers();
+if (!reachable && !required) {
+  console.warn(`Postgres at ${url} cannot be reached: skipping the Postgres store tests (set REQUIRE_POSTGRES=1 to fail instead).`);
+}
+
+const freshSchema = () => `test_${randomBytes(6).toString('hex')}`;
+
+async function dropSchema(schema: string): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh schema and the stores opened on it; dispose closes them and drops it. */
+function openSchema() {
+  const schema = freshSchema();
+  const opened: Store[] = [];
+  const open = () => {
+    const store = createPostgresStore({ connectionString: url, schema, poolSize: 5 });
+    opened.push(store);
+    return store;
+  };
+  return {
+    schema,
+    open,
+    dispose: async () => {
+      for (const s of opened) await s.close();
+      await dropSchema(schema);
+    },
+  };
+}
+
+if (!reachable && required) {
+  it('Postgres must be reachable when REQUIRE_POSTGRES=1', () => {
+    throw new Error(`Postgres at ${url} cannot be reached`);
+  });
+}
+
+(reachable ? describe : describe.skip)('postgres', () => {
+  describeStoreContract('postgres', async () => {
+    const s = openSchema();
+    // openAnother is a second pool, as a second replica would have.
+    return { store: s.open(), openAnother: s.open, dispose: s.dispose };
+  });
+
+  describe('postgres store with replicas', () => {
+    let s: ReturnType<typeof openSchema>;
+    beforeEach(() => {
+      s = openSchema();
+    });
+    afterEach(async () => s.dispose());
+
+    it('two replicas migrating a fresh schema at once both succeed', async () => {
+      const [a, b] = [s.open(), s.open()];
+      await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations`);
+      await admin.end();
+      expect(rows).toEqual([{ version: 1 }]);
+    });
+
+    it('clicks spread over two replicas land in one gapless order with nothing lost', async () => {
+      const [a, b] = [s.open(), s.open()];
+      await a.migrate();
+      const { rollout } = await a.createRollout(newRollout({ plan: widePlan(30) }));
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => [a, b][i % 2].applyAction(channelScope, rollout.id, stepAction('confirm', `step-${i + 1}`, bob), new Date())),
+      );
+      expect(results.every((r) => r.outcome === 'recorded')).toBe(true);
+      const read = (await b.getRollout(channelScope, rollout.id))!;
+      expectGapless(read.events);
+      expect(read.rollout).toMatchObject({ version: 32, status: 'completed' });
+    });
+
+    it('ping answers while the server does, and a store on a dead address is refused quickly', async () => {
+      const live = s.open();
+      await expect(live.ping()).resolves.toBeUndefined();
+      const dead = createPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/test', pingTimeoutMs: 500 });
+      await expect(dead.ping()).rejects.toThrow();
+      await dead.close();
+    });
+
+    it('a dropped connection is logged, not fatal: the next query gets a new one', async () => {
+      const applicationName = `exchange-sp-${s.schema}`;
+      const warnings: string[] = [];
+      const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => void warnings.push(m) };
+      const store = createPostgresStore({ connectionString: url, schema: s.schema, applicationName, logger });
+      await store.migrate();
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(store.ping()).resolves.toBeUndefined();
+      expect(warnings).toContain('postgres pool error');
+      await store.close();
+    });
+
+    it('refuses a schema name that is not a plain identifier', () => {
+      expect(() => createPostgresStore({ connectionString: url, schema: 'x"; DROP TABLE rollouts; --' })).toThrow(/schema/);
+    });
+  });
+});
