@@ -3,6 +3,7 @@
  * point backwards, ids are stable kebab-case, and every text renders in English and
  * Dutch, fully filled in, plain, short, and really translated.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPlan, FACT_IDS, isFactId, planProblems } from '../../../conversations/plan';
@@ -88,10 +89,25 @@ test('plan texts stay under 600 characters and differ between en and nl', () => 
   }
 });
 
-// FACTS.md lives outside the repo (shared knowledge); check the list against it when present.
-const factsFile = path.resolve(__dirname, '../../../../shared/knowledge/FACTS.md');
-(existsSync(factsFile) ? test : test.skip)('FACT_IDS matches the ids in FACTS.md', () => {
-  const text = readFileSync(factsFile, 'utf8');
+// FACTS.md lives outside the repo, in ../shared beside the working copy. A clone made
+// elsewhere (CI clones main into a fresh folder) finds it beside its origin instead;
+// FACTS_FILE names it explicitly.
+function findFactsFile(): string | undefined {
+  const repo = path.resolve(__dirname, '../../..');
+  const beside = (dir: string) => path.resolve(dir, '../shared/knowledge/FACTS.md');
+  const candidates = [process.env.FACTS_FILE, beside(repo)];
+  try {
+    const origin = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: repo, encoding: 'utf8' }).trim();
+    if (origin && !/^[a-z][a-z0-9+.-]*:/i.test(origin)) candidates.push(beside(path.resolve(repo, origin)));
+  } catch {
+    // not a git checkout, or no origin: only the other candidates apply
+  }
+  return candidates.find((file): file is string => !!file && existsSync(file));
+}
+const factsFile = findFactsFile();
+if (!factsFile) console.warn('FACTS.md not found beside the repo or its origin; set FACTS_FILE to check FACT_IDS against it');
+(factsFile ? test : test.skip)('FACT_IDS matches the ids in FACTS.md', () => {
+  const text = readFileSync(factsFile!, 'utf8');
   const ids = [...text.matchAll(/^- ((?:P|C|K|E2K-|E55-)\d+)(?: \[ext\])?\./gm)].map((m) => m[1]);
   expect([...ids].sort()).toEqual([...FACT_IDS].sort());
 });
