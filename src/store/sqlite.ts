@@ -1,8 +1,9 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3, synchronous). WAL lets readers
  * run beside the single writer; busy_timeout makes a second process on the same file
- * wait instead of failing. Every action is one BEGIN IMMEDIATE transaction, which
- * takes the write lock before reading the log, so no two actions interleave.
+ * wait instead of failing. Every action runs in a BEGIN IMMEDIATE transaction, which
+ * takes the write lock before reading the log, so no two actions interleave; actions
+ * that arrive together share one commit (see applyGrouped).
  * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md
  */
 import Database from 'better-sqlite3';
@@ -160,6 +161,54 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     return result;
   });
 
+  /*
+   * Group commit. With synchronous = FULL every COMMIT waits for an fsync, and
+   * better-sqlite3 waits on the event loop's thread: at a few hundred clicks a second
+   * the fsyncs, not the work, set the pace. Actions that arrive in the same turn of the
+   * event loop are applied in arrival order inside one BEGIN IMMEDIATE transaction, each
+   * in its own savepoint (better-sqlite3 nests transaction functions that way), and
+   * share one COMMIT. An action that throws rolls back only its savepoint; a failed
+   * BEGIN or COMMIT rejects every action of the batch, none of which was written, so
+   * each caller still hears "not recorded". The answer is given only after the COMMIT.
+   */
+  type Applied = ReturnType<typeof applyTx>;
+  interface Queued {
+    args: Parameters<typeof applyTx>;
+    resolve: (value: Applied) => void;
+    reject: (error: unknown) => void;
+  }
+  let queued: Queued[] = [];
+  const applyQueued = (): void => {
+    const batch = queued;
+    queued = [];
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: true; value: Applied } | { ok: false; error: unknown })[] = [];
+    try {
+      db.transaction(() => {
+        for (const item of batch) {
+          try {
+            outcomes.push({ ok: true, value: applyTx(...item.args) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  };
+  const applyGrouped = (...args: Parameters<typeof applyTx>): Promise<Applied> =>
+    new Promise((resolve, reject) => {
+      if (queued.length === 0) setImmediate(applyQueued);
+      queued.push({ args, resolve, reject });
+    });
+
   return {
     kind: 'sqlite',
     async migrate() {
@@ -169,7 +218,10 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       sql('SELECT 1').get();
     },
     async close() {
-      if (db.open) db.close();
+      if (db.open) {
+        applyQueued();
+        db.close();
+      }
     },
 
     async createRollout(input) {
@@ -198,8 +250,8 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       sql(`UPDATE rollouts SET messages = ?, updated_at = ? WHERE ${scopeWhere}`).run(
         jsonText(messages), new Date().toISOString(), ...scopeArgs(scope, id));
     },
-    async applyAction(scope, id, action, now) {
-      return applyTx.immediate(scope, id, action, now);
+    applyAction(scope, id, action, now) {
+      return applyGrouped(scope, id, action, now);
     },
 
     async loadDialog(key) {

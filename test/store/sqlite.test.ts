@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { bob, channelScope, newRollout } from '../plan/fixtures';
-import { describeStoreContract, stepAction } from './contract';
+import { describeStoreContract, expectGapless, outcomes, stepAction } from './contract';
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-sqlite-'));
@@ -63,6 +63,78 @@ describe('sqlite store on disk', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
       db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies actions that arrive together in order, in one commit, each with its own outcome', async () => {
+    const { dir, file } = tempFile();
+    try {
+      const store = createSqliteStore({ file });
+      await store.migrate();
+      const { rollout } = await store.createRollout(newRollout());
+      const first = stepAction('confirm', 'full-backup', bob);
+      // Same turn of the event loop: the gated step sees the two before it, the repeat is a duplicate.
+      const results = await Promise.all([
+        store.applyAction(channelScope, rollout.id, first, new Date()),
+        store.applyAction(channelScope, rollout.id, stepAction('confirm', 'read-release-notes', bob), new Date()),
+        store.applyAction(channelScope, rollout.id, stepAction('confirm', 'apply-node-b', bob), new Date()),
+        store.applyAction(channelScope, rollout.id, first, new Date()),
+        store.applyAction(channelScope, rollout.id, stepAction('confirm', 'apply-node-a', bob), new Date()),
+        store.applyAction(channelScope, 'r-no-such-rollout', stepAction('confirm', 'full-backup', bob), new Date()),
+      ]);
+      expect(results.map((r) => r.outcome)).toEqual(['recorded', 'recorded', 'recorded', 'duplicate', 'refused', 'not-found']);
+      const read = await store.getRollout(channelScope, rollout.id);
+      expect(read?.events.map((e) => [e.type, e.stepId])).toEqual([
+        ['created', undefined],
+        ['confirmed', 'full-backup'],
+        ['confirmed', 'read-release-notes'],
+        ['confirmed', 'apply-node-b'],
+      ]);
+      expectGapless(read!.events);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records none of a group whose commit cannot happen, and every caller hears so', async () => {
+    const { dir, file } = tempFile();
+    try {
+      const store = createSqliteStore({ file, busyTimeoutMs: 50 });
+      await store.migrate();
+      const { rollout } = await store.createRollout(newRollout());
+      // Another process holds the write lock past the busy timeout.
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE');
+      const actions = [stepAction('confirm', 'full-backup', bob), stepAction('confirm', 'read-release-notes', bob)];
+      const settled = await Promise.allSettled(actions.map((a) => store.applyAction(channelScope, rollout.id, a, new Date())));
+      expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      other.exec('ROLLBACK');
+      other.close();
+      expect((await store.getRollout(channelScope, rollout.id))?.events.map((e) => e.type)).toEqual(['created']);
+      // Nothing was claimed either: the same clicks, retried, are recorded once.
+      const retried = await Promise.all(actions.map((a) => store.applyAction(channelScope, rollout.id, a, new Date())));
+      expect(outcomes(retried)).toEqual({ recorded: 2 });
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finishes actions still waiting for their commit when it closes', async () => {
+    const { dir, file } = tempFile();
+    try {
+      const store = createSqliteStore({ file });
+      await store.migrate();
+      const { rollout } = await store.createRollout(newRollout());
+      const pending = store.applyAction(channelScope, rollout.id, stepAction('confirm', 'full-backup', bob), new Date());
+      await store.close();
+      expect((await pending).outcome).toBe('recorded');
+      const reopened = createSqliteStore({ file });
+      expect((await reopened.getRollout(channelScope, rollout.id))?.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
+      await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
