@@ -7,7 +7,7 @@
  * https://docs.slack.dev/tools/bolt-js/getting-started
  * https://docs.slack.dev/apis/events-api/using-socket-mode
  */
-import { App, type Authorize } from '@slack/bolt';
+import { App, SocketModeReceiver, type Authorize } from '@slack/bolt';
 import type { Bot } from '../../src/bot/types';
 import { decodeTokenKey, type SlackConfig } from '../../src/config';
 import type { Logger } from '../../src/log';
@@ -69,13 +69,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const boltLogger = toBoltLogger(logger);
   const socketMode = Boolean(config.appToken);
   const receiver = socketMode ? undefined : createSlackReceiver(config.signingSecret, logger);
+  const socketReceiver = config.appToken
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger,
+        // apps.connections.open goes to SLACK_API_URL too.
+        installerOptions: { clientOptions },
+        // Bolt leaves an envelope it failed on unacknowledged, and Slack sends it again
+        // and again. A payload we could not read the first time will not read better
+        // later, and store failures are answered inside the handlers: acknowledge.
+        processEventErrorHandler: async ({ error, event }) => {
+          logger.warn('slack: socket mode envelope could not be handled; acknowledged so Slack does not resend it', {
+            type: String((event.body as { type?: unknown } | undefined)?.type ?? 'unknown'),
+            error: String(error),
+          });
+          return true;
+        },
+      })
+    : undefined;
   const app = new App({
     authorize,
     logger: boltLogger,
     ignoreSelf: false,
     convoStore: false,
     clientOptions,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    receiver: receiver ?? socketReceiver,
   });
 
   const plans = createPlanMessages({ bot, logger, windowMs: tuning.updateWindowMs, retryPolicy: tuning.retryPolicy });

@@ -37,6 +37,8 @@ export interface FakeSlack {
   /** Files completed with files.completeUploadExternal: their uploaded text and the share details. */
   files(): { filename: string; content: string; channel: unknown; comment: unknown; authorization?: string }[];
   delayMs: number;
+  /** What apps.connections.open answers (Socket Mode): the WebSocket URL to connect to. */
+  socketUrl?: string;
   /** Next `times` calls of `method` answer 429 with Retry-After `seconds`. */
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Next `times` calls of `method` answer this HTTP status. */
@@ -113,6 +115,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.name, locale: user.locale ?? 'en-US', profile: { display_name: user.name, real_name: user.name } } };
       }
+      case 'apps.connections.open':
+        return fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       default:
