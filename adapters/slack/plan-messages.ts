@@ -7,7 +7,8 @@
  * for it). chat.update is safe to repeat, so it is retried on 429 (after
  * Retry-After), 5xx and timeouts; chat.postMessage only on 429, so a retry never
  * posts a plan twice. Everything for one rollout runs in order (post, then notes
- * and updates), so a thread note always finds the plan it belongs to.
+ * and updates), so a thread note always finds the plan it belongs to. Notes that
+ * pile up behind a busy plan go out together, one line each, in one thread message.
  * https://docs.slack.dev/reference/methods/chat.update
  * https://docs.slack.dev/reference/methods/chat.postMessage#threads
  */
@@ -50,6 +51,24 @@ interface PendingUpdate {
   dirty: boolean;
 }
 
+interface NoteBatch {
+  rollout: Rollout;
+  lines: string[];
+  client: SlackWebClient;
+  done: Promise<void>;
+}
+
+/** Lines joined into as few texts of at most `max` characters as they fit in, in order. */
+export function joinLines(lines: string[], max: number): string[] {
+  const texts: string[] = [];
+  for (const line of lines) {
+    const last = texts.length - 1;
+    if (last >= 0 && texts[last].length + 1 + line.length <= max) texts[last] += `\n${line}`;
+    else texts.push(line);
+  }
+  return texts;
+}
+
 export function renderPlanMessages(cards: Card[], locale: Locale): SlackMessage[] {
   return cards.flatMap((card) => renderCardForSlack(card, { locale }));
 }
@@ -64,6 +83,8 @@ export function createPlanMessages(options: PlanMessagesOptions): PlanMessages {
   const chains = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
 
+  /** Thread notes per plan that wait for their turn; later notes join them. */
+  const noteBatches = new Map<string, NoteBatch>();
   const keyOf = (scope: Scope, id: string) => `${scope.workspace}/${scope.channel}/${id}`;
   const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(work, work);
@@ -159,16 +180,31 @@ export function createPlanMessages(options: PlanMessagesOptions): PlanMessages {
 
     threadNote(rollout, text, client) {
       const key = keyOf(rollout.scope, rollout.id);
-      return serial(key, async () => {
-        const first = rollout.messages[0] ?? known.get(key)?.[0];
+      const line = truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText);
+      // A note joins the batch still waiting its turn, if there is one: a burst of clicks
+      // on one plan becomes a few thread messages, not one per click (Slack allows
+      // about one message a second per channel). A lone note goes out at once.
+      const waiting = noteBatches.get(key);
+      if (waiting) {
+        waiting.lines.push(line);
+        waiting.client = client;
+        return waiting.done;
+      }
+      const batch: NoteBatch = { rollout, lines: [line], client, done: Promise.resolve() };
+      noteBatches.set(key, batch);
+      batch.done = serial(key, async () => {
+        noteBatches.delete(key); // notes from now on wait for the next turn
+        const first = batch.rollout.messages[0] ?? known.get(key)?.[0];
         if (!first) {
           logger.warn('thread note for a plan that was never posted', { rollout: rollout.id });
           return;
         }
-        const channel = rollout.scope.channel;
-        const body = truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText);
-        await withRetry('chat.postMessage', () => client.chat.postMessage({ channel, thread_ts: first.id, text: body }), createOnce);
+        const channel = batch.rollout.scope.channel;
+        for (const body of joinLines(batch.lines, SLACK_LIMITS.sectionText)) {
+          await withRetry('chat.postMessage', () => batch.client.chat.postMessage({ channel, thread_ts: first.id, text: body }), createOnce);
+        }
       });
+      return batch.done;
     },
 
     async flush() {

@@ -248,4 +248,33 @@ describe('the plan in the channel', () => {
       { channel: 'C1', thread_ts: '1700000000.000500', text: 'Bob confirmed step 1: Full backup' },
     ]);
   });
+
+  it('a burst of clicks on one plan puts every note in the thread once, in a few messages', async () => {
+    let n = 0;
+    const plan = rollout({ messages: [{ id: '1700000000.000500' }] });
+    bot.reply = () => [{ type: 'thread-note', rollout: plan, text: `Note ${++n}` }];
+    // Slack takes 150 ms a message, so notes pile up behind the one in flight.
+    h.fake.delayMs = 150;
+    const clicks = Array.from({ length: 12 }, (_, i) =>
+      postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), actionTs: `1700000001.${String(i).padStart(6, '0')}`, responseUrl: h.fake.responseUrl(`b${i}`) })),
+    );
+    expect((await Promise.all(clicks)).map((r) => r.status)).toEqual(Array(12).fill(200));
+    await h.adapter.settled();
+    const posts = h.fake.calls('chat.postMessage');
+    expect(posts.every((c) => c.body.thread_ts === '1700000000.000500')).toBe(true);
+    const lines = posts.flatMap((c) => String(c.body.text).split('\n'));
+    expect([...lines].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Note ${i + 1}`).sort());
+    expect(posts.length).toBeLessThan(6);
+  });
+});
+
+describe('thread notes joined for one message', () => {
+  it('keeps the order and never passes the limit', async () => {
+    const { joinLines } = await import('../../../adapters/slack/plan-messages');
+    expect(joinLines(['a', 'b', 'c'], 100)).toEqual(['a\nb\nc']);
+    const long = 'x'.repeat(60);
+    const texts = joinLines([long, long, 'y', long], 125);
+    expect(texts).toEqual([`${long}\n${long}\ny`, long]);
+    expect(texts.every((t) => t.length <= 125)).toBe(true);
+  });
 });
