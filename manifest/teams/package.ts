@@ -1,6 +1,7 @@
 /**
- * Builds the Teams app package (manifest.json + color.png + outline.png at the zip's
- * root) for upload in Teams or the Developer Portal:
+ * Builds the Teams app package (manifest.json + color.png + outline.png + the
+ * localisation files named in localizationInfo, e.g. nl-nl.json, at the zip's root)
+ * for upload in Teams or the Developer Portal:
  * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-package
  *
  * `npm run package:teams` writes manifest/teams/build/exchange-sp-teams.zip. The
@@ -9,12 +10,15 @@
  *   TEAMS_APP_ID      the Teams app's own GUID -> id (optional; keep it stable per tenant)
  *   TEAMS_BOT_DOMAIN  the public host of /api/messages -> validDomains (optional)
  *   TEAMS_APP_VERSION the app version -> version (default: package.json's)
- * The result is validated offline against the schema before it is zipped.
+ * The result is validated offline against the schema before it is zipped; so is each
+ * localisation file (against the official localisation schema, and its keys must name
+ * text fields of the manifest). Localisation files hold only texts: they are zipped as
+ * they are, nothing is substituted in them.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { validateTeamsManifest } from './schema';
+import { validateTeamsLocalization, validateTeamsManifest } from './schema';
 
 const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -25,6 +29,11 @@ export interface TeamsManifest {
   id: string;
   bots: { botId: string }[];
   validDomains?: string[];
+  localizationInfo?: {
+    defaultLanguageTag: string;
+    defaultLanguageFile?: string;
+    additionalLanguages?: { languageTag: string; file: string }[];
+  };
   [key: string]: unknown;
 }
 
@@ -50,6 +59,20 @@ export function fillManifest(manifest: TeamsManifest, env: Record<string, string
   };
 }
 
+/** The localisation files the manifest names (relative to manifest.json), default language file first. */
+export function localizationFiles(manifest: TeamsManifest): string[] {
+  const info = manifest.localizationInfo;
+  if (!info) return [];
+  const files = [...(info.defaultLanguageFile ? [info.defaultLanguageFile] : []), ...(info.additionalLanguages ?? []).map((l) => l.file)];
+  for (const file of files) {
+    const normal = path.posix.normalize(file);
+    if (normal !== file || path.posix.isAbsolute(file) || file.startsWith('..') || file.includes('\\')) {
+      throw new PackageError(`localizationInfo names "${file}": it must be a plain relative path inside the package`);
+    }
+  }
+  return files;
+}
+
 export async function packageTeamsApp(options: { sourceDir: string; outFile: string; env: Record<string, string | undefined>; version?: string }): Promise<TeamsManifest> {
   const manifest = JSON.parse(readFileSync(path.join(options.sourceDir, 'manifest.json'), 'utf8')) as TeamsManifest;
   const filled = fillManifest(manifest, options.env, options.version);
@@ -58,6 +81,20 @@ export async function packageTeamsApp(options: { sourceDir: string; outFile: str
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(filled, null, 2));
   for (const icon of ['color.png', 'outline.png']) zip.file(icon, readFileSync(path.join(options.sourceDir, icon)));
+  for (const file of localizationFiles(filled)) {
+    const source = path.join(options.sourceDir, file);
+    if (!existsSync(source)) throw new PackageError(`localizationInfo names ${file}, but ${source} does not exist`);
+    const text = readFileSync(source, 'utf8');
+    let localization: Record<string, unknown>;
+    try {
+      localization = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new PackageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    const localizationErrors = validateTeamsLocalization(localization, filled);
+    if (localizationErrors.length) throw new PackageError(`${file} is not a valid Teams localisation file for this manifest:\n${localizationErrors.join('\n')}`);
+    zip.file(file, text);
+  }
   mkdirSync(path.dirname(options.outFile), { recursive: true });
   writeFileSync(options.outFile, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return filled;
