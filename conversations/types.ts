@@ -53,5 +53,17 @@ export type CompleteAnswers = Answers & {
   change: ChangeKind;
 };
 
+/**
+ * A word typed before the topology was known that may be a cluster name
+ * ("2000 enterprise EXCH1 EXCH2"). The dialog keeps it beside the answers, never in
+ * them, until a cluster topology says which name slot it fills.
+ */
+export interface KeptName {
+  /** As typed (names keep their case). */
+  text: string;
+  /** The role named just before it ("passive node EXCH2"): a name slot, or 'evs' for either virtual server. */
+  slot?: 'nodeA' | 'nodeB' | 'evsA' | 'evsB' | 'evs';
+}
+
 /** NetBIOS computer / virtual server name: 1 to 15 letters, digits or hyphens. */
 export const NETBIOS_NAME = /^[A-Za-z0-9-]{1,15}$/;

@@ -1,15 +1,16 @@
 /**
  * Puts what the user said into the answers, in the context of what is known:
  * impossible combinations are refused with their reason (FACTS P4), bare words fill
- * open cluster-name slots, yes/no answers the open yes/no question. Nothing invalid
- * is stored and earlier answers stay unless the user replaced them.
+ * open cluster-name slots (or, before the topology is known, wait for it: kept.ts),
+ * yes/no answers the open yes/no question. Nothing invalid is stored and earlier answers stay unless the user replaced them.
  */
-import type { Answers, AnswerKey } from '../types';
+import type { Answers, AnswerKey, KeptName } from '../types';
 import { msg, type Msg } from '../strings';
 import { findConflicts, isCluster } from './availability';
-import { nameProblem, openNameSlots } from './names';
+import { nameProblem } from './names';
+import { placeNames } from './kept';
 import type { ParsedText } from './parse';
-import { type NameSlot, type QuestionId, QUESTION_ORDER, nextQuestion, normalizeAnswers, question } from './questions';
+import { type QuestionId, QUESTION_ORDER, nextQuestion, normalizeAnswers, question } from './questions';
 
 export interface Interpretation {
   answers: Answers;
@@ -17,6 +18,13 @@ export interface Interpretation {
   problems: Msg[];
   /** Words that meant nothing here. */
   unknown: string[];
+  /**
+   * Cluster names typed before the topology was known, still waiting for it. The
+   * dialog keeps them in its state, never in `answers` (kept.ts).
+   */
+  kept: KeptName[];
+  /** What happened to kept names ("I'll use EXCH1, EXCH2 as the node names..."). */
+  notes: Msg[];
 }
 
 /** Every value a choice question can ever take (what is offered now may be fewer). */
@@ -80,29 +88,40 @@ export function applyProposals(stored: Answers, proposals: Answers): Interpretat
       put(draft, slot, stored[slot]);
     }
   }
-  return { answers: normalizeAnswers(draft), problems, unknown: [] };
+  return { answers: normalizeAnswers(draft), problems, unknown: [], kept: [], notes: [] };
+}
+
+/** After new answers: kept names fill the slots a cluster topology opened, or are dropped. */
+function withKeptNames(result: Interpretation, kept: readonly KeptName[]): Interpretation {
+  const placed = placeNames(result.answers, [], kept);
+  return { ...placed, problems: [...result.problems, ...placed.problems], unknown: [...result.unknown, ...placed.unknown] };
 }
 
 /** A button click or a submitted input: question id and the raw value. */
-export function interpretAnswer(stored: Answers, id: QuestionId, raw: string): Interpretation {
+export function interpretAnswer(stored: Answers, id: QuestionId, raw: string, kept: readonly KeptName[] = []): Interpretation {
   const q = question(id);
   const value = raw.trim();
+  const unchanged = (problems: Msg[], unknown: string[]): Interpretation => ({ answers: stored, problems, unknown, kept: [...kept], notes: [] });
   if (q.kind === 'name') {
-    if (value === '') return { answers: stored, problems: [msg('interview.why.emptyName')], unknown: [] };
-    return applyProposals(stored, { [id]: value });
+    if (value === '') return unchanged([msg('interview.why.emptyName')], []);
+    return withKeptNames(applyProposals(stored, { [id]: value }), kept);
   }
   if (q.kind === 'yes-no') {
     const v = value.toLowerCase();
     const yes = ['yes', 'ja', 'true'].includes(v);
-    if (!yes && !['no', 'nee', 'false'].includes(v)) return { answers: stored, problems: [], unknown: [value] };
-    return applyProposals(stored, { [id]: yes });
+    if (!yes && !['no', 'nee', 'false'].includes(v)) return unchanged([], [value]);
+    return withKeptNames(applyProposals(stored, { [id]: yes }), kept);
   }
-  if (!CHOICE_VALUES[id]?.includes(value)) return { answers: stored, problems: [], unknown: [value] };
-  return applyProposals(stored, { [id]: value } as Answers);
+  if (!CHOICE_VALUES[id]?.includes(value)) return unchanged([], [value]);
+  return withKeptNames(applyProposals(stored, { [id]: value } as Answers), kept);
 }
 
-/** Free text: keywords first, then names for open cluster slots, then yes/no. */
-export function interpretText(stored: Answers, parsed: ParsedText): Interpretation {
+/**
+ * Free text: keywords first, then names for open cluster slots (names kept from
+ * earlier first), then yes/no. Before the topology is known, name-like words are
+ * kept for later instead of being "not understood".
+ */
+export function interpretText(stored: Answers, parsed: ParsedText, kept: readonly KeptName[] = []): Interpretation {
   const proposals: Answers = { ...parsed.answers };
   if (parsed.cluster && proposals.topology === undefined) {
     const version = proposals.version ?? stored.version;
@@ -112,32 +131,14 @@ export function interpretText(stored: Answers, parsed: ParsedText): Interpretati
     else if (product === undefined) proposals.product = 'enterprise';
   }
   const first = applyProposals(stored, proposals);
-  let answers = first.answers;
-  const problems = [...first.problems];
-  const unknown: string[] = [];
-  const names: Answers = {};
-  let open = openNameSlots(answers);
-  for (const left of parsed.leftovers) {
-    const hinted = left.slot === 'evs' ? open.find((s) => s.startsWith('evs')) : left.slot;
-    const slot: NameSlot | undefined = hinted && open.includes(hinted) ? hinted : open[0];
-    if (!slot) {
-      unknown.push(left.text);
-      continue;
-    }
-    const problem = nameProblem(slot, left.text, { ...answers, ...names });
-    // A refused name still uses up its slot, so the next name is not shifted into it.
-    open = open.filter((s) => s !== slot);
-    if (problem) {
-      problems.push(problem);
-      continue;
-    }
-    names[slot] = left.text;
-  }
-  answers = { ...answers, ...names };
+  const placed = placeNames(first.answers, parsed.leftovers, kept);
+  let answers = placed.answers;
+  const problems = [...first.problems, ...placed.problems];
+  const unknown = [...placed.unknown];
   for (const said of parsed.yesNo) {
     const q = nextQuestion(answers);
     if (q && q.kind === 'yes-no') answers = normalizeAnswers({ ...answers, [q.id]: said.value });
     else unknown.push(said.text);
   }
-  return { answers, problems, unknown };
+  return { answers, problems, unknown, kept: placed.kept, notes: placed.notes };
 }

@@ -12,6 +12,8 @@ export interface Leftover {
   text: string;
   /** Slot named just before it ("passive node EXCH2"). */
   slot?: NameSlot | 'evs';
+  /** The word with the punctuation `text` lost ("foo!!" for "foo"); absent when none was trimmed. */
+  raw?: string;
 }
 
 export interface ParsedText {
@@ -32,12 +34,17 @@ export interface ParsedText {
 
 /** Splits into words; "5,5" is the Dutch way to write 5.5, "active / passive" is one word. */
 export function tokenize(text: string): string[] {
+  return words(text).map((w) => w.word);
+}
+
+/** The words of `tokenize`, each with the word as typed before its punctuation was trimmed. */
+function words(text: string): { word: string; raw: string }[] {
   return text
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/\s*\/\s*/g, '/')
     .split(/[\s,;]+/)
-    .map((w) => (w === '?' ? w : w.replace(/^[("'`]+|[)"'`.!?:]+$/g, '')))
-    .filter((w) => w.length > 0);
+    .map((raw) => ({ raw, word: raw === '?' ? raw : raw.replace(/^[("'`]+|[)"'`.!?:]+$/g, '') }))
+    .filter((w) => w.word.length > 0);
 }
 
 function matchAt(lower: string[], i: number): { length: number; word: Word } | undefined {
@@ -48,7 +55,8 @@ function matchAt(lower: string[], i: number): { length: number; word: Word } | u
 }
 
 export function parseText(text: string): ParsedText {
-  const tokens = tokenize(text);
+  const typed = words(text);
+  const tokens = typed.map((w) => w.word);
   const lower = tokens.map((t) => t.toLowerCase());
   const out: ParsedText = { answers: {}, cluster: false, yesNo: [], leftovers: [] };
   // Bare "en" is Dutch for "and", so it switches language only when it is all that was said.
@@ -63,7 +71,9 @@ export function parseText(text: string): ParsedText {
   for (let i = 0; i < tokens.length; ) {
     const m = matchAt(lower, i);
     if (!m) {
-      out.leftovers.push(pendingSlot ? { text: tokens[i], slot: pendingSlot } : { text: tokens[i] });
+      const left: Leftover = pendingSlot ? { text: tokens[i], slot: pendingSlot } : { text: tokens[i] };
+      if (typed[i].raw !== tokens[i]) left.raw = typed[i].raw;
+      out.leftovers.push(left);
       pendingSlot = undefined;
       if (negation) out.yesNo.push({ value: false, text: negation });
       negation = undefined;

@@ -88,7 +88,9 @@ const TABLE: [string[], Word][] = [
     'are', 'it', 'we', 'i', 'ik', 'use', 'using', 'gebruik', 'gebruiken', 'have', 'has', 'hebben', 'heeft', 'on', 'op',
     'of', 'van', 'for', 'voor', 'please', 'graag', 'node', 'nodes', 'named', 'called', 'genaamd', 'installed',
     'geïnstalleerd', 'geinstalleerd', 'applied', 'via', 'through', 'session', 'sessie', 'to', 'naar', 'my', 'our',
-    'mijn', 'onze', 'in', 'bij', 'apply', 'install', 'installeren', '-', ':', '&', '+', 'also', 'ook', 'used', 'is'],
+    'mijn', 'onze', 'in', 'bij', 'apply', 'install', 'installeren', '-', ':', '&', '+', 'also', 'ook', 'used', 'is',
+    // Around cluster names typed in a sentence ("de twee nodes heten EXCH1 en EXCH2").
+    'two', 'twee', 'zijn', 'heten', 'heet', 'knooppunt', 'knooppunten'],
     { kind: 'filler' }],
 ];
 

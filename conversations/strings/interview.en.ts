@@ -100,6 +100,10 @@ export const interviewEn = {
 
   'interview.understood': 'Understood: {list}.',
   'interview.notUnderstood': 'I did not understand: {words}.',
+  'interview.kept.nodes': "I'll use {names} as the node names if it is a cluster.",
+  'interview.kept.cluster': "If it is a cluster, I'll use {names} as the names of its nodes and then its virtual servers.",
+  'interview.kept.dropped': "It is not clustered, so I won't need the names {names}.",
+  'interview.kept.unused': "All the cluster names are known, so I won't use {names}.",
   'interview.why.conferencing55': 'Conferencing Server exists only for Exchange 2000, not for Exchange 5.5.',
   'interview.why.activeActive55': 'Exchange 5.5 clusters are active/passive only; active/active needs Exchange 2000.',
   'interview.why.standardCluster': 'Standard Edition cannot be clustered: a cluster needs Enterprise Edition.',

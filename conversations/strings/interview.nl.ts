@@ -102,6 +102,10 @@ export const interviewNl: Record<keyof typeof interviewEn, string> = {
 
   'interview.understood': 'Begrepen: {list}.',
   'interview.notUnderstood': 'Dit begreep ik niet: {words}.',
+  'interview.kept.nodes': 'Als het een cluster is, gebruik ik {names} als namen van de nodes.',
+  'interview.kept.cluster': 'Als het een cluster is, gebruik ik {names} als namen van eerst de nodes en dan de virtuele servers.',
+  'interview.kept.dropped': 'Het is niet geclusterd, dus de namen {names} heb ik niet nodig.',
+  'interview.kept.unused': 'Alle clusternamen zijn al bekend, dus {names} gebruik ik niet.',
   'interview.why.conferencing55': 'Conferencing Server bestaat alleen voor Exchange 2000, niet voor Exchange 5.5.',
   'interview.why.activeActive55': 'Clusters met Exchange 5.5 zijn altijd actief/passief; actief/actief kan alleen met Exchange 2000.',
   'interview.why.standardCluster': 'Standard Edition kan niet geclusterd worden: daarvoor is Enterprise Edition nodig.',

@@ -15,11 +15,13 @@ import type { UserRef } from '../plan/rollout-model';
 export interface Remarks {
   notes: Msg[];
   echo: Msg[];
+  /** Said right after the echo: what happens to names kept for a cluster. */
+  names: Msg[];
   problems: Msg[];
   unknown: string[];
 }
 
-export const noRemarks = (): Remarks => ({ notes: [], echo: [], problems: [], unknown: [] });
+export const noRemarks = (): Remarks => ({ notes: [], echo: [], names: [], problems: [], unknown: [] });
 
 function remarkBlocks(locale: Locale, r: Remarks): CardBlock[] {
   const blocks: CardBlock[] = r.notes.map((m) => ({ type: 'text', text: t(locale, m), style: 'muted' }));
@@ -27,6 +29,7 @@ function remarkBlocks(locale: Locale, r: Remarks): CardBlock[] {
     const list = r.echo.map((m) => t(locale, m)).join(', ');
     blocks.push({ type: 'context', text: t(locale, { key: 'interview.understood', params: { list } }) });
   }
+  for (const m of r.names) blocks.push({ type: 'context', text: t(locale, m) });
   for (const p of r.problems) blocks.push({ type: 'text', text: t(locale, p), style: 'warning' });
   if (r.unknown.length > 0) {
     blocks.push({ type: 'text', text: t(locale, { key: 'interview.notUnderstood', params: { words: r.unknown.join(', ') } }) });

@@ -4,12 +4,13 @@
  * Questions, words and rules live in conversations/interview; this file only
  * decides what happens next.
  */
-import type { Answers, Locale } from '../../conversations/types';
+import type { Answers, KeptName, Locale } from '../../conversations/types';
 import { msg, t, type Msg } from '../../conversations/strings';
 import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId } from '../../conversations/interview/questions';
 import { parseText, type ParsedText } from '../../conversations/interview/parse';
 import { interpretAnswer, interpretText, type Interpretation } from '../../conversations/interview/apply';
 import { echoChanges } from '../../conversations/interview/describe';
+import { keptNote } from '../../conversations/interview/kept';
 import type { UserRef } from '../plan/rollout-model';
 import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard, type Remarks } from './cards';
 import type { DialogCommand, DialogContext, DialogEvent, DialogResult, DialogState } from './types';
@@ -33,28 +34,57 @@ function remarks(partial: Partial<Remarks>): Remarks {
   return { ...noRemarks(), ...partial };
 }
 
+/** Names kept for a cluster whose topology is not known yet (none in older saved states). */
+function keptOf(state: DialogState): KeptName[] {
+  return state.keptNames ?? [];
+}
+
+/** The kept names before each history entry, one per entry (older states have none). */
+function keptHistoryOf(state: DialogState, length = state.history.length): KeptName[][] {
+  return Array.from({ length }, (_, i) => state.keptNamesHistory?.[i] ?? []);
+}
+
+/** The state with these kept names; empty ones are left out, so states without names look as before. */
+function withKept(state: DialogState, kept: KeptName[], keptHistory: KeptName[][]): DialogState {
+  const next: DialogState = { ...state };
+  delete next.keptNames;
+  delete next.keptNamesHistory;
+  if (kept.length > 0) next.keptNames = kept;
+  if (keptHistory.some((k) => k.length > 0)) next.keptNamesHistory = keptHistory;
+  return next;
+}
+
+/** New answers and kept names; the old ones go on the history for "back". */
+function advance(state: DialogState, answers: Answers, kept: KeptName[]): DialogState {
+  const next: DialogState = { ...state, answers, history: [...state.history, state.answers] };
+  return withKept(next, kept, [...keptHistoryOf(state), keptOf(state)]);
+}
+
 /** Stores new answers (one "back" undoes them all) and shows what comes next. */
 function withAnswers(state: DialogState, result: Interpretation, extra: Partial<Remarks> = {}): DialogResult {
   const echo = echoChanges(state.answers, result.answers);
-  const changed = JSON.stringify(result.answers) !== JSON.stringify(state.answers);
-  const next: DialogState = changed
-    ? { ...state, answers: result.answers, history: [...state.history, state.answers] }
-    : state;
+  const changed =
+    JSON.stringify(result.answers) !== JSON.stringify(state.answers) ||
+    JSON.stringify(result.kept) !== JSON.stringify(keptOf(state));
+  const next: DialogState = changed ? advance(state, result.answers, result.kept) : { ...state };
   next.stage = nextQuestion(next.answers) ? 'asking' : 'summary';
-  return show(next, remarks({ ...extra, echo, problems: result.problems, unknown: result.unknown }));
+  return show(next, remarks({ ...extra, echo, names: result.notes, problems: result.problems, unknown: result.unknown }));
 }
 
 function runCommand(state: DialogState, command: DialogCommand, target?: string): DialogResult {
   switch (command) {
     case 'back': {
       if (state.history.length === 0) return show(state, remarks({ notes: [msg('interview.nothingToUndo')] }));
-      const answers = state.history[state.history.length - 1];
-      const next: DialogState = { ...state, answers, history: state.history.slice(0, -1) };
+      const last = state.history.length - 1;
+      const answers = state.history[last];
+      // The names kept before that answer come back with it, and are said again.
+      const kept = keptHistoryOf(state)[last];
+      const next = withKept({ ...state, answers, history: state.history.slice(0, -1) }, kept, keptHistoryOf(state, last));
       next.stage = nextQuestion(answers) ? 'asking' : 'summary';
-      return show(next);
+      return show(next, remarks({ names: kept.length > 0 ? [keptNote(kept)] : [] }));
     }
     case 'restart': {
-      const fresh: DialogState = { ...state, answers: {}, history: [], stage: 'asking', operators: [] };
+      const fresh = withKept({ ...state, answers: {}, history: [], stage: 'asking', operators: [] }, [], []);
       return show(fresh, remarks({ notes: [msg('interview.restarted')] }));
     }
     case 'cancel':
@@ -86,7 +116,7 @@ function changeAnswer(state: DialogState, target: string | undefined): DialogRes
   delete answers[id];
   // A non-Enterprise product's topology was automatic: a new product asks it again.
   if (id === 'product' && a.product !== 'enterprise') delete answers.topology;
-  return show({ ...state, answers, history: [...state.history, a], stage: 'asking' });
+  return show({ ...advance(state, answers, keptOf(state)), stage: 'asking' });
 }
 
 function onText(state: DialogState, text: string, mentions: UserRef[] | undefined): DialogResult {
@@ -114,10 +144,10 @@ function onText(state: DialogState, text: string, mentions: UserRef[] | undefine
   const asked = nextQuestion(current.answers);
   const word = text.trim();
   if (asked?.kind === 'name' && !parsed.language && /^\S+$/.test(word)) {
-    return withAnswers(current, interpretAnswer(current.answers, asked.id, word), { notes });
+    return withAnswers(current, interpretAnswer(current.answers, asked.id, word, keptOf(current)), { notes });
   }
   if (!hasAnswers) return show(current, remarks({ notes }));
-  return withAnswers(current, interpretText(current.answers, parsed), { notes });
+  return withAnswers(current, interpretText(current.answers, parsed, keptOf(current)), { notes });
 }
 
 function start(state: DialogState | undefined, text: string, mentions: UserRef[] | undefined, ctx: DialogContext): DialogResult {
@@ -151,7 +181,7 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
       if (!isQuestionId(id) || (id !== 'topology' && !question(id).applies(base.answers))) {
         return show(base, remarks({ problems: [msg('interview.why.stale')] }));
       }
-      return withAnswers(base, interpretAnswer(base.answers, id, event.value));
+      return withAnswers(base, interpretAnswer(base.answers, id, event.value, keptOf(base)));
     }
   }
 }

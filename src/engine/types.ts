@@ -2,7 +2,7 @@
  * The dialog engine's vocabulary: a pure function (state, event) -> (state, outputs).
  * No I/O; the bot (src/bot) loads and saves the state and carries out the outputs.
  */
-import type { Answers, CompleteAnswers, Locale } from '../../conversations/types';
+import type { Answers, CompleteAnswers, KeptName, Locale } from '../../conversations/types';
 import type { Card } from '../cards/model';
 import type { UserRef } from '../plan/rollout-model';
 
@@ -17,6 +17,18 @@ export interface DialogState {
   operators: UserRef[];
   /** ISO time the interview began. */
   startedAt: string;
+  /**
+   * Cluster names typed before the topology was known ("2000 enterprise EXCH1 EXCH2"),
+   * waiting to fill the name slots once a cluster topology is chosen. Kept beside the
+   * answers, never in them, so the plan never sees them. Absent when there are none
+   * (and in states saved before this field existed).
+   */
+  keptNames?: KeptName[];
+  /**
+   * `keptNames` as it was before each entry of `history` (same index), for "back".
+   * Absent when all are empty; a missing entry means none.
+   */
+  keptNamesHistory?: KeptName[][];
 }
 
 export type DialogCommand = 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change';
