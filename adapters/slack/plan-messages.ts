@@ -51,6 +51,9 @@ interface PendingUpdate {
   dirty: boolean;
 }
 
+/** How many plans' message references are kept in memory beside the store. */
+const KNOWN_PLANS = 1000;
+
 interface NoteBatch {
   rollout: Rollout;
   lines: string[];
@@ -80,6 +83,12 @@ export function createPlanMessages(options: PlanMessagesOptions): PlanMessages {
   const pending = new Map<string, PendingUpdate>();
   /** Where each plan went, for notes and updates that arrive before the store knows. */
   const known = new Map<string, MessageRef[]>();
+  // Only recent plans need it (the store has the rest): keep the latest KNOWN_PLANS.
+  const remember = (key: string, refs: MessageRef[]) => {
+    known.delete(key);
+    known.set(key, refs);
+    if (known.size > KNOWN_PLANS) known.delete(known.keys().next().value as string);
+  };
   const chains = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
 
@@ -131,7 +140,7 @@ export function createPlanMessages(options: PlanMessagesOptions): PlanMessages {
       );
     }
     if (next.length !== refs.length || next.some((r, i) => r.id !== refs[i]?.id)) {
-      known.set(key, next);
+      remember(key, next);
       await bot.setPlanMessages(entry.scope, entry.rolloutId, next);
     }
   };
@@ -161,7 +170,7 @@ export function createPlanMessages(options: PlanMessagesOptions): PlanMessages {
         for (const message of renderPlanMessages(cards, rollout.locale)) {
           refs.push(await postMessage(client, rollout.scope.channel, message));
         }
-        known.set(key, refs);
+        remember(key, refs);
         await bot.setPlanMessages(rollout.scope, rollout.id, refs);
       });
     },
