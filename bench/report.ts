@@ -109,7 +109,7 @@ export function formatReport(f: BenchFigures): string {
 const METHOD = [
   '## bench/README: how it is measured',
   '',
-  '**Reproduce:** `npm run bench` (builds, then runs `dist/bench/run.js`; about 4 minutes on 2 cores; needs Postgres at 127.0.0.1:5432, trust auth, database `test` for the Postgres rows, else they are skipped). `BENCH_SECONDS` changes the length of each load cell (default 5), `BENCH_POSTGRES_URL` the database.',
+  '**Reproduce:** `npm run bench` (builds, then runs `dist/bench/run.js`; about 4 minutes on 2 cores; needs Postgres at 127.0.0.1:5432, trust auth, database `test` for the Postgres rows, else they are skipped). `BENCH_SECONDS` changes the length of each load cell (default 5), `BENCH_POSTGRES_URL` the database. To find where time goes: `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of every child, and `node dist/bench/profile-clicks.js [connections] [seconds]` (after `npm run build`) runs only the Slack Confirm/Undo cell (`PROFILE_MODE=bolt` for the anchor).',
   '',
   '**Processes.** The app under test runs in its own child process (`bench/app-process.ts`), the fake platforms (Slack Web API, OpenID/JWKS, Bot Connector) in another (`bench/fakes-process.ts`), and autocannon (programmatic API) in the bench process itself. Load generator and app never share an event loop; on a 2-core machine they do share the cores, so absolute figures are lower than the app alone could do. Every child wraps `net.Socket.prototype.connect` and refuses anything but loopback; the report would list any refused host.',
   '',
