@@ -2,7 +2,8 @@
  * Puts what the user said into the answers, in the context of what is known:
  * impossible combinations are refused with their reason (FACTS P4), bare words fill
  * open cluster-name slots (or, before the topology is known, wait for it: kept.ts),
- * yes/no answers the open yes/no question. Nothing invalid is stored and earlier answers stay unless the user replaced them.
+ * yes/no answers the open yes/no question. Nothing invalid is stored and earlier
+ * answers stay unless the user replaced them.
  */
 import type { Answers, AnswerKey, KeptName } from '../types';
 import { msg, type Msg } from '../strings';
