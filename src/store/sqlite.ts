@@ -177,22 +177,24 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     resolve: (value: Applied) => void;
     reject: (error: unknown) => void;
   }
+  type Outcome = { ok: true; value: Applied } | { ok: false; error: unknown };
+  const applyBatchTx = db.transaction((batch: Queued[]): Outcome[] =>
+    batch.map((item): Outcome => {
+      try {
+        return { ok: true, value: applyTx(...item.args) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
   let queued: Queued[] = [];
   const applyQueued = (): void => {
     const batch = queued;
     queued = [];
     if (batch.length === 0) return;
-    const outcomes: ({ ok: true; value: Applied } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome[];
     try {
-      db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: applyTx(...item.args) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
+      outcomes = applyBatchTx.immediate(batch);
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;

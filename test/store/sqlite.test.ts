@@ -30,10 +30,19 @@ describeStoreContract('sqlite', async () => {
   };
 });
 
+/** Runs `body` with a database path in a fresh temp directory, removed afterwards. */
+async function onDisk(body: (file: string) => Promise<void>): Promise<void> {
+  const { dir, file } = tempFile();
+  try {
+    await body(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('sqlite store on disk', () => {
   it('keeps every confirmation across a restart', async () => {
-    const { dir, file } = tempFile();
-    try {
+    await onDisk(async (file) => {
       const first = createSqliteStore({ file });
       await first.migrate();
       const { rollout } = await first.createRollout(newRollout());
@@ -47,14 +56,11 @@ describe('sqlite store on disk', () => {
       expect(read?.events.map((e) => [e.seq, e.type, e.actor.name])).toEqual([[1, 'created', 'Alice'], [2, 'confirmed', 'Bob']]);
       expect(await second.getSetting('k')).toEqual({ v: 1 });
       await second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('runs in WAL mode and records each migration once', async () => {
-    const { dir, file } = tempFile();
-    try {
+    await onDisk(async (file) => {
       const store = createSqliteStore({ file });
       await store.migrate();
       await store.migrate();
@@ -63,14 +69,11 @@ describe('sqlite store on disk', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
       db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('applies actions that arrive together in order, in one commit, each with its own outcome', async () => {
-    const { dir, file } = tempFile();
-    try {
+    await onDisk(async (file) => {
       const store = createSqliteStore({ file });
       await store.migrate();
       const { rollout } = await store.createRollout(newRollout());
@@ -94,14 +97,11 @@ describe('sqlite store on disk', () => {
       ]);
       expectGapless(read!.events);
       await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('records none of a group whose commit cannot happen, and every caller hears so', async () => {
-    const { dir, file } = tempFile();
-    try {
+    await onDisk(async (file) => {
       const store = createSqliteStore({ file, busyTimeoutMs: 50 });
       await store.migrate();
       const { rollout } = await store.createRollout(newRollout());
@@ -118,14 +118,11 @@ describe('sqlite store on disk', () => {
       const retried = await Promise.all(actions.map((a) => store.applyAction(channelScope, rollout.id, a, new Date())));
       expect(outcomes(retried)).toEqual({ recorded: 2 });
       await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('finishes actions still waiting for their commit when it closes', async () => {
-    const { dir, file } = tempFile();
-    try {
+    await onDisk(async (file) => {
       const store = createSqliteStore({ file });
       await store.migrate();
       const { rollout } = await store.createRollout(newRollout());
@@ -135,8 +132,6 @@ describe('sqlite store on disk', () => {
       const reopened = createSqliteStore({ file });
       expect((await reopened.getRollout(channelScope, rollout.id))?.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
       await reopened.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
