@@ -12,24 +12,39 @@ import type { TeamsActivity } from './activity';
 import { cardAttachment, type AdaptiveCard } from './adaptive-card';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';
 
+/**
+ * The conversation types the Bot Connector accepts on an outgoing activity; it answers
+ * 400 BadArgument to anything else, the empty string included. Absent is accepted too.
+ */
+export const CONVERSATION_TYPES = ['personal', 'groupChat', 'channel'] as const;
+export type ConversationType = (typeof CONVERSATION_TYPES)[number];
+
 export const conversationSchema = z.object({
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
   /** The full conversation id, ";messageid=..." included: replies stay in the thread. */
   conversationId: z.string().min(1),
   tenantId: z.string().optional(),
+  /** As Teams sent it; references stored before this field existed have none. */
+  conversationType: z.enum(CONVERSATION_TYPES).optional(),
+  isGroup: z.boolean().optional(),
   bot: z.object({ id: z.string().min(1), name: z.string().optional() }),
 });
 export type TeamsConversation = z.infer<typeof conversationSchema>;
 
+/** The conversation an activity came from, with only the values Teams itself gave. */
 export function conversationOf(activity: TeamsActivity, tenantId?: string): TeamsConversation {
-  const conversation: TeamsConversation = {
+  const { conversationType, isGroup } = activity.conversation;
+  const known = CONVERSATION_TYPES.find((type) => type === conversationType);
+  return {
     serviceUrl: activity.serviceUrl,
     channelId: activity.channelId,
     conversationId: activity.conversation.id,
+    ...(tenantId ? { tenantId } : {}),
+    ...(known ? { conversationType: known } : {}),
+    ...(typeof isGroup === 'boolean' ? { isGroup } : {}),
     bot: { id: activity.recipient.id, name: activity.recipient.name },
   };
-  return tenantId ? { ...conversation, tenantId } : conversation;
 }
 
 export function planMessageRef(activityId: string, conversation: TeamsConversation, part: number): MessageRef {
@@ -44,13 +59,27 @@ export function conversationOfRef(ref: MessageRef): TeamsConversation | undefine
 
 type OutgoingActivity = Parameters<ConnectorClient['conversations']['sendToConversation']>[1];
 
+/**
+ * The envelope of every activity we send: the conversation as Teams described it, and
+ * nothing invented. The connector refuses placeholder values (an empty
+ * conversationType is a 400 BadArgument), so a field we do not know stays out.
+ */
 function envelope(conversation: TeamsConversation): OutgoingActivity {
+  const { conversationId: id, conversationType, isGroup, tenantId } = conversation;
+  const account = {
+    id,
+    ...(conversationType ? { conversationType } : {}),
+    ...(isGroup !== undefined ? { isGroup } : {}),
+    ...(tenantId ? { tenantId } : {}),
+  };
   return {
     type: 'message',
     channelId: conversation.channelId,
     serviceUrl: conversation.serviceUrl,
     from: { id: conversation.bot.id, name: conversation.bot.name ?? '' },
-    conversation: { id: conversation.conversationId, isGroup: false, conversationType: '', name: '', tenantId: conversation.tenantId },
+    // botframework-schema types these fields as required; the service does not.
+    conversation: account as OutgoingActivity['conversation'],
+    ...(tenantId ? { channelData: { tenant: { id: tenantId } } } : {}),
   };
 }
 

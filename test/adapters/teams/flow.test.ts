@@ -40,6 +40,8 @@ beforeEach(async () => {
   where = { serviceUrl: h.connector.serviceUrl, conversationId: `${CHANNEL};messageid=1711000000001` };
 });
 afterEach(async () => {
+  // The connector refused nothing the bot sent (it is as strict as the service).
+  expect(h.connector.refused).toEqual([]);
   await h.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -174,4 +176,9 @@ it('asks the first question in a personal chat, and strips the bot mention in a 
   const posts = h.connector.calls.filter((c) => c.method === 'POST');
   expect(posts.map((c) => c.conversationId)).toEqual(['a:1personal-chat-id', where.conversationId]);
   for (const post of posts) for (const card of h.connector.cardsIn(post)) expect(cardProblems(card)).toEqual([]);
+  // Each answer describes its own conversation as Teams did: never a placeholder.
+  expect(posts.map((c) => c.body.conversation)).toEqual([
+    { id: 'a:1personal-chat-id', conversationType: 'personal', isGroup: false, tenantId: expect.any(String) },
+    { id: where.conversationId, conversationType: 'channel', isGroup: true, tenantId: expect.any(String) },
+  ]);
 });

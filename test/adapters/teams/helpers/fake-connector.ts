@@ -1,11 +1,15 @@
 /**
  * A local Bot Connector (the service at an activity's serviceUrl): records what the
- * bot sends, replies, updates and deletes, and answers member look-ups. Failures can
- * be queued to exercise retries (429 with Retry-After, 503).
+ * bot sends, replies, updates and deletes, and answers member look-ups. It is as
+ * strict as the service: every activity sent or updated is checked by
+ * connector-rules.ts and refused with the service's own 400/413 body, and refused
+ * calls are kept in `refused`. Failures can be queued to exercise retries (429 with
+ * Retry-After, 503).
  * API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkOutgoingActivity, type ConnectorRefusal } from './connector-rules';
 
 export interface ConnectorCall {
   method: string;
@@ -29,6 +33,8 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Every request's method, failed ones included (to count retries). */
   attempts: string[];
+  /** Calls the service refused as invalid (400/413), with its answer. */
+  refused: { method: string; conversationId: string; answer: ConnectorRefusal }[];
   members: Member[];
   /** The next requests of this method answer with these statuses first. */
   failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
@@ -44,6 +50,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const members: Member[] = [];
   const attempts: string[] = [];
+  const refused: FakeConnector['refused'] = [];
   const failures: { method: string; status: number; retryAfter?: number }[] = [];
   let next = 1;
   const server = http.createServer((req, res) => {
@@ -72,6 +79,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return res.end(JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
       }
       const text = Buffer.concat(chunks).toString('utf8');
+      if (req.method === 'POST' || req.method === 'PUT') {
+        const refusal = checkOutgoingActivity(text);
+        if (refusal) {
+          refused.push({ method: req.method, conversationId, answer: refusal });
+          res.statusCode = refusal.status;
+          return res.end(JSON.stringify(refusal.body));
+        }
+      }
       const call: ConnectorCall = {
         method: req.method ?? '',
         conversationId,
@@ -81,6 +96,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       };
       if (req.method === 'POST') call.createdId = `bot-msg-${next++}`;
       calls.push(call);
+      // The service answers 201 Created to a new activity, 200 to an update or delete.
+      res.statusCode = req.method === 'POST' ? 201 : 200;
       res.end(JSON.stringify({ id: call.createdId ?? tail ?? '' }));
     });
   });
@@ -90,6 +107,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl,
     calls,
     attempts,
+    refused,
     members,
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
     cardsIn(call) {
