@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot, Inbound, Reply } from '../../src/bot/types';
+import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
 import type { Button } from '../../src/cards/model';
 import { renderCardAsText } from '../../src/cards/text';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
@@ -115,7 +115,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         await showCurrent();
         return true;
       case 'new':
-        await show(await bot.handleMessage(inbound, { text: parsed.text, isCommand: true }));
+        await show(await bot.handleMessage(inbound, withMentions(parsed.text, { isCommand: true })));
         return true;
       case 'choice': {
         const button = choices[parsed.index];
@@ -135,7 +135,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       case 'text':
         break;
     }
-    await show(await bot.handleMessage(inbound, { text: line.trim() }));
+    await show(await bot.handleMessage(inbound, withMentions(line.trim())));
     return true;
   }
 
@@ -159,6 +159,22 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       }
     },
   };
+}
+
+/**
+ * The console has no user directory: "@name" names a person exactly as typed, so
+ * "operators @alice @bob" restricts a rollout to alice and bob (and its owner), and
+ * the core enforces it when someone else (CONSOLE_USER=bob) acts.
+ */
+export function consoleMentions(text: string): UserRef[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?:^|\s)@([\p{L}\p{N}._-]{1,64})/gu)) names.add(match[1].replace(/[.]+$/, ''));
+  return [...names].map((name) => ({ id: name, name }));
+}
+
+function withMentions(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
+  const mentions = consoleMentions(text);
+  return { text, ...extra, ...(mentions.length ? { mentions } : {}) };
 }
 
 function safeLogin(): string {

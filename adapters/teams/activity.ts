@@ -123,10 +123,10 @@ export function messageInputOf(activity: TeamsActivity, resolved: Map<string, Us
   for (const mention of mentionsOf(activity)) {
     const isBot = mention.mentioned.id === activity.recipient.id;
     const tag = mention.text ?? `<at>${mention.mentioned.name ?? ''}</at>`;
-    text = text.split(tag).join(isBot ? ' ' : `@${mention.mentioned.name ?? mention.mentioned.id}`);
-    if (!isBot && !mentions.some((m) => m.id === (resolved.get(mention.mentioned.id)?.id ?? mention.mentioned.id))) {
-      mentions.push(resolved.get(mention.mentioned.id) ?? userOf(mention.mentioned));
-    }
+    // The text names a person exactly as `mentions` does (the core takes "@name" out by that name).
+    const person = resolved.get(mention.mentioned.id) ?? userOf(mention.mentioned);
+    text = text.split(tag).join(isBot ? ' ' : `@${person.name}`);
+    if (!isBot && !mentions.some((m) => m.id === person.id)) mentions.push(person);
   }
   text = text
     .replace(/<\/?[a-z][^>]*>/gi, ' ')

@@ -5,6 +5,7 @@
  */
 import type { Answers, Locale } from '../types';
 import type { NameSlot, QuestionId } from './questions';
+import { operatorsCommandRest } from './operators';
 import { PHRASES, type Command, type Word } from './words';
 
 export interface Leftover {
@@ -21,8 +22,8 @@ export interface ParsedText {
   /** For "change <answer>". */
   target?: QuestionId;
   language?: Locale;
-  /** "operators @a @b" (mentions) or "operators anyone". */
-  operators?: 'mentions' | 'anyone';
+  /** The words after an operators command ("@alice @bob", "anyone"), read by readOperators. */
+  operators?: string;
   /** Answers named by keywords, in the order typed (later ones win). */
   answers: Answers;
   /** "cluster" without its kind. */
@@ -61,9 +62,8 @@ export function parseText(text: string): ParsedText {
   const out: ParsedText = { answers: {}, cluster: false, yesNo: [], leftovers: [] };
   // Bare "en" is Dutch for "and", so it switches language only when it is all that was said.
   if (lower.length === 1 && lower[0] === 'en') return { ...out, language: 'en' };
-  if (lower[0] === 'operators' || lower[0] === 'operator' || lower[0] === 'uitvoerders') {
-    return { ...out, operators: lower.slice(1).some((w) => matchAt([w], 0)?.word.kind === 'anyone') ? 'anyone' : 'mentions' };
-  }
+  const operators = operatorsCommandRest(text);
+  if (operators !== undefined) return { ...out, operators };
   /** The negation word waiting for what it negates ("geen adc"); alone it means no. */
   let negation: string | undefined;
   let pendingSlot: NameSlot | 'evs' | undefined;

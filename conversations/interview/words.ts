@@ -5,6 +5,7 @@
  * user can type what a button says.
  */
 import type { Answers, Locale } from '../types';
+import { ANYONE_WORDS, OPERATORS_WORDS } from './operators';
 import type { NameSlot, QuestionId } from './questions';
 
 export type Command = 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change';
@@ -82,8 +83,8 @@ const TABLE: [string[], Word][] = [
   [['active node', 'actieve node', 'node a', 'nodea', 'actief', 'actieve', 'active'], slot('nodeA')],
   [['passive node', 'passieve node', 'node b', 'nodeb', 'passief', 'passieve', 'passive'], slot('nodeB')],
   [['evs', 'virtual server', 'virtuele server', 'exchange virtual server', 'virtual servers', 'virtuele servers'], slot('evs')],
-  [['operators', 'operator', 'uitvoerders'], { kind: 'operators' }],
-  [['anyone', 'everyone', 'anybody', 'iedereen', 'niemand', 'nobody'], { kind: 'anyone' }],
+  [[...OPERATORS_WORDS], { kind: 'operators' }],
+  [[...ANYONE_WORDS], { kind: 'anyone' }],
   [['exchange', 'server', 'servers', 'edition', 'the', 'a', 'an', 'de', 'het', 'een', 'and', 'en', 'with', 'met', 'is',
     'are', 'it', 'we', 'i', 'ik', 'use', 'using', 'gebruik', 'gebruiken', 'have', 'has', 'hebben', 'heeft', 'on', 'op',
     'of', 'van', 'for', 'voor', 'please', 'graag', 'node', 'nodes', 'named', 'called', 'genaamd', 'installed',

@@ -21,4 +21,12 @@ export const rolloutEn = {
     'Step {steps} depends on step {step} and is already settled: undo step {steps} first.',
   'rollout.refused.undo-dependents-many':
     'Steps {steps} depend on step {step} and are already settled: undo those first.',
+  'rollout.operators.usage':
+    'Name the people who may act, for example "operators @alice @bob", or type "operators anyone" to let anyone in the channel act. Nothing was changed.',
+  'rollout.operators.unknown':
+    'I could not tell who {names} is: mention each person with @ so the name becomes a link. Nothing was changed.',
+  'rollout.operators.only-owner':
+    'As the owner you can always act on your plan: name someone else, or type "operators anyone". Nothing was changed.',
+  'rollout.operators.mixed':
+    'Either name people or say "anyone", not both. Nothing was changed.',
 } as const;

@@ -25,4 +25,12 @@ export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
     'Stap {steps} hangt af van stap {step} en is al afgehandeld: maak eerst stap {steps} ongedaan.',
   'rollout.refused.undo-dependents-many':
     'De stappen {steps} hangen af van stap {step} en zijn al afgehandeld: maak die eerst ongedaan.',
+  'rollout.operators.usage':
+    'Noem wie mag afhandelen, bijvoorbeeld "uitvoerders @alice @bob", of typ "uitvoerders iedereen" zodat iedereen in het kanaal het mag. Er is niets gewijzigd.',
+  'rollout.operators.unknown':
+    'Ik weet niet wie {names} is: noem iedere persoon met @, zodat de naam een link wordt. Er is niets gewijzigd.',
+  'rollout.operators.only-owner':
+    'Als eigenaar mag u altijd zelf afhandelen: noem iemand anders, of typ "uitvoerders iedereen". Er is niets gewijzigd.',
+  'rollout.operators.mixed':
+    'Noem personen of zeg "iedereen", niet allebei. Er is niets gewijzigd.',
 };

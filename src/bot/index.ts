@@ -20,6 +20,7 @@ import { silentLogger, type Logger } from '../log';
 import type { ActionInput, Bot, Inbound, MessageInput, Reply } from './types';
 import { createMemoryDialogs, dialogKey, type DialogStateStore } from './dialogs';
 import { parseChannelCommand } from './words';
+import { readOperators } from '../../conversations/interview/operators';
 import { createPreferences } from './preferences';
 import { drawStatusCard, threadNoteFor } from './notes';
 import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
@@ -61,7 +62,7 @@ export function createBot(options: BotOptions): Bot {
   ): Promise<Reply[]> {
     const key = dialogKey(inbound.scope, inbound.user);
     const locale = state?.locale ?? (await preferences.localeFor(inbound));
-    const result = stepDialog(state, event, { locale, now: now() });
+    const result = stepDialog(state, event, { locale, now: now(), user: inbound.user });
     if (result.state) await dialogs.save(key, result.state);
     else await dialogs.delete(key);
     if (result.state && result.state.locale !== locale) {
@@ -133,8 +134,10 @@ export function createBot(options: BotOptions): Bot {
       (r) => r.owner.id === inbound.user.id,
     );
     if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout') }];
-    const anyone = /\b(anyone|everyone|iedereen)\b/i.test(rest);
-    const operators: UserRef[] = anyone ? [] : (input.mentions ?? []).filter((u) => u.id !== inbound.user.id);
+    // Nothing widens access but the word "anyone" itself (see readOperators).
+    const choice = readOperators(rest, input.mentions ?? [], inbound.user);
+    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason) }];
+    const operators: UserRef[] = choice.operators;
     const result = await store.applyAction(
       inbound.scope,
       mine.id,

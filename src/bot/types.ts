@@ -39,7 +39,11 @@ export type Reply =
 
 export interface MessageInput {
   text: string;
-  /** Users mentioned in the text, already resolved by the adapter. */
+  /**
+   * Users mentioned in the text, already resolved by the adapter. Each appears in
+   * `text` as "@" followed by exactly its `name`, so the core can tell a mention from
+   * words the user typed (a display name "anyone" is never the word "anyone").
+   */
   mentions?: UserRef[];
   /** True for `/exchange-sp ...` and a first message that starts an interview. */
   isCommand?: boolean;

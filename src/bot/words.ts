@@ -2,6 +2,8 @@
  * Channel-level commands the bot answers itself, outside an interview: status,
  * export, operators. Interview words (help, back, answers...) belong to the engine.
  */
+import { OPERATORS_WORDS } from '../../conversations/interview/operators';
+
 export type ChannelCommand = 'status' | 'export' | 'operators';
 
 const WORDS: Record<string, ChannelCommand> = {
@@ -10,9 +12,7 @@ const WORDS: Record<string, ChannelCommand> = {
   export: 'export',
   exporteren: 'export',
   exporteer: 'export',
-  operators: 'operators',
-  operator: 'operators',
-  uitvoerders: 'operators',
+  ...Object.fromEntries(OPERATORS_WORDS.map((w) => [w, 'operators' as const])),
 };
 
 /** The command and the rest of the text, when the text starts with a channel command word. */

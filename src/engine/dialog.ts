@@ -8,6 +8,7 @@ import type { Answers, KeptName, Locale } from '../../conversations/types';
 import { msg, t, type Msg } from '../../conversations/strings';
 import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId } from '../../conversations/interview/questions';
 import { parseText, type ParsedText } from '../../conversations/interview/parse';
+import { readOperators } from '../../conversations/interview/operators';
 import { interpretAnswer, interpretText, type Interpretation } from '../../conversations/interview/apply';
 import { echoChanges } from '../../conversations/interview/describe';
 import { keptNote } from '../../conversations/interview/kept';
@@ -119,13 +120,13 @@ function changeAnswer(state: DialogState, target: string | undefined): DialogRes
   return show({ ...advance(state, answers, keptOf(state)), stage: 'asking' });
 }
 
-function onText(state: DialogState, text: string, mentions: UserRef[] | undefined): DialogResult {
+function onText(state: DialogState, text: string, mentions: UserRef[] | undefined, user: UserRef | undefined): DialogResult {
   const parsed: ParsedText = parseText(text);
-  if (parsed.operators) {
-    const chosen = parsed.operators === 'anyone' ? [] : mentions ?? [];
-    if (parsed.operators === 'mentions' && chosen.length === 0) {
-      return show(state, remarks({ notes: [msg('interview.operators.needMentions')] }));
-    }
+  if (parsed.operators !== undefined) {
+    const choice = readOperators(parsed.operators, mentions ?? [], user);
+    // Refused: the earlier choice stands, and the user is told why.
+    if (!choice.ok) return show(state, remarks({ problems: [choice.reason] }));
+    const chosen = choice.operators;
     const names = chosen.length === 0 ? t(state.locale, 'interview.operators.anyone') : chosen.map((u) => u.name).join(', ');
     const note = msg('interview.operators.set', { names });
     return show({ ...state, operators: chosen }, remarks({ notes: [note] }));
@@ -154,7 +155,7 @@ function start(state: DialogState | undefined, text: string, mentions: UserRef[]
   const words = text.replace(/^\s*\/?exchange-sp\b/i, '').trim();
   if (state && words === '') return show(state, remarks({ notes: [msg('interview.resumed')] }));
   const fresh = newDialogState(state?.locale ?? ctx.locale, ctx.now);
-  return words === '' ? show(fresh) : onText(fresh, words, mentions);
+  return words === '' ? show(fresh) : onText(fresh, words, mentions, ctx.user);
 }
 
 export function stepDialog(state: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogResult {
@@ -162,7 +163,7 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
     case 'start':
       return start(state, event.text, event.mentions, ctx);
     case 'text':
-      return state ? onText(state, event.text, event.mentions) : start(undefined, event.text, event.mentions, ctx);
+      return state ? onText(state, event.text, event.mentions, ctx.user) : start(undefined, event.text, event.mentions, ctx);
     case 'language': {
       const base = state ?? newDialogState(event.locale, ctx.now);
       return show({ ...base, locale: event.locale }, remarks({ notes: [msg('interview.languageSet')] }));

@@ -61,4 +61,6 @@ export interface DialogContext {
   /** Locale to start in when there is no state yet (the platform's hint). */
   locale: Locale;
   now: Date;
+  /** The person being interviewed (the plan's owner-to-be). */
+  user?: UserRef;
 }

@@ -63,7 +63,9 @@ export function toEvent(act: Act, state: DialogState | undefined): DialogEvent {
   }
 }
 
-export const CTX = (locale: Locale = 'en') => ({ locale, now: new Date('2024-11-24T10:00:00Z') });
+/** The person interviewed in these transcripts (the owner-to-be of the plan). */
+export const INTERVIEWED: UserRef = { id: 'U0OWNER', name: 'Olivia' };
+export const CTX = (locale: Locale = 'en') => ({ locale, now: new Date('2024-11-24T10:00:00Z'), user: INTERVIEWED });
 
 /**
  * One row: what the user does, phrases the bot's reply must contain (case-insensitive;

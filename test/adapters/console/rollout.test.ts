@@ -80,12 +80,20 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
     await session.say('5.5 standard sp no mbm no interorg');
     await session.say('post');
     const { rollout } = await session.latestRollout();
-    // The console cannot @mention; the bot API takes resolved mentions (Slack/Teams adapters pass them).
+    // The console has no user directory: "@name" is a person, named exactly as typed.
+    expect(await session.say('operators @bob')).toContain('From now on only bob and you can act on rollout');
+    expect(await session.say('confirm 1', carol)).toContain('! Only the operators of this rollout and its owner, Alice, can change it.');
+    expect(await session.say('confirm 1', bob)).toContain('Bob confirmed step 1');
+    // Names that are not people, or only the owner, change nothing: never "anyone".
+    for (const line of ['operators carol', 'operators nobody', 'operators @alice', 'operators']) {
+      expect({ line, answer: await session.say(line) }).toEqual({ line, answer: expect.stringMatching(/^! .*Nothing was changed/m) });
+    }
+    expect(await session.say('confirm 2', carol)).toContain('! Only the operators');
     expect(await session.say('operators anyone')).toContain('Anyone in the channel can now act on rollout');
-    expect(await session.say('confirm 1', carol)).toContain('Carol confirmed step 1');
+    expect(await session.say('confirm 2', carol)).toContain('Carol confirmed step 2');
     const snapshot = await session.latestRollout();
     expect(snapshot.rollout.id).toBe(rollout.id);
-    expect(snapshot.events.map((e) => e.type)).toEqual(['created', 'operators-set', 'confirmed']);
+    expect(snapshot.events.map((e) => e.type)).toEqual(['created', 'operators-set', 'confirmed', 'operators-set', 'confirmed']);
     await session.close();
   });
 });

@@ -170,6 +170,39 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     expect(await eventCount()).toBe(before);
   });
 
+  it('an operators command that names nobody is refused and never opens the plan to everyone', async () => {
+    h.fake.users.set('U4', { name: 'anyone', locale: 'en-US' });
+    const before = await eventCount();
+    const refusals: [string, RegExp][] = [
+      // Typed as plain text: Slack leaves "@bob" unescaped when it links no user.
+      ['operators @bob', /could not tell who "@bob" is.*Nothing was changed/],
+      ['operators carol', /could not tell who "carol" is/],
+      ['operators nobody', /could not tell who "nobody" is/],
+      ['operators <@U1|alice>', /As the owner you can always act/],
+      ['operators', /Name the people who may act/],
+    ];
+    for (const [text, expected] of refusals) {
+      await postSlack(h.baseUrl, slashCommandBody(text, responseUrl()));
+      await h.adapter.settled();
+      expect({ text, answer: lastPrivate().text }).toEqual({ text, answer: expect.stringMatching(expected) });
+    }
+    expect(await eventCount()).toBe(before);
+    expect(threadNotes().filter((n) => /anyone/.test(n))).toEqual([]);
+    // A person whose display name is "anyone" becomes the one operator, not everyone.
+    await postSlack(h.baseUrl, slashCommandBody('operators <@U4>', responseUrl()));
+    await h.adapter.settled();
+    expect(lastPrivate().text).toMatch(/only anyone and you can act/);
+    expect(threadNotes().at(-1)).toBe('Alice Admin set who may act on this plan: anyone');
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const refused = await click({ value: open?.confirm?.value, actionId: 'op-2', user: 'U3', userName: 'carol' });
+    expect(refused?.text).toMatch(/Only the operators/);
+    // Bob, the operator until now, no longer may act either.
+    const bobRefused = await click({ value: open?.confirm?.value, actionId: 'op-3', user: 'U2' });
+    expect(bobRefused?.text).toMatch(/Only the operators/);
+    await postSlack(h.baseUrl, slashCommandBody('operators <@U2|bob>', responseUrl()));
+    await h.adapter.settled();
+  });
+
   it('/exchange-sp status lists the open rollout with a link to its plan', async () => {
     await postSlack(h.baseUrl, slashCommandBody('status', responseUrl(), { user: 'U2' }));
     await h.adapter.settled();

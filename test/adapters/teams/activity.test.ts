@@ -33,6 +33,18 @@ it('strips the bot mention and lists the other people mentioned', () => {
   expect(messageInputOf(activity, resolved).mentions).toEqual([{ id: BOB.aadObjectId, name: BOB.name }]);
 });
 
+it('writes each mention into the text under the name the core gets, so it is never read as a typed word', () => {
+  const anyone = { ...BOB, name: 'anyone' };
+  const activity = parse(messageActivity(where, 'operators', { mentions: [anyone] }));
+  // The directory knows the person as "Bob de Vries"; the tag said "anyone".
+  const resolved = new Map([[BOB.id, { id: BOB.aadObjectId, name: 'Bob de Vries' }]]);
+  expect(messageInputOf(activity, resolved)).toEqual({
+    text: 'operators @Bob de Vries',
+    mentions: [{ id: BOB.aadObjectId, name: 'Bob de Vries' }],
+    isCommand: false,
+  });
+});
+
 it('marks "exchange-sp ..." as a command and decodes HTML entities Teams adds', () => {
   const activity = parse(messageActivity(where, 'exchange-sp 2000&nbsp;cluster &amp; more'));
   expect(messageInputOf(activity)).toEqual({ text: 'exchange-sp 2000 cluster & more', isCommand: true });

@@ -116,9 +116,11 @@ test('"change <answer>" names the answer to change', () => {
   expect(parseText('change passive node')).toMatchObject({ command: 'change', target: 'nodeB' });
 });
 
-test('"operators" takes the mentions, or anyone', () => {
-  expect(parseText('operators <@U1> <@U2>').operators).toBe('mentions');
-  expect(parseText('uitvoerders iedereen').operators).toBe('anyone');
+test('"operators" hands over the words after it, as typed', () => {
+  expect(parseText('operators @Alice @Bob').operators).toBe('@Alice @Bob');
+  expect(parseText('uitvoerders iedereen').operators).toBe('iedereen');
+  expect(parseText('Operators').operators).toBe('');
+  expect(parseText('2000 operators').operators).toBeUndefined();
 });
 
 test('tokenize keeps dotted versions and file names, drops punctuation', () => {
