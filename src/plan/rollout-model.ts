@@ -109,6 +109,8 @@ export interface NewRollout {
   operators: UserRef[];
   /** Idempotency key of the "post plan" click, so a retried click posts one rollout. */
   actionKey: string;
+  /** The adapter's note of where to post and how to reach the owner later (Inbound.address). */
+  address?: Record<string, unknown>;
 }
 
 export interface RolloutSnapshot {

@@ -63,4 +63,44 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'delivery outbox: deliveries, delivery_channels',
+    sql: `
+      CREATE TABLE deliveries (
+        rollout_id text PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        address jsonb,
+        due_at bigint,
+        wanted_version integer NOT NULL,
+        shown_version integer NOT NULL DEFAULT 0,
+        lines_sent integer NOT NULL DEFAULT 0,
+        post_state text NOT NULL CHECK (post_state IN ('pending', 'posted', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        last_error text,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX deliveries_by_channel ON deliveries (platform, workspace, channel, due_at);
+      CREATE TABLE delivery_channels (
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        lease_owner text,
+        lease_token bigint NOT NULL DEFAULT 0,
+        lease_until bigint NOT NULL DEFAULT 0,
+        not_before bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (platform, workspace, channel)
+      );
+      INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
+          shown_version, lines_sent, post_state, attempts, updated_at)
+        SELECT id, platform, workspace, channel, NULL, NULL, version, version, version,
+          CASE WHEN messages = '[]'::jsonb THEN 'failed' ELSE 'posted' END, 0, updated_at
+        FROM rollouts;
+      INSERT INTO delivery_channels (platform, workspace, channel)
+        SELECT DISTINCT platform, workspace, channel FROM rollouts;
+    `,
+  },
 ];

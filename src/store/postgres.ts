@@ -26,6 +26,8 @@ import {
   type RolloutRow,
 } from './rollout-log';
 import type { Store } from './store';
+import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
+import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
 
 export interface PostgresStoreConfig {
   connectionString: string;
@@ -37,6 +39,8 @@ export interface PostgresStoreConfig {
   logger?: Logger;
   /** Shown in pg_stat_activity (default 'exchange-sp'), so operators can tell our connections apart. */
   applicationName?: string;
+  /** How long after an action its redraw is due, so a burst shares one (default 150 ms). */
+  deliveryDelayMs?: number;
 }
 
 // Lower case only: search_path folds unquoted names, CREATE SCHEMA below quotes them.
@@ -138,6 +142,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       if (rows.length === 0) return false;
       await insertEvents(c, events);
       await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
+      await postgresDeliveryWrites.created(c, newRolloutModel(id, input, now, events.length), input.address, new Date(now), schema);
       return true;
     });
     if (created) return { rollout: newRolloutModel(id, input, now, events.length), events };
@@ -168,6 +173,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
           `UPDATE rollouts SET version = $2, status = $3, updated_at = $4, operators = COALESCE($5::jsonb, operators) WHERE id = $1`,
           [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
         );
+        // The channel must see it: recorded in this same transaction (the outbox).
+        await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema);
         const { operators: _operators, ...result } = applied;
         return result;
       });
@@ -179,7 +186,20 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
+  const deliveryDelayMs = config.deliveryDelayMs ?? DEFAULT_DELIVERY_DELAY_MS;
+  const delivery = createPostgresDelivery({
+    pool,
+    schema,
+    connection: { connectionString: config.connectionString, application_name: `${config.applicationName ?? 'exchange-sp'} listen` },
+    logger: log,
+    inTransaction,
+    readRollout: (c, scope, id) => readRollout(c, scope, id),
+    readEvents,
+  });
+  const { closeWatch, ...deliveryStore } = delivery;
+
   return {
+    ...deliveryStore,
     kind: 'postgres',
     async migrate() {
       await inTransaction(async (c) => {
@@ -212,6 +232,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     async close() {
       if (closed) return;
       closed = true;
+      await closeWatch();
       await pool.end();
     },
 

@@ -67,4 +67,46 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'delivery outbox: deliveries, delivery_channels',
+    sql: `
+      CREATE TABLE deliveries (
+        rollout_id TEXT PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        address TEXT,
+        due_at INTEGER,
+        wanted_version INTEGER NOT NULL,
+        shown_version INTEGER NOT NULL DEFAULT 0,
+        lines_sent INTEGER NOT NULL DEFAULT 0,
+        post_state TEXT NOT NULL CHECK (post_state IN ('pending', 'posted', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX deliveries_due ON deliveries (due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX deliveries_by_channel ON deliveries (platform, workspace, channel, due_at);
+      CREATE TABLE delivery_channels (
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_token INTEGER NOT NULL DEFAULT 0,
+        lease_until INTEGER NOT NULL DEFAULT 0,
+        not_before INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (platform, workspace, channel)
+      );
+      -- Rollouts from before the outbox: what they show is what they have; one never
+      -- posted stays out of delivery (its owner was told at the time).
+      INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
+          shown_version, lines_sent, post_state, attempts, updated_at)
+        SELECT id, platform, workspace, channel, NULL, NULL, version, version, version,
+          CASE WHEN messages = '[]' THEN 'failed' ELSE 'posted' END, 0, updated_at
+        FROM rollouts;
+      INSERT INTO delivery_channels (platform, workspace, channel)
+        SELECT DISTINCT platform, workspace, channel FROM rollouts;
+    `,
+  },
 ];

@@ -3,7 +3,7 @@
  * run beside the single writer; busy_timeout makes a second process on the same file
  * wait instead of failing. Every action runs in a BEGIN IMMEDIATE transaction, which
  * takes the write lock before reading the log, so no two actions interleave; actions
- * that arrive together share one commit (see applyGrouped).
+ * that arrive together share one commit (sqlite-group-commit.ts).
  * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md
  */
 import Database from 'better-sqlite3';
@@ -27,12 +27,17 @@ import {
   type RolloutRow,
 } from './rollout-log';
 import type { RolloutFilter, Store } from './store';
+import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
+import { createSqliteDelivery, sqliteDeliveryWrites } from './sqlite-delivery';
+import { createGroupCommit } from './sqlite-group-commit';
 
 export interface SqliteStoreConfig {
   /** Path of the database file (directories are created); ':memory:' for throwaway use. */
   file: string;
   /** How long to wait for another process's write lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** How long after an action its redraw is due, so a burst shares one (default 150 ms). */
+  deliveryDelayMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -78,6 +83,8 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     return row;
   };
 
+  const deliveryDelayMs = config.deliveryDelayMs ?? DEFAULT_DELIVERY_DELAY_MS;
+  const deliveryWrites = sqliteDeliveryWrites(sql);
   const scopeWhere = 'id = ? AND platform = ? AND workspace = ? AND channel = ?';
   const scopeArgs = (scope: Scope, id: string) => [id, scope.platform, scope.workspace, scope.channel];
 
@@ -139,6 +146,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       jsonText(input.plan), jsonText(input.operators), rollout.version, now, now, input.actionKey);
     insertEvents(events);
     claimActionKey(id, input.actionKey, 1);
+    deliveryWrites.created(rollout, input.address, new Date(now));
     return { rollout, events };
   });
 
@@ -157,61 +165,25 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     if (applied.operators) {
       sql('UPDATE rollouts SET operators = ? WHERE id = ?').run(jsonText(applied.operators), id);
     }
+    // The channel must see it: recorded in this same transaction (the outbox).
+    deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs);
     const { operators: _operators, ...result } = applied;
     return result;
   });
 
-  /*
-   * Group commit. With synchronous = FULL every COMMIT waits for an fsync, and
-   * better-sqlite3 waits on the event loop's thread: at a few hundred clicks a second
-   * the fsyncs, not the work, set the pace. Actions that arrive in the same turn of the
-   * event loop are applied in arrival order inside one BEGIN IMMEDIATE transaction, each
-   * in its own savepoint (better-sqlite3 nests transaction functions that way), and
-   * share one COMMIT. An action that throws rolls back only its savepoint; a failed
-   * BEGIN or COMMIT rejects every action of the batch, none of which was written, so
-   * each caller still hears "not recorded". The answer is given only after the COMMIT.
-   */
-  type Applied = ReturnType<typeof applyTx>;
-  interface Queued {
-    args: Parameters<typeof applyTx>;
-    resolve: (value: Applied) => void;
-    reject: (error: unknown) => void;
+  const grouped = createGroupCommit(db, applyTx, (values) => {
+    if (values.some((v) => v.outcome === 'recorded')) announce(Date.now() + deliveryDelayMs);
+  });
+
+  const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents });
+  // This process's workers hear of new delivery work at once (after the commit).
+  const watchers = new Set<(dueAt: number) => void>();
+  function announce(dueAt: number): void {
+    for (const watcher of watchers) watcher(dueAt);
   }
-  type Outcome = { ok: true; value: Applied } | { ok: false; error: unknown };
-  const applyBatchTx = db.transaction((batch: Queued[]): Outcome[] =>
-    batch.map((item): Outcome => {
-      try {
-        return { ok: true, value: applyTx(...item.args) };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
-  );
-  let queued: Queued[] = [];
-  const applyQueued = (): void => {
-    const batch = queued;
-    queued = [];
-    if (batch.length === 0) return;
-    let outcomes: Outcome[];
-    try {
-      outcomes = applyBatchTx.immediate(batch);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i];
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
-  };
-  const applyGrouped = (...args: Parameters<typeof applyTx>): Promise<Applied> =>
-    new Promise((resolve, reject) => {
-      if (queued.length === 0) setImmediate(applyQueued);
-      queued.push({ args, resolve, reject });
-    });
 
   return {
+    ...delivery,
     kind: 'sqlite',
     async migrate() {
       migrateNow();
@@ -221,13 +193,19 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     },
     async close() {
       if (db.open) {
-        applyQueued();
+        grouped.flush();
         db.close();
       }
     },
 
     async createRollout(input) {
-      return createTx.immediate(input);
+      const created = createTx.immediate(input);
+      announce(Date.now());
+      return created;
+    },
+    watchDeliveries(onDue) {
+      watchers.add(onDue);
+      return () => void watchers.delete(onDue);
     },
     async getRollout(scope, id) {
       // A read transaction so the rollout row and its log come from the same snapshot.
@@ -253,7 +231,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
         jsonText(messages), new Date().toISOString(), ...scopeArgs(scope, id));
     },
     applyAction(scope, id, action, now) {
-      return applyGrouped(scope, id, action, now);
+      return grouped.run(scope, id, action, now);
     },
 
     async loadDialog(key) {

@@ -19,6 +19,8 @@ import type {
   Scope,
 } from '../plan/rollout-model';
 
+import type { DeliveryStore } from './delivery-model';
+
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** A rollout plus where it came from, for the audit export. */
@@ -28,7 +30,7 @@ export interface RolloutFilter {
   limit?: number;
 }
 
-export interface Store {
+export interface Store extends DeliveryStore {
   readonly kind: StoreKind;
   /** Creates or upgrades the schema; safe when several replicas start at once. */
   migrate(): Promise<void>;

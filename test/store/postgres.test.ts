@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
 import { bob, channelScope, newRollout, widePlan } from '../plan/fixtures';
+import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, expectGapless, stepAction } from './contract';
 
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -71,6 +72,12 @@ if (!reachable && required) {
     return { store: s.open(), openAnother: s.open, dispose: s.dispose };
   });
 
+  describeDeliveryContract('postgres', async () => {
+    const s = openSchema();
+    // openAnother is a second pool, as a second replica would have.
+    return { store: s.open(), openAnother: s.open, dispose: s.dispose };
+  });
+
   describe('postgres store with replicas', () => {
     let s: ReturnType<typeof openSchema>;
     beforeEach(() => {
@@ -83,9 +90,9 @@ if (!reachable && required) {
       await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
       const admin = new Client({ connectionString: url });
       await admin.connect();
-      const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations`);
+      const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations ORDER BY version`);
       await admin.end();
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     });
 
     it('clicks spread over two replicas land in one gapless order with nothing lost', async () => {

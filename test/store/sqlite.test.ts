@@ -1,11 +1,13 @@
 /** The embedded store against a real SQLite file in a temp directory. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../src/store/sqlite';
+import { sqliteMigrations } from '../../src/store/sqlite-schema';
 import { bob, channelScope, newRollout } from '../plan/fixtures';
-import { describeStoreContract, expectGapless, outcomes, stepAction } from './contract';
+import { describeDeliveryContract } from './delivery-contract';
+import { describeStoreContract, type ContractTarget, expectGapless, outcomes, stepAction } from './contract';
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-sqlite-'));
@@ -13,7 +15,8 @@ function tempFile(): { file: string; dir: string } {
   return { dir, file: join(dir, 'data', 'nested', 'exchange-sp.sqlite') };
 }
 
-describeStoreContract('sqlite', async () => {
+/** A store on a fresh file; openAnother opens the same file, as a second process would. */
+async function openSqlite(): Promise<ContractTarget> {
   const { dir, file } = tempFile();
   const opened = [createSqliteStore({ file })];
   return {
@@ -28,7 +31,10 @@ describeStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeStoreContract('sqlite', openSqlite);
+describeDeliveryContract('sqlite', openSqlite);
 
 /** Runs `body` with a database path in a fresh temp directory, removed afterwards. */
 async function onDisk(body: (file: string) => Promise<void>): Promise<void> {
@@ -67,8 +73,30 @@ describe('sqlite store on disk', () => {
       await store.close();
       const db = new Database(file, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }]);
       db.close();
+    });
+  });
+
+  it('rollouts from before the outbox keep what they show, and nothing is re-sent to their channels', async () => {
+    await onDisk(async (file) => {
+      // A database as the previous release left it: schema version 1, one posted plan, one orphan.
+      mkdirSync(dirname(file), { recursive: true });
+      const old = new Database(file);
+      old.exec(sqliteMigrations[0].sql);
+      old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+        INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01T00:00:00Z')`);
+      const insert = old.prepare(`INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, messages,
+        operators, status, version, created_at, updated_at, create_key) VALUES (?, 'slack', 'T-ACME', 'C-OPS', '{}', 'en', '{}', '{}', ?, '[]', 'active', 3, ?, ?, ?)`);
+      insert.run('posted-1', '[{"id":"1.1"}]', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'k1');
+      insert.run('orphan-1', '[]', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'k2');
+      old.close();
+      const store = createSqliteStore({ file });
+      await store.migrate();
+      expect(await store.getDelivery(channelScope, 'posted-1')).toMatchObject({ postState: 'posted', shownVersion: 3, linesSent: 3, dueAt: null });
+      expect(await store.getDelivery(channelScope, 'orphan-1')).toMatchObject({ postState: 'failed', dueAt: null });
+      expect(await store.claimChannels('w', Date.now(), 1000, 10)).toEqual([]);
+      await store.close();
     });
   });
 

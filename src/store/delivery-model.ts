@@ -1,0 +1,138 @@
+/**
+ * The delivery outbox as the store keeps it, beside the event log (which stays the
+ * truth). One row per rollout says what the channel has been shown so far and
+ * whether more is due; one row per channel holds the lease of the worker delivering
+ * to it and the time before which nothing may be sent there (Retry-After, pacing).
+ *
+ * A rollout has work due when its first post is pending, when the log moved past the
+ * version its card shows, or past the last event whose thread line went out. The
+ * action that moves the log sets `wantedVersion` and `dueAt` in its own transaction,
+ * so an acknowledged click always has its delivery recorded with it.
+ */
+import type { MessageRef, Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
+
+export type PostState = 'pending' | 'posted' | 'failed';
+
+export interface DeliveryState {
+  rolloutId: string;
+  scope: Scope;
+  /** The adapter's note of where to post and how to reach the owner (Inbound.address). */
+  address?: Record<string, unknown>;
+  /** When the work is due (ms since the epoch); null when nothing is pending. */
+  dueAt: number | null;
+  /** The log version the channel should end up showing. */
+  wantedVersion: number;
+  /** The version the posted card shows. */
+  shownVersion: number;
+  /** Events up to this seq have had their thread line sent (or have none). */
+  linesSent: number;
+  postState: PostState;
+  /** Failed tries since the last success (for back-off). */
+  attempts: number;
+  lastError?: string;
+}
+
+/** A channel's pending deliveries, leased to one worker until `leaseUntil`. */
+export interface ChannelClaim {
+  scope: Scope;
+  worker: string;
+  /** Fencing token: a claim taken over by another worker no longer writes. */
+  token: number;
+  leaseUntil: number;
+}
+
+/** What one round of delivery achieved; absent fields are left as they are. */
+export interface DeliveryProgress {
+  messages?: MessageRef[];
+  shownVersion?: number;
+  linesSent?: number;
+  postState?: PostState;
+  attempts?: number;
+  /** null clears it. */
+  lastError?: string | null;
+  /**
+   * When to try again. Omitted: due again at once if anything is still pending,
+   * otherwise nothing is due. null: give up until the next action (a refusal that
+   * needs a person, e.g. the bot was removed from the channel).
+   */
+  retryAt?: number | null;
+}
+
+export interface DeliveryBacklog {
+  /** Rollouts with work due now or later. */
+  pending: number;
+  /** The earliest due time among them (ms since the epoch). */
+  oldestDueAt?: number;
+}
+
+export interface DeliverySnapshot {
+  rollout: Rollout;
+  events: RolloutEvent[];
+  delivery: DeliveryState;
+}
+
+export interface DeliveryStore {
+  /**
+   * Leases up to `limit` channels that have work due at `now` and are neither leased
+   * nor cooling down. A lease that ran out (its worker died) can be taken again.
+   */
+  claimChannels(worker: string, now: number, leaseMs: number, limit: number): Promise<ChannelClaim[]>;
+  /** Extends a lease; false when it was lost (expired and taken by another worker). */
+  renewChannel(claim: ChannelClaim, now: number, leaseMs: number): Promise<boolean>;
+  /** Ends a lease; nothing is sent to the channel before `notBefore`. */
+  releaseChannel(claim: ChannelClaim, notBefore: number): Promise<void>;
+  /** The claimed channel's rollouts with work due at `now`, earliest first. */
+  dueDeliveries(claim: ChannelClaim, now: number, limit: number): Promise<DeliverySnapshot[]>;
+  /** Records progress, if the claim still holds; false when it was lost. */
+  recordDelivery(claim: ChannelClaim, rolloutId: string, progress: DeliveryProgress, now: number): Promise<boolean>;
+  /** The delivery row of one rollout (tests, diagnostics). */
+  getDelivery(scope: Scope, rolloutId: string): Promise<DeliveryState | undefined>;
+  deliveryBacklog(): Promise<DeliveryBacklog>;
+  /**
+   * Calls `onDue` soon after delivery work is recorded, with when it is due: in this
+   * process (SQLite), or from any replica (Postgres LISTEN/NOTIFY). Best effort only:
+   * workers poll as well. Returns a function that stops watching.
+   */
+  watchDeliveries(onDue: (dueAt: number) => void): () => void;
+}
+
+/** Lines go out once the post is there; the card is redrawn when the log moved on. */
+export function hasPendingWork(d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion'>): boolean {
+  if (d.postState === 'failed') return false;
+  return d.postState === 'pending' || d.shownVersion < d.wantedVersion || d.linesSent < d.wantedVersion;
+}
+
+/** Column values of a deliveries row (JSON parsed by the store). */
+export interface DeliveryRow {
+  rollout_id: string;
+  platform: string;
+  workspace: string;
+  channel: string;
+  address: unknown;
+  due_at: number | string | null;
+  wanted_version: number | string;
+  shown_version: number | string;
+  lines_sent: number | string;
+  post_state: string;
+  attempts: number | string;
+  last_error: string | null;
+}
+
+export function deliveryFromRow(row: DeliveryRow): DeliveryState {
+  const state: DeliveryState = {
+    rolloutId: row.rollout_id,
+    scope: { platform: row.platform as Scope['platform'], workspace: row.workspace, channel: row.channel },
+    dueAt: row.due_at === null ? null : Number(row.due_at),
+    wantedVersion: Number(row.wanted_version),
+    shownVersion: Number(row.shown_version),
+    linesSent: Number(row.lines_sent),
+    postState: row.post_state as PostState,
+    attempts: Number(row.attempts),
+  };
+  if (row.address && typeof row.address === 'object') state.address = row.address as Record<string, unknown>;
+  if (row.last_error) state.lastError = row.last_error;
+  return state;
+}
+
+/** How long after a click its redraw is due: clicks within it share one redraw. */
+export const DEFAULT_DELIVERY_DELAY_MS = 150;
