@@ -30,7 +30,15 @@ export interface TeamsConfig {
   allowUnauthenticated: boolean;
 }
 
+/**
+ * What this process does: `all` (default) answers requests and delivers; `web` only
+ * verifies, records and acknowledges; `worker` only delivers the outbox (and answers
+ * /healthz and /metrics). Several of each may share one Postgres.
+ */
+export type ProcessRole = 'all' | 'web' | 'worker';
+
 export interface Config {
+  role: ProcessRole;
   port: number;
   host: string;
   dataDir: string;
@@ -142,8 +150,12 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
 
   const teamsConfigured = Boolean(teams.appId) || teams.allowUnauthenticated;
   const console = argv.includes('--console') || (!slack && !teamsConfigured);
+  const role = (nonEmpty(env, 'ROLE') ?? 'all').toLowerCase() as ProcessRole;
+  if (!['all', 'web', 'worker'].includes(role)) throw new ConfigError('ROLE must be all, web or worker');
+  if (role !== 'all' && console) throw new ConfigError('ROLE=web and ROLE=worker need Slack or Teams configured; the console chat runs as ROLE=all');
 
   return {
+    role,
     port,
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data'),

@@ -6,9 +6,15 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import dotenv from 'dotenv';
-import { createSlackAdapter } from '../adapters/slack';
-import { createTeamsAdapter } from '../adapters/teams';
+import { createSlackAdapter, createSlackDeliveryAdapter } from '../adapters/slack';
+import { createTeamsAdapter, createTeamsDeliveryAdapter } from '../adapters/teams';
 import { createConsoleChat } from '../adapters/console';
+import { createConsoleDelivery } from '../adapters/console/delivery';
+import { drawPlanCard } from './cards/plan-card';
+import { ownerNotices } from './delivery/notices';
+import { createPublisher, type Publisher } from './delivery/publisher';
+import type { DeliveryAdapter } from './delivery/types';
+import { metricsRoute } from './metrics';
 import { createBot, DIALOG_TTL_SECONDS } from './bot';
 import { createStoreDialogs } from './bot/dialogs';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -20,6 +26,7 @@ import type { Store } from './store/store';
 export interface RunningApp {
   config: Config;
   store: Store;
+  publisher?: Publisher;
   server?: http.Server;
   port?: number;
   stop(): Promise<void>;
@@ -54,34 +61,70 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     dialogs: config.databaseUrl ? createStoreDialogs(store, DIALOG_TTL_SECONDS) : undefined,
   });
 
-  const adapters: PlatformAdapter[] = [createTeamsAdapter({ bot, config: config.teams, logger })];
-  if (config.slack) adapters.unshift(createSlackAdapter({ bot, config: config.slack, store, logger }));
   const teamsOn = Boolean(config.teams.appId) || config.teams.allowUnauthenticated;
   const platformConfigured = Boolean(config.slack) || teamsOn;
+  const answers = config.role !== 'worker';
+  const delivers = config.role !== 'web';
+
+  // Requests: verify, parse, record, acknowledge (ROLE=all or web).
+  const adapters: PlatformAdapter[] = [];
+  if (answers) {
+    adapters.push(createTeamsAdapter({ bot, config: config.teams, logger }));
+    if (config.slack) adapters.unshift(createSlackAdapter({ bot, config: config.slack, store, logger }));
+  }
+
+  // Delivery: the outbox, drawn from the store and sent to each platform (ROLE=all or worker).
+  const consoleDelivery = config.console ? createConsoleDelivery(process.stdout) : undefined;
+  const deliveryAdapters: DeliveryAdapter[] = [];
+  if (delivers) {
+    if (config.slack) deliveryAdapters.push(createSlackDeliveryAdapter({ config: config.slack, store, logger }));
+    if (teamsOn) deliveryAdapters.push(createTeamsDeliveryAdapter({ config: config.teams, logger }));
+    if (consoleDelivery) deliveryAdapters.push(consoleDelivery);
+  }
+  const publisher: Publisher | undefined = deliveryAdapters.length
+    ? createPublisher({
+        store,
+        adapters: deliveryAdapters,
+        draw: (rollout, events) => [drawPlanCard(rollout, events)],
+        notices: ownerNotices,
+        onNotPosted: (rollout) => bot.planNotPosted(rollout.scope, rollout.id),
+        logger,
+      })
+    : undefined;
 
   let server: http.Server | undefined;
   let port: number | undefined;
   if (platformConfigured) {
-    server = createHttpServer({ routes: adapters.flatMap((a) => a.routes), healthy: async () => schemaReady && (await bot.healthy()), logger });
+    const routes = [...adapters.flatMap((a) => a.routes), metricsRoute(store)];
+    server = createHttpServer({ routes, healthy: async () => schemaReady && (await bot.healthy()), logger });
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(config.port, config.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
     for (const adapter of adapters) await adapter.start();
-    logger.info('ready', { port, slack: Boolean(config.slack), teams: teamsOn });
+    logger.info('ready', { port, role: config.role, slack: Boolean(config.slack), teams: teamsOn });
   }
+  // Picks up what a stopped process left, then whatever the store announces.
+  void migrated.then(() => publisher?.start());
 
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     for (const adapter of adapters) await adapter.stop().catch((e: unknown) => logger.warn('adapter stop failed', { error: String(e) }));
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await publisher?.stop().catch((e: unknown) => logger.warn('delivery stop failed', { error: String(e) }));
     await store.close();
   };
 
   if (config.console) {
-    const chat = createConsoleChat({ bot, input: process.stdin, output: process.stdout });
+    const chat = createConsoleChat({
+      bot,
+      input: process.stdin,
+      output: process.stdout,
+      // What a line caused (the plan, its thread lines) is printed before the next prompt.
+      settle: async () => publisher?.idle({ timeoutMs: 30_000 }).catch(() => undefined),
+    });
     void chat.run().then(async () => {
       if (!platformConfigured) {
         await stop();
@@ -89,7 +132,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       }
     });
   }
-  return { config, store, server, port, stop };
+  return { config, store, publisher, server, port, stop };
 }
 
 async function main(): Promise<void> {

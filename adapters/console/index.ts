@@ -26,6 +26,11 @@ export interface ConsoleChatOptions {
   scope?: Scope;
   /** Where `export` writes its files (default ./data/exports). */
   exportDir?: string;
+  /**
+   * Waits until the delivery outbox has printed what a line caused (the plan, its
+   * thread lines), so they appear before the next prompt. Default: no wait.
+   */
+  settle?: () => Promise<void>;
 }
 
 export interface ConsoleChat {
@@ -47,6 +52,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const user = options.user ?? { id: login, name: login };
   const scope = options.scope ?? CONSOLE_SCOPE;
   const inbound: Inbound = { scope, user };
+  /** Picked with `use <id>`; otherwise the latest open rollout is the one acted on. */
   let currentRollout: string | undefined;
   let choices: Button[] = [];
 
@@ -64,18 +70,9 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         case 'refused':
           print(`! ${reply.text}`);
           break;
-        case 'post-plan':
-          currentRollout = reply.rollout.id;
-          await bot.setPlanMessages(scope, reply.rollout.id, [{ id: `console-${reply.rollout.id}` }]);
-          for (const card of reply.cards) print(renderCardAsText(card).text);
-          break;
         case 'update-plan':
-          // The thread note says what changed; the whole plan is one "plan" away.
-          currentRollout = reply.rollout.id;
+          // The thread line (delivered next) says what changed; the whole plan is one "plan" away.
           for (const card of reply.cards) print(`  ${card.fallback}`);
-          break;
-        case 'thread-note':
-          print(`  >> ${reply.text}`);
           break;
         case 'file': {
           const dir = options.exportDir ?? path.resolve('data', 'exports');
@@ -90,17 +87,20 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   }
 
   async function showCurrent(): Promise<void> {
-    if (!currentRollout) {
-      const latest = (await bot.openRollouts(scope))[0];
-      currentRollout = latest?.id;
-    }
-    if (!currentRollout) return print('No open rollout yet. Answer the questions to plan one.');
-    const drawing = await bot.drawRollout(scope, currentRollout);
-    if (!drawing) return print(`Rollout ${currentRollout} is not known here.`);
+    const id = currentRollout ?? (await bot.openRollouts(scope))[0]?.id;
+    if (!id) return print('No open rollout yet. Answer the questions to plan one.');
+    const drawing = await bot.drawRollout(scope, id);
+    if (!drawing) return print(`Rollout ${id} is not known here.`);
     for (const card of drawing.cards) print(renderCardAsText(card).text);
   }
 
   async function handleLine(line: string): Promise<boolean> {
+    const more = await handleOneLine(line);
+    await options.settle?.();
+    return more;
+  }
+
+  async function handleOneLine(line: string): Promise<boolean> {
     const parsed = parseConsoleLine(line);
     switch (parsed.kind) {
       case 'empty':
@@ -124,8 +124,8 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         return true;
       }
       case 'step': {
-        if (!currentRollout) currentRollout = (await bot.openRollouts(scope))[0]?.id;
-        const drawing = currentRollout ? await bot.drawRollout(scope, currentRollout) : undefined;
+        const id = currentRollout ?? (await bot.openRollouts(scope))[0]?.id;
+        const drawing = id ? await bot.drawRollout(scope, id) : undefined;
         const step = drawing?.rollout.plan.steps[parsed.number - 1];
         if (!drawing || !step) break; // not a step command after all
         const payload = { k: 'step' as const, r: drawing.rollout.id, s: step.id, v: parsed.verb };
@@ -145,7 +145,6 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       print(WELCOME);
       const open = (await bot.openRollouts(scope))[0];
       if (open) {
-        currentRollout = open.id;
         print(`\nResuming rollout ${open.id}:`);
         await showCurrent();
       }

@@ -16,6 +16,7 @@ import type { Logger } from '../../src/log';
 import { parseButtonValue, type ButtonValue } from './button-value';
 import { buildInbound, slackScope, type UserDirectory } from './inbound';
 import type { InstallationIds } from './installations';
+import type { SlackAddress } from './delivery';
 import { buildMessageModal, buildNoteModal, encodeNoteMetadata, NOTE_ACTION_ID, NOTE_BLOCK_ID, NOTE_CALLBACK_ID, parseNoteMetadata } from './note-modal';
 import type { WorkspaceClients } from './oauth';
 import { blockActionsSchema, slashCommandSchema, viewSubmissionSchema, type BlockActions } from './payloads';
@@ -105,6 +106,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const client = await clientOrRefuse({ enterpriseId: command.enterprise_id, teamId: command.team_id }, command.response_url);
         if (!client) return;
         const inbound = await buildInbound(directory, client, scope, { id: command.user_id, fallbackName: command.user_name });
+        inbound.address = slackAddress({ enterpriseId: command.enterprise_id, teamId: command.team_id }, command.user_id, command.response_url);
         const target: ReplyTarget = { scope, client, userId: command.user_id, locale: localeOf(inbound), replaceOriginal: false };
         if (command.response_url) target.responseUrl = command.response_url;
         await guard('command', target, async () => {
@@ -185,6 +187,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
 
     const inbound = await buildInbound(directory, client, scope, { id: body.user.id, fallbackName: body.user.name ?? body.user.username ?? '' });
+    inbound.address = slackAddress({ enterpriseId, teamId }, body.user.id, body.response_url);
     const target: ReplyTarget = {
       scope,
       client,
@@ -249,6 +252,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       })(),
     );
   });
+}
+
+/**
+ * What the delivery needs later to act for this request (delivery.ts): the
+ * installation, the user, and the response_url that can replace their private message.
+ */
+function slackAddress(ids: InstallationIds, userId: string, responseUrl: string | undefined): SlackAddress {
+  const address: SlackAddress = { userId, at: Date.now() };
+  if (ids.teamId) address.teamId = ids.teamId;
+  if (ids.enterpriseId) address.enterpriseId = ids.enterpriseId;
+  if (responseUrl) address.responseUrl = responseUrl;
+  return address;
 }
 
 /** The clicked button's meaning and typed text, or undefined when it is not ours. */

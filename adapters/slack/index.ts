@@ -17,8 +17,9 @@ import { registerHandlers } from './handlers';
 import { createUserDirectory } from './inbound';
 import { registerInstallEvents } from './install-events';
 import { createInstallations } from './installations';
-import { createInstallRoutes, createWorkspaceClients } from './oauth';
-import { createPlanMessages } from './plan-messages';
+import { createInstallRoutes, createWorkspaceClients, type WorkspaceClients } from './oauth';
+import { createSlackDelivery } from './delivery';
+import type { DeliveryAdapter, PlatformLimits } from '../../src/delivery/types';
 import { createSlackReceiver, slackEventsRoute, toBoltLogger } from './receiver';
 import { createReplyRunner } from './replies';
 import type { RetryPolicy } from './web';
@@ -38,17 +39,15 @@ export interface SlackAdapterOptions {
   config: SlackConfig;
   store: Store;
   logger: Logger;
-  /** Tuning for tests: the update coalescing window (ms) and the Web API retry policy. */
-  tuning?: { updateWindowMs?: number; retryPolicy?: RetryPolicy; localeTimeoutMs?: number };
+  /** Tuning for tests: the Web API retry policy of private replies, the users.info time budget. */
+  tuning?: { retryPolicy?: RetryPolicy; localeTimeoutMs?: number };
 }
 
-export interface SlackAdapter extends PlatformAdapter {
-  /** Resolves when all work started by requests so far (replies, updates) is done. */
-  settled(): Promise<void>;
-}
-
-export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { bot, config, store, logger, tuning = {} } = options;
+/**
+ * The Web API clients of every workspace: the installation's token (OAuth, encrypted
+ * in the store) or SLACK_BOT_TOKEN. Request handling and delivery each make their own.
+ */
+export function createSlackClients(config: SlackConfig, store: Store, logger: Logger): { clients: WorkspaceClients; installations?: ReturnType<typeof createInstallations> } {
   const token = config.botToken;
   if (!token && !config.oauth) {
     throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
@@ -60,6 +59,24 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   }
   const installations = config.oauth && key ? createInstallations({ store, key, logger }) : undefined;
   const clients = createWorkspaceClients({ botToken: token, installations, apiUrl: config.apiUrl, logger });
+  return installations ? { clients, installations } : { clients };
+}
+
+/** Slack's side of the delivery outbox, for the publisher (in a web+worker or a worker-only process). */
+export function createSlackDeliveryAdapter(options: { config: SlackConfig; store: Store; logger: Logger; limits?: PlatformLimits }): DeliveryAdapter {
+  const { clients } = createSlackClients(options.config, options.store, options.logger);
+  return createSlackDelivery({ clients, logger: options.logger, apiUrl: options.config.apiUrl, limits: options.limits }) as DeliveryAdapter;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  /** Resolves when all work started by requests so far (replies, updates) is done. */
+  settled(): Promise<void>;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { bot, config, store, logger, tuning = {} } = options;
+  const token = config.botToken;
+  const { clients, installations } = createSlackClients(config, store, logger);
   // No auth.test and no store read here: Bolt runs authorize before the ack. The
   // workspace's token is looked up after the ack (handlers.ts). We never need the bot's
   // own ids: we handle no message events, so ignoreSelf is off too.
@@ -96,8 +113,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     receiver: receiver ?? socketReceiver,
   });
 
-  const plans = createPlanMessages({ bot, logger, windowMs: tuning.updateWindowMs, retryPolicy: tuning.retryPolicy });
-  const replies = createReplyRunner({ plans, bot, logger, apiUrl: config.apiUrl, retryPolicy: tuning.retryPolicy });
+  const replies = createReplyRunner({ logger, apiUrl: config.apiUrl, retryPolicy: tuning.retryPolicy });
   const directory = createUserDirectory({ logger, timeoutMs: tuning.localeTimeoutMs });
   const work = new Set<Promise<unknown>>();
   // Work after an ack (Web API calls, redraws) runs a few at a time: under a burst, new
@@ -131,11 +147,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const installRoutes = oauth && installations ? createInstallRoutes({ config: { ...config, oauth }, installations, logger }) : [];
 
   const settled = async () => {
-    // Work can start more work (a reply schedules an update): wait until both are quiet.
-    for (let round = 0; round < 10 && (work.size > 0 || round === 0); round++) {
-      await Promise.all([...work]);
-      await plans.flush();
-    }
+    // Work can start more work: wait until it is quiet.
+    for (let round = 0; round < 10 && work.size > 0; round++) await Promise.all([...work]);
   };
 
   return {

@@ -1,11 +1,11 @@
 /**
- * Carries out the core's Reply[] on Slack, after the ack.
+ * Carries out the core's Reply[] on Slack, after the ack: only what is private to the
+ * acting user. The channel's plan messages and thread lines are the publisher's
+ * (src/delivery, through delivery.ts), delivered from the store.
  * - private: ephemeral to the acting user; when the click came from the interview's
  *   own ephemeral message, it is replaced in place (response_url, replace_original).
  * - refused: a new ephemeral line to the clicker only.
- * - post-plan / update-plan / thread-note: the channel's plan messages (plan-messages.ts).
- *   A plan that cannot be posted (bot not in a private channel) is explained to the
- *   user privately instead of the "posted" note.
+ * - update-plan: nothing (the clicker sees the channel's card, which the publisher redraws).
  * - file: the audit export, uploaded into the channel (files.uploadV2: get an upload
  *   URL, send the bytes there, complete the upload with the summary as comment).
  * Ephemeral messages go through the response_url when there is one (no scope and no
@@ -15,14 +15,13 @@
  * https://docs.slack.dev/messaging/working-with-files#uploading_files
  */
 import { t } from '../../conversations/strings';
-import type { Bot, Reply } from '../../src/bot/types';
+import type { Reply } from '../../src/bot/types';
 import type { Card } from '../../src/cards/model';
 import type { Logger } from '../../src/log';
 import type { Locale } from '../../conversations/types';
 import type { Scope } from '../../src/plan/rollout-model';
 import { escapeMrkdwn, type SlackMessage } from './block-kit';
 import { SLACK_LIMITS, truncate } from './limits';
-import type { PlanMessages } from './plan-messages';
 import { renderCardForSlack } from './render';
 import { postToResponseUrl, withRetry, type RetryPolicy, type SlackWebClient } from './web';
 
@@ -47,15 +46,12 @@ export interface ReplyRunner {
 }
 
 export function createReplyRunner(options: {
-  plans: PlanMessages;
-  /** Told when a plan could not be posted, so the interview can be posted again. */
-  bot: Pick<Bot, 'planNotPosted'>;
   logger: Logger;
   /** SLACK_API_URL: response_urls on this host are accepted too (the fake Slack in tests). */
   apiUrl?: string;
   retryPolicy?: RetryPolicy;
 }): ReplyRunner {
-  const { plans, logger } = options;
+  const { logger } = options;
   const retry = { logger, policy: options.retryPolicy };
 
   const ephemeral = async (target: ReplyTarget, message: SlackMessage, replace: boolean): Promise<void> => {
@@ -148,23 +144,6 @@ export function createReplyRunner(options: {
     }
   };
 
-  const postPlan = async (plan: Extract<Reply, { type: 'post-plan' }>, target: ReplyTarget): Promise<boolean> => {
-    try {
-      await plans.post(plan.rollout, plan.cards, target.client);
-      return true;
-    } catch (error) {
-      logger.warn('plan could not be posted', { rollout: plan.rollout.id, error: String(error) });
-      await options.bot.planNotPosted(plan.rollout.scope, plan.rollout.id).catch(() => undefined);
-      const code = slackErrorCode(error);
-      const text = CHANNEL_ACCESS_ERRORS.has(code)
-        ? t(target.locale, 'card.error.cannotPost')
-        : t(target.locale, 'card.error.postFailed', { error: code });
-      // In place of the interview's summary, like the "posted" note it replaces.
-      await ephemeral(target, { text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText), blocks: [] }, target.replaceOriginal);
-      return false;
-    }
-  };
-
   return {
     tellPrivately,
     tellAt: (responseUrl, text) =>
@@ -179,10 +158,6 @@ export function createReplyRunner(options: {
         { ...retry, idempotent: false },
       ),
     async carryOut(replies, target) {
-      // The plan goes first: the private "posted in the channel" note is only true once it is.
-      for (const reply of replies) {
-        if (reply.type === 'post-plan' && !(await postPlan(reply, target))) return;
-      }
       for (const reply of replies) {
         try {
           switch (reply.type) {
@@ -192,14 +167,8 @@ export function createReplyRunner(options: {
             case 'refused':
               await tellPrivately(target, reply.text);
               break;
-            case 'post-plan':
-              break; // done above
             case 'update-plan':
-              plans.scheduleUpdate(reply.rollout.scope, reply.rollout.id, target.client);
-              break;
-            case 'thread-note':
-              await plans.threadNote(reply.rollout, reply.text, target.client);
-              break;
+              break; // the publisher redraws the channel's card
             case 'file':
               await upload(reply, target);
               break;
@@ -212,9 +181,6 @@ export function createReplyRunner(options: {
     },
   };
 }
-
-/** Slack's answers that mean the bot may not write in this channel: inviting it helps. */
-const CHANNEL_ACCESS_ERRORS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'ekm_access_denied']);
 
 /** Slack's error code ("not_in_channel"), or a short generic description. */
 export function slackErrorCode(error: unknown): string {

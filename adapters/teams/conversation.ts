@@ -47,8 +47,8 @@ export function conversationOf(activity: TeamsActivity, tenantId?: string): Team
   };
 }
 
-export function planMessageRef(activityId: string, conversation: TeamsConversation, part: number): MessageRef {
-  return { id: activityId, meta: { teams: conversation, part } };
+export function planMessageRef(activityId: string, conversation: TeamsConversation): MessageRef {
+  return { id: activityId, meta: { teams: conversation } };
 }
 
 /** The conversation a stored plan message was posted in; undefined when the meta is not ours. */
@@ -93,7 +93,11 @@ export function textActivity(conversation: TeamsConversation, text: string): Out
   return { ...envelope(conversation), text, textFormat: 'plain' };
 }
 
-/** The Bot Connector calls we make, each retried on 429/5xx. */
+/**
+ * The Bot Connector calls we make. Each is retried on 429 (nothing was done); an
+ * update or delete also on 5xx, but never a new message: after a 5xx it may exist
+ * already, and a retry would show it twice.
+ */
 export interface TeamsMessenger {
   send(activity: OutgoingActivity): Promise<string>;
   reply(toActivityId: string, activity: OutgoingActivity): Promise<string>;
@@ -110,11 +114,14 @@ export function createMessenger(
   const ops = connector.conversations;
   return {
     async send(activity) {
-      const response = await withRetry(() => ops.sendToConversation(id, activity), retry);
+      const response = await withRetry(() => ops.sendToConversation(id, activity), { ...retry, idempotent: false });
       return response.id;
     },
     async reply(toActivityId, activity) {
-      const response = await withRetry(() => ops.replyToActivity(id, toActivityId, { ...activity, replyToId: toActivityId }), retry);
+      const response = await withRetry(() => ops.replyToActivity(id, toActivityId, { ...activity, replyToId: toActivityId }), {
+        ...retry,
+        idempotent: false,
+      });
       return response.id;
     },
     async update(activityId, activity) {

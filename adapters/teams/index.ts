@@ -13,7 +13,7 @@
  * replace this folder alone).
  */
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants, ClaimsIdentity, type AuthenticateRequestResult, type ConnectorClient } from 'botframework-connector';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../../src/bot/types';
 import type { TeamsConfig } from '../../src/config';
@@ -22,7 +22,9 @@ import { sendJson, sendText, type PlatformAdapter } from '../../src/server';
 import { activitySchema, type TeamsActivity } from './activity';
 import { createTeamsAuth, type TeamsAuthOverrides } from './auth';
 import { readJsonBody } from './http';
-import { createPlanUpdater } from './plan-updates';
+import { createConnectors } from './connectors';
+import { createTeamsDelivery } from './delivery';
+import type { DeliveryAdapter, PlatformLimits } from '../../src/delivery/types';
 import { DEFAULT_RETRY, type RetryOptions } from './retry';
 import { createTurnHandler } from './turn';
 
@@ -36,13 +38,18 @@ export interface TeamsAdapterOptions {
   logger: Logger;
   /** Endpoints and outbound token for tests or private clouds (see auth.ts). */
   auth?: TeamsAuthOverrides;
-  /** How long clicks are gathered before the plan is redrawn for everyone (default 400 ms). */
-  updateDelayMs?: number;
   retry?: Partial<RetryOptions>;
 }
 
+/** Teams' side of the delivery outbox, for the publisher (in a web+worker or a worker-only process). */
+export function createTeamsDeliveryAdapter(options: { config: TeamsConfig; logger: Logger; auth?: TeamsAuthOverrides; limits?: PlatformLimits }): DeliveryAdapter {
+  const auth = createTeamsAuth(options.config, options.auth);
+  const connectorFor = createConnectors(options.config.appId, auth.botFrameworkAuthentication);
+  return createTeamsDelivery({ connectorFor, logger: options.logger, limits: options.limits }) as DeliveryAdapter;
+}
+
 export interface TeamsAdapter extends PlatformAdapter {
-  /** Runs pending plan updates and post-click work now (tests, shutdown). */
+  /** Waits for the work that runs after an invoke answer (tests, shutdown). */
   flush(): Promise<void>;
 }
 
@@ -67,38 +74,16 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   const auth = createTeamsAuth(config, options.auth);
   const adapter = new AuthenticatedCloudAdapter(auth.botFrameworkAuthentication);
-  const connectors = new Map<string, Promise<ConnectorClient>>();
-  const connectorFor = (serviceUrl: string): Promise<ConnectorClient> => {
-    let connector = connectors.get(serviceUrl);
-    if (!connector) {
-      const appId = config.appId ?? '';
-      const identity = new ClaimsIdentity(
-        [
-          { type: AuthenticationConstants.AudienceClaim, value: appId },
-          { type: AuthenticationConstants.AppIdClaim, value: appId },
-        ],
-        true,
-      );
-      connector = auth.botFrameworkAuthentication
-        .createConnectorFactory(identity)
-        .create(serviceUrl, AuthenticationConstants.ToChannelFromBotOAuthScope);
-      connector.catch(() => connectors.delete(serviceUrl));
-      connectors.set(serviceUrl, connector);
-    }
-    return connector;
-  };
-  const updater = createPlanUpdater({ bot, logger, connectorFor, delayMs: options.updateDelayMs ?? 400, retry });
   const background = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     const settled = work.catch((error: unknown) => logger.warn('teams: background work failed', { error: String(error) }));
     background.add(settled);
     void settled.finally(() => background.delete(settled));
   };
-  const onTurn = createTurnHandler({ bot, logger, updater, retry, track });
+  const onTurn = createTurnHandler({ bot, logger, retry, track });
 
   async function flush(): Promise<void> {
     while (background.size) await Promise.all([...background]);
-    await updater.flush();
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

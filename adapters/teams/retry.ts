@@ -13,6 +13,8 @@ export interface RetryOptions {
   /** Longest single wait, also for a large Retry-After. */
   maxMs: number;
   sleep?: (ms: number) => Promise<void>;
+  /** False for calls that create something: a 5xx may mean it was done, so only 429 is retried. */
+  idempotent?: boolean;
 }
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseMs: 500, maxMs: 30_000 };
@@ -43,9 +45,9 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown, idempotent = true): boolean {
   const status = statusOf(error);
-  return status === 429 || (status !== undefined && status >= 500);
+  return status === 429 || (idempotent && status !== undefined && status >= 500);
 }
 
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY): Promise<T> {
@@ -54,7 +56,7 @@ export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions
     try {
       return await work();
     } catch (error) {
-      if (attempt >= options.attempts || !isRetryable(error)) throw error;
+      if (attempt >= options.attempts || !isRetryable(error, options.idempotent ?? true)) throw error;
       const backoff = options.baseMs * 2 ** (attempt - 1) * (0.8 + Math.random() * 0.4);
       await sleep(Math.min(options.maxMs, retryAfterMs(error) ?? backoff));
     }

@@ -5,8 +5,9 @@
  * - Clicks arrive as `adaptiveCard/action` invokes and are answered with the card to
  *   show the clicker (or a text only they see):
  *   https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards
- *   Everything else a click causes (posting a plan, thread lines) runs after the
- *   answer, so Teams never waits on it; everyone else's card is redrawn by the updater.
+ *   Everything else a click causes runs after the answer, so Teams never waits on it.
+ *   The plan in the channel, its updates for everyone and its thread lines are the
+ *   publisher's (src/delivery, through delivery.ts), delivered from the store.
  */
 import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
@@ -27,23 +28,15 @@ import {
   type TeamsActivity,
 } from './activity';
 import { INVOKE_CARD_TYPE, INVOKE_MESSAGE_TYPE } from './adaptive-card';
-import {
-  cardActivity,
-  conversationOf,
-  conversationOfRef,
-  createMessenger,
-  planMessageRef,
-  textActivity,
-  type TeamsConversation,
-} from './conversation';
-import type { PlanUpdater } from './plan-updates';
+import { withoutSdkRetries } from './connectors';
+import { cardActivity, conversationOf, createMessenger, textActivity } from './conversation';
+import type { TeamsAddress } from './delivery';
 import { renderCardForTeams } from './render';
 import type { RetryOptions } from './retry';
 
 export interface TurnDeps {
   bot: Bot;
   logger: Logger;
-  updater: PlanUpdater;
   retry: RetryOptions;
   /** Keeps work that runs after an invoke answer, so stop() can wait for it. */
   track(work: Promise<unknown>): void;
@@ -54,16 +47,22 @@ type InvokeBody = { statusCode: 200; type: typeof INVOKE_CARD_TYPE | typeof INVO
 export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
   const { bot, logger } = deps;
 
+  /** The core's view of the sender, with where a plan they post goes (the thread they are in). */
+  const inboundWithAddress = (activity: TeamsActivity): Inbound => {
+    const address: TeamsAddress = { post: conversationOf(activity, tenantOf(activity)) };
+    return { ...inboundOf(activity), address };
+  };
+
   async function onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
     if (!isAddressedToBot(activity)) return;
-    const inbound = inboundOf(activity);
+    const inbound = inboundWithAddress(activity);
     const input = messageInputOf(activity, await resolveMentions(context, activity));
     const replies = await bot.handleMessage(inbound, input);
     await carryOut(connectorOf(context), activity, inbound, replies);
   }
 
   async function onCardAction(context: TurnContext, activity: TeamsActivity): Promise<void> {
-    const inbound = inboundOf(activity);
+    const inbound = inboundWithAddress(activity);
     const clicked = parseExecuteData(executeDataOf(activity));
     if (!clicked) {
       logger.info('teams: unknown card action refused', { conversation: inbound.scope.channel });
@@ -97,11 +96,10 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
     if (shown) {
       return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: renderCardForTeams(shown.card)[0] }, replies.filter((r) => r !== shown)];
     }
-    const posted = replies.find((r) => r.type === 'post-plan');
-    return [message(posted?.cards[0]?.fallback ?? ''), replies];
+    return [message(''), replies];
   }
 
-  async function carryOut(connector: ConnectorClient, activity: TeamsActivity, inbound: Inbound, replies: Reply[]): Promise<void> {
+  async function carryOut(connector: ConnectorClient, activity: TeamsActivity, _inbound: Inbound, replies: Reply[]): Promise<void> {
     const here = conversationOf(activity, tenantOf(activity));
     const messenger = createMessenger(connector, here, deps.retry);
     for (const reply of replies) {
@@ -114,38 +112,13 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
           case 'refused':
             await messenger.send(textActivity(here, reply.text));
             break;
-          case 'post-plan': {
-            const refs = [];
-            try {
-              for (const [index, card] of reply.cards.flatMap(renderCardForTeams).entries()) {
-                refs.push(planMessageRef(await messenger.send(cardActivity(here, card)), here, index));
-              }
-            } catch (error) {
-              // Nothing (or only part) reached the conversation: let the owner post again.
-              if (!refs.length) await bot.planNotPosted(inbound.scope, reply.rollout.id).catch(() => undefined);
-              throw error;
-            }
-            await bot.setPlanMessages(inbound.scope, reply.rollout.id, refs);
-            break;
-          }
           case 'update-plan':
-            deps.updater.schedule(inbound.scope, reply.rollout.id);
-            break;
+            break; // answered to the clicker already; everyone's copy is the publisher's
           case 'file':
             // Bots cannot attach files in channels without a consent flow; the log travels
             // as a code block, within Teams' message size (the CLI export has no such limit).
             await messenger.send(textActivity(here, fileMessage(reply.summary, reply.filename, reply.content)));
             break;
-          case 'thread-note': {
-            const first = reply.rollout.messages[0];
-            const where: TeamsConversation | undefined = first ? conversationOfRef(first) : undefined;
-            if (first && where) {
-              await createMessenger(connector, where, deps.retry).reply(first.id, textActivity(where, reply.text));
-            } else {
-              await messenger.send(textActivity(here, reply.text));
-            }
-            break;
-          }
         }
       } catch (error) {
         logger.warn('teams: could not carry out a reply', { type: reply.type, error: String(error) });
@@ -183,7 +156,7 @@ async function answer(context: TurnContext, body: InvokeBody): Promise<void> {
 }
 
 function connectorOf(context: TurnContext): ConnectorClient {
-  return context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  return withoutSdkRetries(context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey));
 }
 
 /** Teams messages stay under ~28 KB; the export is cut at a line boundary well below that. */

@@ -22,7 +22,7 @@ import { createMemoryDialogs, dialogKey, type DialogStateStore } from './dialogs
 import { parseChannelCommand } from './words';
 import { readOperators } from '../../conversations/interview/operators';
 import { createPreferences } from './preferences';
-import { drawStatusCard, threadNoteFor } from './notes';
+import { drawStatusCard } from './notes';
 import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
 
 export interface BotOptions {
@@ -80,7 +80,7 @@ export function createBot(options: BotOptions): Bot {
         return [{ type: 'private', card: output.card }];
       case 'post-plan': {
         const plan = buildPlan(output.answers);
-        const { rollout, events } = await store.createRollout({
+        const { rollout } = await store.createRollout({
           scope: inbound.scope,
           owner: inbound.user,
           locale: output.locale,
@@ -88,11 +88,13 @@ export function createBot(options: BotOptions): Bot {
           plan,
           operators: output.operators,
           actionKey,
+          ...(inbound.address ? { address: inbound.address } : {}),
         });
         logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
         // The summary the user clicked gives way to this note, so its buttons are gone.
-        const posted = t(output.locale, msg('card.interview.posted', { title: t(output.locale, plan.title), id: rollout.id }));
-        return [textCard(posted), { type: 'post-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
+        // The publisher posts the plan and then tells the owner it is there (or why not).
+        const posting = t(output.locale, msg('card.interview.posting', { title: t(output.locale, plan.title), id: rollout.id }));
+        return [textCard(posting)];
       }
     }
   }
@@ -163,16 +165,11 @@ export function createBot(options: BotOptions): Bot {
       case 'refused':
         return [{ type: 'refused', text: t(locale, result.reason) }];
       case 'duplicate':
-        return [{ type: 'update-plan', rollout: result.rollout, cards: [drawPlanCard(result.rollout, result.events)] }];
       case 'recorded': {
+        // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
-        const replies: Reply[] = [{ type: 'update-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
-        for (const event of result.recorded) {
-          const text = threadNoteFor(rollout, event);
-          if (text) replies.push({ type: 'thread-note', rollout, text });
-        }
-        logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return replies;
+        if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
+        return [{ type: 'update-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
       }
     }
   }
@@ -222,8 +219,6 @@ export function createBot(options: BotOptions): Bot {
         }
         return runDialog(inbound, state, event, input.actionKey);
       }),
-
-    setPlanMessages: (scope, rolloutId, messages) => store.setMessages(scope, rolloutId, messages),
 
     async planNotPosted(scope, rolloutId) {
       const snapshot = await store.getRollout(scope, rolloutId);

@@ -7,13 +7,19 @@
 import type { Locale } from '../../conversations/types';
 import type { ActionPayload } from '../cards/actions';
 import type { Card } from '../cards/model';
-import type { MessageRef, Rollout, Scope, UserRef } from '../plan/rollout-model';
+import type { Rollout, Scope, UserRef } from '../plan/rollout-model';
 
 export interface Inbound {
   scope: Scope;
   user: UserRef;
   /** The platform's language hint for this user (Slack locale, Teams activity locale). */
   locale?: Locale;
+  /**
+   * Where the platform can reach this conversation and this user later: kept with a
+   * rollout this request creates, and handed back to the adapter's delivery (which
+   * installation, which thread, how to answer the owner privately). Opaque to the core.
+   */
+  address?: Record<string, unknown>;
 }
 
 export type Reply =
@@ -21,16 +27,12 @@ export type Reply =
   | { type: 'private'; card: Card }
   /** A refusal or problem for the acting user only; nothing was recorded. */
   | { type: 'refused'; text: string }
-  /** Post a new plan in the channel; then call `bot.setPlanMessages` with where it went. */
-  | { type: 'post-plan'; rollout: Rollout; cards: Card[] }
   /**
-   * The rollout changed: redraw its posted messages. Coalesce bursts by rollout id and
-   * draw the latest state with `bot.drawRollout` when flushing; `cards` is the state
-   * right after this action (for an immediate answer such as a Teams invoke response).
+   * The rollout as it stands right after this action, for an immediate answer to the
+   * clicker (a Teams invoke response). The channel's copy, and the thread line, are
+   * delivered by the publisher (src/delivery) from the store, never by the adapter.
    */
   | { type: 'update-plan'; rollout: Rollout; cards: Card[] }
-  /** A short line for the team's record in the plan's thread ("Alice confirmed step 3"). */
-  | { type: 'thread-note'; rollout: Rollout; text: string }
   /**
    * A document for the acting user (audit export): Slack uploads it, Teams sends it as
    * a message, the console writes it to a file. `summary` says what it holds.
@@ -62,15 +64,13 @@ export interface Bot {
   handleMessage(inbound: Inbound, input: MessageInput): Promise<Reply[]>;
   /** A button click (already parsed with parseActionPayload). */
   handleAction(inbound: Inbound, input: ActionInput): Promise<Reply[]>;
-  /** Records where the plan was posted, after a 'post-plan' reply was carried out. */
-  setPlanMessages(scope: Scope, rolloutId: string, messages: MessageRef[]): Promise<void>;
   /**
-   * The adapter could not post a plan (e.g. the bot is not in the channel): the owner's
+   * The publisher could not post a plan (e.g. the bot is not in the channel): the owner's
    * answers come back as an interview at its summary, so posting again is one click,
    * and the unposted rollout stays out of the channel's status.
    */
   planNotPosted(scope: Scope, rolloutId: string): Promise<void>;
-  /** The latest drawing of a rollout (for coalesced updates), or undefined if not in scope. */
+  /** The latest drawing of a rollout (the console's `plan`), or undefined if not in scope. */
   drawRollout(scope: Scope, rolloutId: string): Promise<{ rollout: Rollout; cards: Card[] } | undefined>;
   /** The channel's open, posted rollouts, most recent first. */
   openRollouts(scope: Scope): Promise<Rollout[]>;

@@ -36,6 +36,12 @@ export interface PlatformLimits {
   editsPerWorkspace?: RateLimit[];
 }
 
+export interface OwnerNotice {
+  kind: 'posted' | 'not-posted';
+  /** Final text in the rollout's language. */
+  text: string;
+}
+
 /** A plan drawn for one platform: its messages, in order. */
 export interface DeliveryAdapter<Part = unknown> {
   readonly platform: Platform;
@@ -49,8 +55,8 @@ export interface DeliveryAdapter<Part = unknown> {
   remove(target: DeliveryTarget, ref: MessageRef): Promise<void>;
   /** One message in the plan's thread (lines already joined and final). */
   postInThread(target: DeliveryTarget, root: MessageRef, text: string): Promise<void>;
-  /** A private word to the rollout's owner (the plan is posted, or could not be). */
-  tellOwner(target: DeliveryTarget, text: string): Promise<void>;
+  /** A private word to the rollout's owner: the plan is posted, or could not be. */
+  tellOwner(target: DeliveryTarget, notice: OwnerNotice): Promise<void>;
 }
 
 /**

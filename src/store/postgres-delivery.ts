@@ -57,6 +57,8 @@ export interface PostgresDeliveryDeps {
   connection: { connectionString: string; application_name: string };
   logger: Logger;
   inTransaction: <T>(work: (c: PoolClient) => Promise<T>) => Promise<T>;
+  /** A pool client that survives its connection dropping while checked out; done() gives it back. */
+  checkout: () => Promise<PoolClient & { done(): void }>;
   readRollout: (c: PoolClient, scope: Scope, id: string) => Promise<Rollout | undefined>;
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
 }
@@ -146,7 +148,7 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
       );
     },
     async dueDeliveries(claim, now, limit) {
-      const client = await pool.connect();
+      const client = await deps.checkout();
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const { rows } = await client.query<DeliveryRow>(
@@ -165,7 +167,7 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.done();
       }
     },
     async recordDelivery(claim, rolloutId, progress, now) {

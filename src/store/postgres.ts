@@ -68,8 +68,25 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
   pool.on('error', (err) => log.warn('postgres pool error', { error: err.message }));
   let closed = false;
 
-  async function inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * A client out of the pool. While it is checked out, a dropped connection is emitted
+   * on the client itself, and an 'error' event nobody listens to ends the process: the
+   * query under way fails, and that failure is what the caller handles.
+   */
+  async function checkout(): Promise<PoolClient & { done(): void }> {
     const client = await pool.connect();
+    const onError = (error: Error) => log.warn('postgres: connection lost during a transaction', { error: error.message });
+    client.on('error', onError);
+    return Object.assign(client, {
+      done() {
+        client.removeListener('error', onError);
+        client.release();
+      },
+    });
+  }
+
+  async function inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await checkout();
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -79,7 +96,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.done();
     }
   }
 
@@ -109,7 +126,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
 
   async function snapshot(scope: Scope, id: string): Promise<RolloutSnapshot | undefined> {
     // REPEATABLE READ: the row and its log from one snapshot, without taking a lock.
-    const client = await pool.connect();
+    const client = await checkout();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const rollout = await readRollout(client, scope, id);
@@ -120,7 +137,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.done();
     }
   }
 
@@ -193,6 +210,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     connection: { connectionString: config.connectionString, application_name: `${config.applicationName ?? 'exchange-sp'} listen` },
     logger: log,
     inTransaction,
+    checkout,
     readRollout: (c, scope, id) => readRollout(c, scope, id),
     readEvents,
   });

@@ -67,14 +67,13 @@ beforeAll(async () => {
     store,
     logger: silentLogger,
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-    tuning: { updateWindowMs: 20, localeTimeoutMs: 500, retryPolicy: { attempts: 2, baseDelayMs: 5, maxRetryAfterMs: 50, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
+    tuning: { localeTimeoutMs: 500, retryPolicy: { attempts: 2, baseDelayMs: 5, maxRetryAfterMs: 50, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
   });
   teams = createTeamsAdapter({
     bot,
     logger: silentLogger,
     config: { appId: APP_ID, appPassword: 'never-used', appType: 'MultiTenant', allowedTenants: [], allowUnauthenticated: false },
     auth: { openIdMetadataUrl: openid.metadataUrl, emulatorOpenIdMetadataUrl: openid.metadataUrl, loginUrl: 'https://login.microsoftonline.com/botframework.com', botToken: async () => 'outbound-test-token' },
-    updateDelayMs: 20,
     retry: { baseMs: 5, maxMs: 50 },
   });
   server = createHttpServer({ routes: [...slack.routes, ...teams.routes], healthy: () => bot.healthy(), logger: silentLogger });

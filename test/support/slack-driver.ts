@@ -61,18 +61,21 @@ const buttonsOf = (blocks: Blk[]): Btn[] =>
  */
 export async function interviewAcross(fake: FakeSlack, apps: string[], text: string, who = { user: 'U1' }): Promise<number[]> {
   const turns: number[] = [];
+  // Other plans may be posted meanwhile (seeded ones, delivered from the outbox): count from here.
+  const before = planPosts(fake).length;
+  const posted = () => planPosts(fake).length > before;
   let responseId = nextResponseId();
   const res = await postSlack(apps[0], slashCommandBody(text, fake.responseUrl(responseId), who));
   if (res.status !== 200) throw new Error(`slash command answered ${res.status}`);
   turns.push(0);
-  for (let turn = 1; turn < 25 && planPosts(fake).length === 0; turn++) {
+  for (let turn = 1; turn < 25 && !posted(); turn++) {
     const id = responseId;
-    await fake.waitFor(() => answersAt(fake, id).length > 0 || planPosts(fake).length > 0, 10_000);
-    if (planPosts(fake).length > 0) break;
+    await fake.waitFor(() => answersAt(fake, id).length > 0 || posted(), 10_000);
+    if (posted()) break;
     const card = answersAt(fake, id).at(-1)!.body as { blocks?: Blk[] };
     const buttons = buttonsOf(card.blocks ?? []);
     const next = buttons.find((b) => b.style === 'primary') ?? buttons[0];
-    if (!next) break; // "Posted in the channel": the plan message may still be on its way
+    if (!next) break; // "Posting the plan": the plan message is on its way
     responseId = nextResponseId();
     const app = turn % apps.length;
     const body = blockActionsBody({ ...who, value: next.value, actionId: next.action_id, ephemeral: true, responseUrl: fake.responseUrl(responseId) });
@@ -80,6 +83,6 @@ export async function interviewAcross(fake: FakeSlack, apps: string[], text: str
     if (clicked.status !== 200) throw new Error(`interview click answered ${clicked.status}`);
     turns.push(app);
   }
-  await fake.waitFor(() => planPosts(fake).length > 0, 10_000);
+  await fake.waitFor(posted, 10_000);
   return turns;
 }

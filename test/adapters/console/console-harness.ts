@@ -1,6 +1,8 @@
 /** A console chat on the real core and a real SQLite file, with its output captured. */
 import { PassThrough } from 'node:stream';
 import { createConsoleChat, CONSOLE_SCOPE } from '../../../adapters/console';
+import { createConsoleDelivery } from '../../../adapters/console/delivery';
+import { startTestPublisher } from '../../support/publisher';
 import { createBot } from '../../../src/bot';
 import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
 import { createSqliteStore } from '../../../src/store/sqlite';
@@ -21,13 +23,19 @@ export async function openConsole(file: string, user: UserRef, exportDir?: strin
   await store.migrate();
   const bot = createBot({ store });
   let printed = '';
+  const terminal = () => {
+    const output = new PassThrough();
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    return output;
+  };
+  // The "channel" every console user sees: the plan and its thread lines, from the outbox.
+  const publisher = startTestPublisher(store, [createConsoleDelivery(terminal())], { bot });
+  const settle = () => publisher.idle();
   const chats = new Map<string, ReturnType<typeof createConsoleChat>>();
   const chatFor = (who: UserRef) => {
     let chat = chats.get(who.id);
     if (!chat) {
-      const output = new PassThrough();
-      output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-      chat = createConsoleChat({ bot, input: new PassThrough(), output, user: who, exportDir });
+      chat = createConsoleChat({ bot, input: new PassThrough(), output: terminal(), user: who, exportDir, settle });
       chats.set(who.id, chat);
     }
     return chat;
@@ -48,6 +56,9 @@ export async function openConsole(file: string, user: UserRef, exportDir?: strin
       if (!snapshot) throw new Error('no rollout was posted');
       return snapshot;
     },
-    close: () => store.close(),
+    async close() {
+      await publisher.stop();
+      await store.close();
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The Slack adapter over real signed HTTP, with a scripted core: what reaches the
  * core (scope, user, locale, payload, action key) and how each kind of reply is
- * carried out (ephemeral in place, modal, post, coalesced update, thread note).
+ * carried out (ephemeral in place, modal). The plan in the channel is delivered by the
+ * publisher from the store: see delivery.test.ts.
  */
 import type { Card } from '../../../src/cards/model';
 import type { Rollout, Scope } from '../../../src/plan/rollout-model';
@@ -52,7 +53,16 @@ describe('/exchange-sp', () => {
     expect(res.status).toBe(200);
     await h.adapter.settled();
     expect(bot.messages).toEqual([
-      { inbound: { scope, user: { id: 'U1', name: 'Alice Admin' }, locale: 'nl' }, input: { text: 'help', isCommand: true } },
+      {
+        inbound: {
+          scope,
+          user: { id: 'U1', name: 'Alice Admin' },
+          locale: 'nl',
+          // Kept with a plan this request posts: the installation, and how to answer Alice later.
+          address: { teamId: 'T1', userId: 'U1', responseUrl: h.fake.responseUrl('cmd'), at: expect.any(Number) },
+        },
+        input: { text: 'help', isCommand: true },
+      },
     ]);
     const [sent] = h.fake.calls('response_url');
     expect(sent.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Which Exchange version?' });
@@ -183,98 +193,5 @@ describe('a button that needs a note opens a modal', () => {
       actionKey: '1700000002.000002:U1:s1-1',
       text: 'done last night',
     });
-  });
-});
-
-describe('the plan in the channel', () => {
-  const bigPlan = (title: string, steps: number): Card => ({
-    fallback: title,
-    blocks: [{ type: 'header', text: title }, ...Array.from({ length: steps }, (_, i) => ({ type: 'text' as const, text: `Step ${i + 1} ` + 'x'.repeat(900) }))],
-  });
-
-  it('is posted (split when long), and the core learns where', async () => {
-    bot.reply = () => [{ type: 'post-plan', rollout: rollout(), cards: [bigPlan('Plan', 30)] }];
-    await postSlack(h.baseUrl, blockActionsBody({ value: JSON.stringify({ k: 'dialog', c: 'confirm' }), ephemeral: true, responseUrl: h.fake.responseUrl('c') }));
-    await h.adapter.settled();
-    const posts = h.fake.calls('chat.postMessage');
-    expect(posts.length).toBeGreaterThan(1);
-    for (const p of posts) {
-      expect(p.body.channel).toBe('C1');
-      expect(slackMessageViolations(p.body)).toEqual([]);
-    }
-    expect(bot.planMessages).toHaveLength(1);
-    expect(bot.planMessages[0].ids).toHaveLength(posts.length);
-  });
-
-  it('updates are coalesced per rollout and draw the latest state', async () => {
-    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v9')] };
-    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [card('stale')] }];
-    await Promise.all(
-      Array.from({ length: 6 }, (_, i) => postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm', `s-${i}`), responseUrl: h.fake.responseUrl('c') }))),
-    );
-    await h.adapter.settled();
-    const updates = h.fake.calls('chat.update');
-    expect(updates.length).toBeGreaterThanOrEqual(1);
-    expect(updates.length).toBeLessThanOrEqual(2);
-    for (const u of updates) expect(u.body).toMatchObject({ channel: 'C1', ts: '1700000000.000900', text: 'Plan v9' });
-  });
-
-  it('a 429 on chat.update is waited out (Retry-After) and the update lands', async () => {
-    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v2')] };
-    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [] }];
-    h.fake.rateLimit('chat.update', 1);
-    h.fake.fail('chat.update', 503, 0);
-    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
-    await h.adapter.settled();
-    const updates = h.fake.calls('chat.update');
-    expect(updates).toHaveLength(2);
-    expect((updates[1].receivedAt - (updates[0].answeredAt ?? 0))).toBeGreaterThanOrEqual(900);
-  });
-
-  it('a 5xx on chat.update is retried with backoff', async () => {
-    bot.drawn = { rollout: rollout({ messages: [{ id: '1700000000.000900' }] }), cards: [card('Plan v3')] };
-    bot.reply = () => [{ type: 'update-plan', rollout: rollout(), cards: [] }];
-    h.fake.fail('chat.update', 503, 2);
-    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
-    await h.adapter.settled();
-    expect(h.fake.calls('chat.update')).toHaveLength(3);
-  });
-
-  it('thread notes go under the first plan message', async () => {
-    bot.reply = () => [{ type: 'thread-note', rollout: rollout({ messages: [{ id: '1700000000.000500' }, { id: '1700000000.000600' }] }), text: 'Bob confirmed step 1: Full backup' }];
-    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
-    await h.adapter.settled();
-    expect(h.fake.calls('chat.postMessage').map((c) => c.body)).toEqual([
-      { channel: 'C1', thread_ts: '1700000000.000500', text: 'Bob confirmed step 1: Full backup' },
-    ]);
-  });
-
-  it('a burst of clicks on one plan puts every note in the thread once, in a few messages', async () => {
-    let n = 0;
-    const plan = rollout({ messages: [{ id: '1700000000.000500' }] });
-    bot.reply = () => [{ type: 'thread-note', rollout: plan, text: `Note ${++n}` }];
-    // Slack takes 150 ms a message, so notes pile up behind the one in flight.
-    h.fake.delayMs = 150;
-    const clicks = Array.from({ length: 12 }, (_, i) =>
-      postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), actionTs: `1700000001.${String(i).padStart(6, '0')}`, responseUrl: h.fake.responseUrl(`b${i}`) })),
-    );
-    expect((await Promise.all(clicks)).map((r) => r.status)).toEqual(Array(12).fill(200));
-    await h.adapter.settled();
-    const posts = h.fake.calls('chat.postMessage');
-    expect(posts.every((c) => c.body.thread_ts === '1700000000.000500')).toBe(true);
-    const lines = posts.flatMap((c) => String(c.body.text).split('\n'));
-    expect([...lines].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Note ${i + 1}`).sort());
-    expect(posts.length).toBeLessThan(6);
-  });
-});
-
-describe('thread notes joined for one message', () => {
-  it('keeps the order and never passes the limit', async () => {
-    const { joinLines } = await import('../../../adapters/slack/plan-messages');
-    expect(joinLines(['a', 'b', 'c'], 100)).toEqual(['a\nb\nc']);
-    const long = 'x'.repeat(60);
-    const texts = joinLines([long, long, 'y', long], 125);
-    expect(texts).toEqual([`${long}\n${long}\ny`, long]);
-    expect(texts.every((t) => t.length <= 125)).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * What the user is told when Slack will not take what the bot carries out: a plan
- * in a channel the bot is not in, an audit file it cannot share, a modal submission
- * that does not read. And the audit export itself: files.uploadV2 through the fake
- * Web API and its loopback upload URL.
+ * What the user is told when Slack will not take what the bot carries out: an audit
+ * file it cannot share, a modal submission that does not read. And the audit export
+ * itself: files.uploadV2 through the fake Web API and its loopback upload URL. (A plan
+ * the bot cannot post: delivery.test.ts.)
  */
 import type { Reply } from '../../../src/bot/types';
 import type { Card } from '../../../src/cards/model';
@@ -15,10 +15,6 @@ import { postSlack, slashCommandBody, viewSubmissionBody } from './slack-request
 const card = (text: string): Card => ({ fallback: text, blocks: [{ type: 'text', text }] });
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const rollout = { id: 'r1', scope, owner: { id: 'U1', name: 'Alice' }, locale: 'en', messages: [], status: 'active', version: 1 } as unknown as Rollout;
-const postPlan: Reply[] = [
-  { type: 'private', card: card('Posted in the channel: the plan (rollout r1).') },
-  { type: 'post-plan', rollout, cards: [card('The plan')] },
-];
 const auditFile: Reply = {
   type: 'file',
   filename: 'exchange-sp-audit-C1-2024-11-24.csv',
@@ -44,43 +40,6 @@ async function command(text: string, user = 'U1'): Promise<{ text?: string; repl
   await h.adapter.settled();
   return h.fake.calls('response_url').filter((c) => c.path.endsWith(`/c${urls}`)).map((c) => c.body);
 }
-
-describe('a plan the bot cannot post', () => {
-  it.each(['not_in_channel', 'channel_not_found'])('%s: the user is told privately to invite the bot, and nothing says "posted"', async (error) => {
-    h.fake.errors.set('chat.postMessage', error);
-    bot.reply = () => postPlan;
-    const answers = await command('confirm');
-    expect(answers).toHaveLength(1);
-    expect(answers[0].text).toBe(
-      'I could not post the plan in this channel: I am not a member of it. Invite the bot with /invite @exchange-sp, then type /exchange-sp again.',
-    );
-    expect(bot.planMessages).toEqual([]);
-    // The core is told, so the interview waits at its summary for a second try.
-    expect(bot.notPosted).toHaveLength(1);
-  });
-
-  it('in the user\'s own language', async () => {
-    h.fake.errors.set('chat.postMessage', 'not_in_channel');
-    bot.reply = () => postPlan;
-    const [answer] = await command('confirm', 'U2');
-    expect(answer.text).toMatch(/^Ik kon het plan niet in dit kanaal plaatsen.*\/invite @exchange-sp/);
-  });
-
-  it('another refusal is named, with a plain "try again"', async () => {
-    h.fake.errors.set('chat.postMessage', 'msg_blocks_too_long');
-    bot.reply = () => postPlan;
-    const [answer] = await command('confirm');
-    expect(answer.text).toMatch(/did not accept the plan just now \(msg_blocks_too_long\)/);
-  });
-
-  it('once posted, the private note follows', async () => {
-    bot.reply = () => postPlan;
-    const answers = await command('confirm');
-    expect(answers).toHaveLength(1);
-    expect(answers[0].text).toMatch(/^Posted in the channel/);
-    expect(bot.planMessages).toHaveLength(1);
-  });
-});
 
 describe('the audit export', () => {
   it('is uploaded into the channel with files.uploadV2, the summary as its comment', async () => {

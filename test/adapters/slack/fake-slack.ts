@@ -1,10 +1,33 @@
 /**
- * A local stand-in for the Slack Web API and for response_urls, on 127.0.0.1.
- * Records every call; answers ok with increasing ts values; can be told to answer
- * slowly, or with a 429 + Retry-After, or a 5xx, for chosen methods.
+ * A local stand-in for the Slack Web API and for response_urls, on 127.0.0.1, as
+ * strict as Slack where our bot could go wrong: Web API calls need a bot token
+ * (`not_authed`), messages need text or valid Block Kit (`no_text`, `invalid_blocks`,
+ * `msg_too_long`), an update or delete needs a message that is there
+ * (`message_not_found`). It keeps what the channel shows (`shown`), records every
+ * call, answers ok with increasing ts values, and can be told to answer slowly, or
+ * with a 429 + Retry-After, or a 5xx, for chosen methods, or to rate-limit posts per
+ * channel the way Slack does.
+ * https://docs.slack.dev/reference/methods/chat.postMessage#errors
+ * https://docs.slack.dev/reference/methods/chat.update#errors
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackMessageViolations } from './limits-check';
+
+/** One message as the channel shows it now (the latest update applied). */
+export interface ShownMessage {
+  ts: string;
+  channel: string;
+  text: string;
+  blocks: unknown[];
+  threadTs?: string;
+  deleted?: boolean;
+  /** How many times it was updated. */
+  updates: number;
+}
+
+/** Methods that need no bot token. */
+const NO_TOKEN = new Set(['oauth.v2.access', 'response_url', 'upload']);
 
 export interface FakeCall {
   method: string;
@@ -43,6 +66,12 @@ export interface FakeSlack {
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Next `times` calls of `method` answer this HTTP status. */
   fail(method: string, status: number, times?: number): void;
+  /** What the channel shows: its top-level messages (latest content, oldest first), deleted ones left out. */
+  shown(channel: string): ShownMessage[];
+  /** The replies in a message's thread, oldest first. */
+  thread(channel: string, ts: string): ShownMessage[];
+  /** chat.postMessage calls beyond this many per second per channel answer 429 (Slack: about 1, short bursts allowed). */
+  postsPerSecond?: number;
   /** Resolves when some call satisfies `test`, or rejects after `timeoutMs`. */
   waitFor(test: (calls: FakeCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +106,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     grants: new Map(),
     errors: new Map(),
   };
+  const messages = new Map<string, ShownMessage>();
+  const postTimes = new Map<string, number[]>();
+  const validMessage = (body: Record<string, unknown>): string | undefined => {
+    const text = typeof body.text === 'string' ? body.text : '';
+    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
+    if (!text && !blocks?.length) return 'no_text';
+    if (text.length > 40_000) return 'msg_too_long';
+    if (blocks && slackMessageViolations({ text: text || 'x', blocks }).some((v) => !v.startsWith('notification'))) return 'invalid_blocks';
+    return undefined;
+  };
+  const existing = (body: Record<string, unknown>): ShownMessage | undefined => {
+    const found = messages.get(String(body.ts));
+    return found && !found.deleted && found.channel === body.channel ? found : undefined;
+  };
   /** files.getUploadURLExternal ids -> name and the bytes later sent to the upload URL. */
   const uploads = new Map<string, { filename: string; content?: string }>();
   let base = '';
@@ -99,10 +142,31 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const files = body.files as { id: string }[];
         return { ok: true, files: files.map((f) => ({ id: f.id, name: uploads.get(f.id)?.filename })) };
       }
-      case 'chat.postMessage':
-        return { ok: true, channel, ts: nextTs(), message: { text: body.text } };
-      case 'chat.update':
+      case 'chat.postMessage': {
+        if (typeof body.channel !== 'string' || !body.channel) return { ok: false, error: 'channel_not_found' };
+        const invalid = validMessage(body);
+        if (invalid) return { ok: false, error: invalid };
+        const posted: ShownMessage = { ts: nextTs(), channel, text: String(body.text ?? ''), blocks: (body.blocks as unknown[]) ?? [], updates: 0 };
+        if (typeof body.thread_ts === 'string') posted.threadTs = body.thread_ts;
+        messages.set(posted.ts, posted);
+        return { ok: true, channel, ts: posted.ts, message: { text: body.text } };
+      }
+      case 'chat.update': {
+        const message = existing(body);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        const invalid = validMessage(body);
+        if (invalid) return { ok: false, error: invalid };
+        message.text = String(body.text ?? '');
+        message.blocks = (body.blocks as unknown[]) ?? [];
+        message.updates++;
         return { ok: true, channel, ts: body.ts, text: body.text };
+      }
+      case 'chat.delete': {
+        const message = existing(body);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.deleted = true;
+        return { ok: true, channel, ts: body.ts };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'chat.getPermalink':
@@ -151,7 +215,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const limit = limits.get(method);
         const failure = failures.get(method);
         call.answeredAt = Date.now();
-        if (limit && limit.times > 0) {
+        const token = /^Bearer (xox[bpa]|xapp)-\S+$/.test(req.headers.authorization ?? '');
+        const channel = typeof call.body.channel === 'string' ? call.body.channel : '';
+        const recent = (postTimes.get(channel) ?? []).filter((t) => t > call.answeredAt! - 1000);
+        if (!NO_TOKEN.has(method) && !token) {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: 'not_authed' }));
+        } else if (method === 'chat.postMessage' && fake.postsPerSecond !== undefined && recent.length >= fake.postsPerSecond) {
+          res.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        } else if (limit && limit.times > 0) {
           limit.times--;
           res.writeHead(429, { 'Retry-After': String(limit.seconds), 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -160,6 +233,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           res.writeHead(failure.status, { 'Content-Type': 'text/plain' });
           res.end('fake failure');
         } else {
+          if (method === 'chat.postMessage') postTimes.set(channel, [...recent, call.answeredAt!]);
           const body = method === 'response_url' ? { ok: true } : answer(method, call.body);
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify(body));
@@ -188,6 +262,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           })),
         ),
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    shown: (channel: string) =>
+      [...messages.values()].filter((m) => m.channel === channel && !m.threadTs && !m.deleted).sort((a, b) => a.ts.localeCompare(b.ts)),
+    thread: (channel: string, ts: string) =>
+      [...messages.values()].filter((m) => m.channel === channel && m.threadTs === ts).sort((a, b) => a.ts.localeCompare(b.ts)),
     rateLimit: (method: string, seconds: number, times = 1) => void limits.set(method, { seconds, times }),
     fail: (method: string, status: number, times = 1) => void failures.set(method, { status, times }),
     waitFor: (test: (all: FakeCall[]) => boolean, timeoutMs = 8000) =>

@@ -34,7 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-'));
   store = createSqliteStore({ file: path.join(dir, 'flow.sqlite') });
   await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store, { updateWindowMs: 150 });
+  h = await startHarness(createBot({ store, logger: silentLogger }), store);
   h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US' });
   h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB' });
   h.fake.users.set('U3', { name: 'Carol Clicker', locale: 'en-US' });
@@ -49,7 +49,7 @@ const buttonsOf = (blocks: Blk[]): Btn[] =>
   blocks.flatMap((b) => [...(b.type === 'actions' ? b.elements ?? [] : []), ...(b.accessory ? [b.accessory] : [])]);
 const lastPrivate = (): Msg => h.fake.calls('response_url').at(-1)?.body as unknown as Msg;
 const planPosts = (): FakeCall[] => h.fake.calls('chat.postMessage').filter((c) => c.body.thread_ts === undefined);
-const threadNotes = (): string[] => h.fake.calls('chat.postMessage').filter((c) => c.body.thread_ts !== undefined).map((c) => String(c.body.text));
+const threadNotes = (): string[] => (planTs[0] ? h.fake.thread('C1', planTs[0]).flatMap((m) => m.text.split('\n')) : []);
 const responseUrl = () => h.fake.responseUrl(`r${++urls}`);
 
 async function click(options: Omit<ClickOptions, 'responseUrl'>): Promise<Msg | undefined> {
@@ -76,12 +76,9 @@ function stepOnCard(messages: Msg[], predicate: (text: string) => boolean): { te
 
 /** The ts Slack gave each posted part, in order. */
 let planTs: string[] = [];
-/** What the channel sees now: the posted parts, replaced by their latest chat.update. */
+/** What the channel shows now: the plan's parts as the fake Slack holds them (latest update applied). */
 function currentPlan(): Msg[] {
-  return planPosts().map((post, i) => {
-    const updates = h.fake.calls('chat.update').filter((u) => u.body.ts === planTs[i]);
-    return (updates.at(-1)?.body ?? post.body) as unknown as Msg;
-  });
+  return h.fake.shown('C1').map((m) => ({ text: m.text, blocks: m.blocks as Blk[] }));
 }
 
 let rolloutId = '';
@@ -115,6 +112,9 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     rolloutId = rollout.id;
     expect(rollout.messages.length).toBe(planPosts().length);
     planTs = rollout.messages.map((m) => m.id);
+    // The channel shows the plan; Alice's summary became the note that it is there.
+    expect(h.fake.shown('C1').map((m) => m.ts)).toEqual(planTs);
+    expect(lastPrivate()).toMatchObject({ replace_original: true, text: expect.stringMatching(/^Posted in the channel: Service pack rollout plan/) });
   });
 
   it('Alice and Bob confirm steps; the card and the thread show who did what', async () => {

@@ -4,7 +4,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
+import { createSlackAdapter, createSlackDeliveryAdapter, type SlackAdapter } from '../../../adapters/slack';
+import type { Publisher } from '../../../src/delivery/publisher';
+import type { PlatformLimits } from '../../../src/delivery/types';
+import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
 import type { Bot } from '../../../src/bot/types';
 import type { SlackConfig } from '../../../src/config';
 import { silentLogger, type Logger } from '../../../src/log';
@@ -16,13 +19,17 @@ import { SIGNING_SECRET } from './slack-requests';
 export interface Harness {
   baseUrl: string;
   fake: FakeSlack;
+  /** The real adapter; its settled() also waits until the publisher delivered what is due. */
   adapter: SlackAdapter;
+  /** The publisher delivering the outbox (when the store is a real one). */
+  publisher?: Publisher;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
   logger?: Logger;
-  updateWindowMs?: number;
+  /** Pacing of the delivery (default: roomy, so bursts are not slowed). */
+  limits?: PlatformLimits;
   /** Over the default single-workspace config (botToken 'xoxb-test-token'); `botToken: undefined` removes it. */
   slack?: Partial<SlackConfig>;
 }
@@ -35,7 +42,6 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
     logger: options.logger ?? silentLogger,
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack },
     tuning: {
-      updateWindowMs: options.updateWindowMs ?? 100,
       localeTimeoutMs: 3000,
       // Real Retry-After waits would slow the suite; the policy still sees the header.
       retryPolicy: { attempts: 4, baseDelayMs: 20, maxRetryAfterMs: 1500, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
@@ -45,12 +51,24 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   await adapter.start();
   const { port } = server.address() as AddressInfo;
+  // A scripted core comes without a store: then there is nothing to deliver.
+  const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack };
+  const publisher =
+    typeof store.claimChannels === 'function'
+      ? startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: options.limits ?? ROOMY_LIMITS })], { bot })
+      : undefined;
+  const settled = async () => {
+    await adapter.settled();
+    await publisher?.idle();
+  };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     fake,
-    adapter,
+    adapter: { ...adapter, settled },
+    publisher,
     async close() {
       await adapter.stop();
+      await publisher?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await fake.close();

@@ -6,7 +6,6 @@ import type { Rollout } from '../../../src/plan/rollout-model';
 export interface ScriptedBot extends Bot {
   messages: { inbound: Inbound; input: MessageInput }[];
   actions: { inbound: Inbound; input: ActionInput }[];
-  planMessages: { rolloutId: string; ids: string[] }[];
   /** Rollouts the adapter reported as not posted. */
   notPosted: string[];
   draws: number;
@@ -18,7 +17,6 @@ export function scriptedBot(): ScriptedBot {
   const bot: ScriptedBot = {
     messages: [],
     actions: [],
-    planMessages: [],
     notPosted: [],
     draws: 0,
     reply: () => [],
@@ -30,10 +28,6 @@ export function scriptedBot(): ScriptedBot {
     async handleAction(inbound, input) {
       bot.actions.push({ inbound, input });
       return bot.reply('action');
-    },
-    async setPlanMessages(_scope, rolloutId, messages) {
-      bot.planMessages.push({ rolloutId, ids: messages.map((m) => m.id) });
-      if (bot.drawn) bot.drawn.rollout.messages = messages;
     },
     async drawRollout() {
       bot.draws++;

@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
+import type { Publisher } from '../../../src/delivery/publisher';
+import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
+import { createSlackDeliveryAdapter, createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
 import { createBot } from '../../../src/bot';
 import { silentLogger } from '../../../src/log';
@@ -38,6 +40,7 @@ const acks = new Map<string, unknown>();
 const ackWaiters = new Map<string, () => void>();
 let envelopes = 0;
 let urls = 0;
+let publisher: Publisher;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-socket-'));
@@ -60,13 +63,16 @@ beforeAll(async () => {
       resolve(ws);
     }),
   );
+  const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, appToken: APP_TOKEN, apiUrl: fake.apiUrl };
+  const bot = createBot({ store, logger: silentLogger });
   adapter = createSlackAdapter({
-    bot: createBot({ store, logger: silentLogger }),
+    bot,
     store,
     logger: silentLogger,
-    config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-    tuning: { updateWindowMs: 100, localeTimeoutMs: 3000, retryPolicy: { attempts: 3, baseDelayMs: 20, maxRetryAfterMs: 1000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
+    config,
+    tuning: { localeTimeoutMs: 3000, retryPolicy: { attempts: 3, baseDelayMs: 20, maxRetryAfterMs: 1000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
   });
+  publisher = startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: ROOMY_LIMITS })], { bot });
   await adapter.start();
   socket = await connected;
 });
@@ -74,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const closed = [...wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
   await adapter.stop();
+  await publisher.stop();
   // Let the client's close handshake finish, as Slack would; cutting it short leaves
   // the client waiting 30 s for an answer that never comes.
   await Promise.all(closed);
@@ -96,6 +103,7 @@ async function deliver(type: 'slash_commands' | 'interactive', payload: unknown)
   socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
   await acked;
   await adapter.settled();
+  await publisher.idle();
   return acks.get(id);
 }
 

@@ -82,6 +82,6 @@ describe('the bot describes each conversation as Teams described it', () => {
     expect(stored && textActivity(stored, 'hi').conversation).toEqual({ id: 'c-2' });
     // A reference written now keeps the type for later updates.
     const now = conversationOf(parse(messageActivity({ ...where, conversationId: 'c-3' }, 'help')));
-    expect(conversationOfRef(planMessageRef('m2', now, 0))?.conversationType).toBe('channel');
+    expect(conversationOfRef(planMessageRef('m2', now))?.conversationType).toBe('channel');
   });
 });

@@ -16,7 +16,7 @@ const otherChannel: Inbound = { ...ops, scope: { ...ops.scope, channel: 'C-ELSEW
 
 const textOf = (replies: Reply[]) =>
   replies
-    .map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type === 'refused' || r.type === 'thread-note' ? r.text : `<${r.type}>`))
+    .map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type === 'refused' ? r.text : `<${r.type}>`))
     .join('\n');
 
 describe('the bot core', () => {
@@ -34,19 +34,22 @@ describe('the bot core', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Alice posts a plan; the publisher would then record where it went (markPosted). */
   async function postPlan(who: Inbound = ops) {
     await bot.handleMessage(who, { text: '2000 standard sp no adc no ts', isCommand: true });
     const replies = await bot.handleAction(who, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-1' });
-    const posted = replies.find((r) => r.type === 'post-plan');
-    if (posted?.type !== 'post-plan') throw new Error(`no plan posted: ${textOf(replies)}`);
-    return { replies, rollout: posted.rollout, markPosted: () => bot.setPlanMessages(who.scope, posted.rollout.id, [{ id: 'ts-1' }]) };
+    const [rollout] = await store.listRollouts(who.scope, { limit: 1 });
+    if (!rollout) throw new Error(`no plan posted: ${textOf(replies)}`);
+    return { replies, rollout, markPosted: () => store.setMessages(who.scope, rollout.id, [{ id: 'ts-1' }]) };
   }
 
-  it('posting replaces the summary with a note, and a second click on "Post plan" posts nothing more', async () => {
-    const { replies, rollout, markPosted } = await postPlan();
+  it('posting replaces the summary with a note, records the delivery, and a second click on "Post plan" posts nothing more', async () => {
+    const { replies, rollout, markPosted } = await postPlan({ ...ops, address: { teamId: 'T-ACME' } });
+    // "Posting", not "posted": the publisher posts it, and only then says so.
+    expect(replies.map((r) => r.type)).toEqual(['private']);
+    expect(textOf(replies)).toContain(`Posting the plan in the channel: Service pack rollout plan for Exchange 2000 (rollout ${rollout.id})…`);
+    expect(await store.getDelivery(ops.scope, rollout.id)).toMatchObject({ postState: 'pending', address: { teamId: 'T-ACME' } });
     await markPosted();
-    expect(replies.map((r) => r.type)).toEqual(['private', 'post-plan']);
-    expect(textOf(replies)).toContain(`Posted in the channel: Service pack rollout plan for Exchange 2000 (rollout ${rollout.id}).`);
     const again = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-2' });
     expect(again.map((r) => r.type)).toEqual(['private']);
     expect(textOf(again)).toContain('This interview has already ended');
@@ -59,22 +62,23 @@ describe('the bot core', () => {
     expect(textOf(await bot.handleMessage(ops, { text: 'status' }))).toContain('There are no open rollouts in this channel.');
     const resumed = await bot.handleMessage(ops, { text: '', isCommand: true });
     expect(textOf(resumed)).toContain('Post plan');
-    const again = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-again' });
-    const second = again.find((r) => r.type === 'post-plan');
-    expect(second?.type === 'post-plan' && second.rollout.id).not.toBe(rollout.id);
-    expect(second?.type === 'post-plan' && second.rollout.answers).toEqual(rollout.answers);
+    await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-again' });
+    const [second] = await store.listRollouts(ops.scope, { limit: 1 });
+    expect(second.id).not.toBe(rollout.id);
+    expect(second.answers).toEqual(rollout.answers);
   });
 
-  it('the same click delivered twice records one event and one thread line', async () => {
+  it('the same click delivered twice records one event, and its delivery once', async () => {
     const { rollout } = await postPlan();
     const click = { payload: { k: 'step' as const, r: rollout.id, s: 'release-notes', v: 'confirm' as const }, actionKey: 'click-1' };
     const first = await bot.handleAction(bob, click);
     const second = await bot.handleAction(bob, click);
-    expect(first.map((r) => r.type)).toEqual(['update-plan', 'thread-note']);
-    expect(textOf(first)).toContain('Bob confirmed step 1: Read the release notes of the service pack');
+    // The clicker's own answer is the redrawn card; the channel's copy and the thread line come from the outbox.
+    expect(first.map((r) => r.type)).toEqual(['update-plan']);
     expect(second.map((r) => r.type)).toEqual(['update-plan']);
     const snapshot = await store.getRollout(ops.scope, rollout.id);
     expect(snapshot!.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
+    expect(await store.getDelivery(ops.scope, rollout.id)).toMatchObject({ wantedVersion: 2 });
   });
 
   it("a button pointing at another channel's rollout is refused and changes nothing", async () => {
@@ -110,9 +114,9 @@ describe('the bot core', () => {
     await bot.handleMessage(ops, { text: 'nl', isCommand: true });
     await bot.handleMessage(ops, { text: '5.5 standaard servicepack geen mbm geen interorg' });
     const replies = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-nl' });
-    expect(textOf(replies)).toContain('Geplaatst in het kanaal: Uitrolplan servicepack voor Exchange 5.5');
-    const posted = replies.find((r) => r.type === 'post-plan');
-    if (posted?.type === 'post-plan') await bot.setPlanMessages(ops.scope, posted.rollout.id, [{ id: 'ts-nl' }]);
+    expect(textOf(replies)).toContain('Het plan wordt in het kanaal geplaatst: Uitrolplan servicepack voor Exchange 5.5');
+    const [posted] = await store.listRollouts(ops.scope, { limit: 1 });
+    await store.setMessages(ops.scope, posted.id, [{ id: 'ts-nl' }]);
     const status = await bot.handleMessage(ops, { text: 'status' });
     expect(textOf(status)).toContain('Lopende uitrols in dit kanaal');
   });

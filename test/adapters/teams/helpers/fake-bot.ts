@@ -20,7 +20,6 @@ export function createRecordingBot(reply: Reply[] = [{ type: 'private', card: { 
       actions.push({ inbound, input });
       return reply;
     },
-    async setPlanMessages() {},
     async drawRollout() {
       return undefined;
     },

@@ -22,6 +22,17 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
 }
 
+/** An activity as the conversation shows it now (the latest update applied). */
+export interface ShownActivity {
+  id: string;
+  conversationId: string;
+  /** Set for a reply in a message's thread. */
+  replyToId?: string;
+  body: Record<string, unknown>;
+  updates: number;
+  deleted?: boolean;
+}
+
 export interface Member {
   id: string;
   name: string;
@@ -38,6 +49,12 @@ export interface FakeConnector {
   members: Member[];
   /** The next requests of this method answer with these statuses first. */
   failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
+  /** What a conversation shows: its messages with their latest content (deleted ones left out), oldest first. */
+  shown(conversationId: string): ShownActivity[];
+  /** The replies to one message, oldest first. */
+  replies(conversationId: string, activityId: string): ShownActivity[];
+  /** Someone deletes a message in Teams. */
+  deleteByUser(activityId: string): void;
   /** Cards in posts (POST) and updates (PUT), in order. */
   cardsIn(call: ConnectorCall): Record<string, unknown>[];
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -51,6 +68,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const members: Member[] = [];
   const attempts: string[] = [];
   const refused: FakeConnector['refused'] = [];
+  const activities = new Map<string, ShownActivity>();
   const failures: { method: string; status: number; retryAfter?: number }[] = [];
   let next = 1;
   const server = http.createServer((req, res) => {
@@ -94,7 +112,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         authorization: req.headers.authorization,
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       };
-      if (req.method === 'POST') call.createdId = `bot-msg-${next++}`;
+      if ((req.method === 'PUT' || req.method === 'DELETE') && (!tail || !activities.get(tail) || activities.get(tail)!.deleted)) {
+        res.statusCode = 404;
+        return res.end(JSON.stringify({ error: { code: 'NotFound', message: 'Activity not found' } }));
+      }
+      if (req.method === 'POST') {
+        call.createdId = `bot-msg-${next++}`;
+        activities.set(call.createdId, { id: call.createdId, conversationId, body: call.body, updates: 0, ...(tail ? { replyToId: tail } : {}) });
+      } else if (req.method === 'PUT') {
+        const shown = activities.get(tail!)!;
+        shown.body = call.body;
+        shown.updates++;
+      } else if (req.method === 'DELETE') {
+        activities.get(tail!)!.deleted = true;
+      }
       calls.push(call);
       // The service answers 201 Created to a new activity, 200 to an update or delete.
       res.statusCode = req.method === 'POST' ? 201 : 200;
@@ -110,6 +141,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     refused,
     members,
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
+    shown: (conversationId) => [...activities.values()].filter((a) => a.conversationId === conversationId && !a.replyToId && !a.deleted),
+    replies: (conversationId, activityId) =>
+      [...activities.values()].filter((a) => a.conversationId === conversationId && a.replyToId === activityId && !a.deleted),
+    deleteByUser: (activityId) => {
+      const shown = activities.get(activityId);
+      if (shown) shown.deleted = true;
+    },
     cardsIn(call) {
       const attachments = (call.body.attachments ?? []) as { contentType?: string; content?: Record<string, unknown> }[];
       return attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content ?? {});

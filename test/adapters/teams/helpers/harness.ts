@@ -5,7 +5,11 @@
  */
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTeamsAdapter, type TeamsAdapter } from '../../../../adapters/teams';
+import { createTeamsAdapter, createTeamsDeliveryAdapter, type TeamsAdapter } from '../../../../adapters/teams';
+import type { Publisher } from '../../../../src/delivery/publisher';
+import type { PlatformLimits } from '../../../../src/delivery/types';
+import type { Store } from '../../../../src/store/store';
+import { ROOMY_LIMITS, startTestPublisher } from '../../../support/publisher';
 import type { Bot } from '../../../../src/bot/types';
 import type { TeamsConfig } from '../../../../src/config';
 import { createLogger, type Logger } from '../../../../src/log';
@@ -20,38 +24,52 @@ export interface Harness {
   url: string;
   connector: FakeConnector;
   openid: OpenIdServer;
+  /** The real adapter; its flush() also waits until the publisher delivered what is due. */
   adapter: TeamsAdapter;
+  /** The publisher delivering the outbox, when a store was given. */
+  publisher?: Publisher;
   logs: string[];
   /** POSTs an activity with a valid token (or the given one; null: no header). */
   post(activity: unknown, token?: string | null | TokenOptions): Promise<{ status: number; body: string; json(): unknown }>;
   close(): Promise<void>;
 }
 
-export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, updateDelayMs = 20): Promise<Harness> {
+export interface HarnessOptions {
+  /** The store the bot records in: its outbox is delivered to the fake connector. */
+  store?: Store;
+  limits?: PlatformLimits;
+}
+
+export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const connector = await startFakeConnector();
   const openid = await startOpenIdServer({ appId: APP_ID, serviceUrl: connector.serviceUrl });
   const logs: string[] = [];
   const logger: Logger = createLogger('debug', (line) => logs.push(line));
-  const adapter = createTeamsAdapter({
-    bot,
-    logger,
-    config: {
-      appId: APP_ID,
-      appPassword: 'never-used-in-tests',
-      appType: 'MultiTenant',
-      allowedTenants: [],
-      allowUnauthenticated: false,
-      ...config,
+  const teamsConfig: TeamsConfig = {
+    appId: APP_ID,
+    appPassword: 'never-used-in-tests',
+    appType: 'MultiTenant',
+    allowedTenants: [],
+    allowUnauthenticated: false,
+    ...config,
+  };
+  const auth = {
+    openIdMetadataUrl: openid.metadataUrl,
+    emulatorOpenIdMetadataUrl: openid.metadataUrl,
+    loginUrl: 'https://login.microsoftonline.com/botframework.com',
+    botToken: async () => OUTBOUND_TOKEN,
+  };
+  const created = createTeamsAdapter({ bot, logger, config: teamsConfig, auth, retry: { baseMs: 5, maxMs: 200 } });
+  const publisher = options.store
+    ? startTestPublisher(options.store, [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth, limits: options.limits ?? ROOMY_LIMITS })], { bot })
+    : undefined;
+  const adapter: TeamsAdapter = {
+    ...created,
+    async flush() {
+      await created.flush();
+      await publisher?.idle();
     },
-    auth: {
-      openIdMetadataUrl: openid.metadataUrl,
-      emulatorOpenIdMetadataUrl: openid.metadataUrl,
-      loginUrl: 'https://login.microsoftonline.com/botframework.com',
-      botToken: async () => OUTBOUND_TOKEN,
-    },
-    updateDelayMs,
-    retry: { baseMs: 5, maxMs: 200 },
-  });
+  };
   const server: http.Server = createHttpServer({ routes: adapter.routes, healthy: async () => true, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -60,6 +78,7 @@ export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, 
     connector,
     openid,
     adapter,
+    publisher,
     logs,
     async post(activity, token) {
       const bearer = token === null ? undefined : typeof token === 'string' ? token : await openid.sign(token ?? {});
@@ -73,6 +92,7 @@ export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, 
     },
     async close() {
       await adapter.stop();
+      await publisher?.stop();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -1,0 +1,186 @@
+/**
+ * One round of delivery for one rollout, from a snapshot the store handed out with
+ * the channel's lease: post the plan if it is not there yet (each part recorded as
+ * soon as it is posted), else redraw it from the latest state when the log moved
+ * on; then send the thread lines the log has and the channel has not. Every retry
+ * is a new round that draws again from the store: an old drawing is never resent.
+ *
+ * What a failed call means (DeliveryError):
+ * - rate-limited: stop here; the channel is closed until Retry-After for everyone.
+ * - unsent, or unknown on a call that is safe to repeat (edit, delete): back off, retry.
+ * - unknown on a thread line: retried too (a line may then appear twice; losing it
+ *   would be worse). Unknown on the plan's first post: not repeated blindly (it may
+ *   be there already): the owner is told, and the answers wait at the summary.
+ * - gone: a plan part someone deleted is posted again.
+ * - refused: given up until the next action; the owner is told if the plan never
+ *   made it into the channel.
+ */
+import type { Card } from '../cards/model';
+import type { Logger } from '../log';
+import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
+import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
+import { threadMessages } from './lines';
+import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarget } from './types';
+
+export interface RoundContext {
+  adapter: DeliveryAdapter;
+  store: DeliveryStore;
+  claim: ChannelClaim;
+  logger: Logger;
+  now(): number;
+  /** Waits for a slot under the platform's limits ('post' or 'edit'), or throws when the lease is lost. */
+  pace(kind: 'post' | 'edit'): Promise<void>;
+  draw(rollout: Rollout, events: RolloutEvent[]): Card[];
+  /** Texts for the owner once the first post succeeded or failed. */
+  notices: {
+    posted(rollout: Rollout): string;
+    notPosted(rollout: Rollout, failure: DeliveryError): string;
+  };
+  /** The plan never made it into the channel: let its owner post it again. */
+  onNotPosted(rollout: Rollout): Promise<void>;
+}
+
+export type RoundOutcome =
+  | { kind: 'done' }
+  /** Nothing more to this channel before `until` (a Retry-After). */
+  | { kind: 'closed'; until: number }
+  /** The lease was lost to another worker: stop at once. */
+  | { kind: 'lost' };
+
+/** The backoff after `attempts` failed tries: 1 s doubling to 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(300_000, 1000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Thrown when the channel's lease was taken over: the round stops without writing. */
+export class LeaseLost extends Error {}
+
+export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<RoundOutcome> {
+  const { adapter, logger } = ctx;
+  const { rollout, events, delivery } = snapshot;
+  const target: DeliveryTarget = { rollout, address: delivery.address };
+  const record = async (progress: DeliveryProgress) => {
+    if (!(await ctx.store.recordDelivery(ctx.claim, rollout.id, progress, ctx.now()))) throw new LeaseLost();
+  };
+  let refs: MessageRef[] = [...rollout.messages];
+  let posting = delivery.postState === 'pending';
+  if (delivery.postState === 'failed') {
+    // Never posted, and its owner was told: it stays out of the channel until posted anew.
+    await record({ retryAt: null }).catch(() => undefined);
+    return { kind: 'done' };
+  }
+  let step: 'post' | 'edit' | 'line' = 'post';
+  try {
+    const parts = adapter.render(target, ctx.draw(rollout, events));
+    if (posting || delivery.shownVersion < rollout.version) {
+      refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
+      await record({ messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null });
+      if (posting) {
+        posting = false;
+        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
+          logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
+        );
+      }
+    }
+    step = 'line';
+    const root = refs[0];
+    for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
+      await ctx.pace('post');
+      await adapter.postInThread(target, root, message.text);
+      await record({ linesSent: message.throughSeq });
+    }
+    await record({ linesSent: rollout.version, attempts: 0, lastError: null });
+    return { kind: 'done' };
+  } catch (error) {
+    if (error instanceof LeaseLost) return { kind: 'lost' };
+    return failed(ctx, snapshot, refs, posting, step, error, record);
+  }
+}
+
+/** Posts (first time) or edits the plan's parts to the latest drawing; returns where they are. */
+async function drawParts<P>(
+  ctx: RoundContext,
+  target: DeliveryTarget,
+  parts: P[],
+  known: MessageRef[],
+  firstPost: boolean,
+  doing: (kind: 'post' | 'edit') => void,
+  record: (progress: DeliveryProgress) => Promise<void>,
+): Promise<MessageRef[]> {
+  const adapter = ctx.adapter as DeliveryAdapter<P>;
+  const refs = [...known];
+  for (const [i, part] of parts.entries()) {
+    const ref = refs[i];
+    if (ref) {
+      doing('edit');
+      await ctx.pace('edit');
+      try {
+        await adapter.edit(target, ref, part);
+        continue;
+      } catch (error) {
+        if (!isDeliveryError(error) || error.failure !== 'gone') throw error;
+        ctx.logger.info('delivery: a plan part was deleted; posting it again', { rollout: target.rollout.id, part: i });
+      }
+    }
+    doing(firstPost && refs.length === 0 ? 'post' : 'edit');
+    await ctx.pace('post');
+    refs[i] = await adapter.post(target, part);
+    // Each part is recorded as soon as it is there: a crash now does not post it twice.
+    await record({ messages: [...refs] });
+  }
+  // Parts no longer needed (the plan got shorter) go, so no stale buttons remain.
+  for (const extra of refs.splice(parts.length)) {
+    await ctx.pace('edit');
+    await adapter.remove(target, extra).catch((error: unknown) => {
+      if (!isDeliveryError(error) || error.failure !== 'gone') throw error;
+    });
+  }
+  return refs;
+}
+
+async function failed(
+  ctx: RoundContext,
+  { rollout, delivery }: DeliverySnapshot,
+  refs: MessageRef[],
+  posting: boolean,
+  step: 'post' | 'edit' | 'line',
+  error: unknown,
+  record: (progress: DeliveryProgress) => Promise<void>,
+): Promise<RoundOutcome> {
+  const now = ctx.now();
+  const attempts = delivery.attempts + 1;
+  const failure = isDeliveryError(error) ? error : undefined;
+  const code = failure?.code ?? (error instanceof Error ? error.message : String(error));
+  const fields = { rollout: rollout.id, step, failure: failure?.failure ?? 'error', code, attempts };
+  try {
+    if (failure?.failure === 'rate-limited') {
+      const until = now + (failure.retryAfterMs ?? 1000);
+      await record({ retryAt: until, lastError: code });
+      ctx.logger.info('delivery: rate limited; retrying after Retry-After', { ...fields, retryAfterMs: until - now });
+      return { kind: 'closed', until };
+    }
+    // Nothing of the plan reached the channel and repeating may post it twice, or the
+    // service refuses: the owner hears it now and may post again with one click.
+    const firstPostLost = posting && refs.length === 0 && step === 'post';
+    if (failure && firstPostLost && (failure.failure === 'unknown' || failure.failure === 'refused')) {
+      await record({ postState: 'failed', lastError: code, attempts, retryAt: null });
+      ctx.logger.warn('delivery: the plan could not be posted', fields);
+      await ctx.onNotPosted(rollout).catch((e: unknown) => ctx.logger.warn('delivery: could not reopen the interview', { error: String(e) }));
+      await ctx.adapter.tellOwner({ rollout, address: delivery.address }, { kind: 'not-posted', text: ctx.notices.notPosted(rollout, failure) }).catch(() => undefined);
+      return { kind: 'done' };
+    }
+    if (failure?.failure === 'refused') {
+      await record({ lastError: code, attempts, retryAt: null });
+      ctx.logger.warn('delivery: the channel refuses updates; waiting for the next action', fields);
+      return { kind: 'done' };
+    }
+    await record({ lastError: code, attempts, retryAt: now + backoffMs(attempts) });
+    ctx.logger.warn('delivery: failed; will retry', { ...fields, retryInMs: backoffMs(attempts) });
+    return { kind: 'done' };
+  } catch (recordError) {
+    if (recordError instanceof LeaseLost) return { kind: 'lost' };
+    throw recordError;
+  }
+}
+
+export { DeliveryError };

@@ -1,0 +1,37 @@
+/**
+ * The plan thread's lines, straight from the event log: every event after the last
+ * one delivered gets its line (threadNoteFor), in log order, joined into as few
+ * messages as fit the platform's size. Each message knows the last event it covers,
+ * so the outbox's cursor moves exactly as far as what was sent.
+ */
+import { threadNoteFor } from '../bot/notes';
+import type { Rollout, RolloutEvent } from '../plan/rollout-model';
+
+export interface ThreadMessage {
+  text: string;
+  /** The seq of the last event this message covers (events without a line included). */
+  throughSeq: number;
+}
+
+/** The thread messages for events after `afterSeq`, each at most `maxText` characters. */
+export function threadMessages(rollout: Rollout, events: RolloutEvent[], afterSeq: number, maxText: number): ThreadMessage[] {
+  const out: ThreadMessage[] = [];
+  for (const event of events) {
+    if (event.seq <= afterSeq) continue;
+    const line = threadNoteFor(rollout, event);
+    const last = out[out.length - 1];
+    if (!line) {
+      // No line of its own: covered by the message before it, or by the next one.
+      if (last) last.throughSeq = event.seq;
+      continue;
+    }
+    const text = line.length > maxText ? `${line.slice(0, Math.max(0, maxText - 1))}…` : line;
+    if (last && last.text.length + 1 + text.length <= maxText) {
+      last.text += `\n${text}`;
+      last.throughSeq = event.seq;
+    } else {
+      out.push({ text, throughSeq: event.seq });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,245 @@
+/**
+ * The publisher: the one platform-neutral worker that makes the channel show what
+ * the log holds. It leases channels with work due (a lease in the store, so replicas
+ * never race on a channel; a dead worker's lease runs out and passes on), and for
+ * each due rollout runs a round (deliver-rollout.ts) through that platform's
+ * DeliveryAdapter, paced within the platform's limits. It wakes when the store
+ * announces work and polls besides, so work left by a dead process is picked up
+ * at start and while running.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Card } from '../cards/model';
+import type { Logger } from '../log';
+import type { Platform, Rollout, RolloutEvent } from '../plan/rollout-model';
+import type { ChannelClaim, DeliveryStore } from '../store/delivery-model';
+import { deliverRollout, LeaseLost, type RoundContext } from './deliver-rollout';
+import { createPacer, type Pacer } from './pacer';
+import type { DeliveryAdapter, DeliveryError } from './types';
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export interface PublisherOptions {
+  store: DeliveryStore;
+  adapters: DeliveryAdapter[];
+  draw(rollout: Rollout, events: RolloutEvent[]): Card[];
+  notices: RoundContext['notices'];
+  onNotPosted(rollout: Rollout): Promise<void>;
+  logger: Logger;
+  clock?: Clock;
+  /** How long a channel's lease lasts (default 60 s); renewed while work goes on. */
+  leaseMs?: number;
+  /** How often to look for work nobody announced (default 1 s). */
+  pollMs?: number;
+  /** Channels delivered at once (default 8). */
+  concurrency?: number;
+  /** A backlog older than this is logged as a warning (default 60 s). */
+  backlogWarnMs?: number;
+  pacer?: Pacer;
+}
+
+export interface Publisher {
+  readonly workerId: string;
+  start(): void;
+  /** Stops claiming, finishes the rounds under way and releases their channels. */
+  stop(): Promise<void>;
+  /**
+   * Resolves when nothing is being delivered and nothing is due within `horizonMs`
+   * (default 2 s: a burst's coalescing delay is waited for, a long Retry-After is not).
+   */
+  idle(options?: { timeoutMs?: number; horizonMs?: number }): Promise<void>;
+}
+
+/** A round must have this much lease left before it makes a platform call. */
+const LEASE_MARGIN_MS = 20_000;
+/** A lease is given back after this long, so other channels' workers get their turn. */
+const MAX_HOLD_MS = 30_000;
+
+export function createPublisher(options: PublisherOptions): Publisher {
+  const { store, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const pollMs = options.pollMs ?? 1000;
+  const concurrency = options.concurrency ?? 8;
+  const pacer = options.pacer ?? createPacer();
+  const workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const adapters = new Map<Platform, DeliveryAdapter>(options.adapters.map((a) => [a.platform, a]));
+  const active = new Set<Promise<void>>();
+  let running = false;
+  let wake: (() => void) | undefined;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let loop: Promise<void> | undefined;
+  let unwatch: (() => void) | undefined;
+  let lastBacklogCheck = 0;
+
+  /** Set when woken while busy, so the wake-up is not lost. */
+  let nudged = false;
+  const nudge = () => {
+    nudged = true;
+    wake?.();
+  };
+  /** Wakes the loop at `at` (or now), keeping the earliest wake-up asked for. */
+  let wakeAt = Infinity;
+  const scheduleWake = (at: number) => {
+    if (at >= wakeAt) return;
+    wakeAt = at;
+    clearTimeout(wakeTimer);
+    wakeTimer = setTimeout(() => {
+      wakeAt = Infinity;
+      nudge();
+    }, Math.max(0, at - clock.now()));
+    wakeTimer.unref?.();
+  };
+
+  async function deliverChannel(claim: ChannelClaim): Promise<void> {
+    const adapter = adapters.get(claim.scope.platform);
+    const channelKey = `${claim.scope.platform}/${claim.scope.workspace}/${claim.scope.channel}`;
+    const workspaceKey = `${claim.scope.platform}/${claim.scope.workspace}`;
+    let closedUntil = 0;
+    if (!adapter) {
+      // A platform this process does not deliver to (e.g. Teams is off here): leave it to one that does.
+      await release(claim, clock.now() + 60_000);
+      return;
+    }
+    const pace = async (kind: 'post' | 'edit') => {
+      const limits = kind === 'post' ? adapter.limits.postsPerChannel ?? [] : adapter.limits.editsPerChannel ?? [];
+      let at = pacer.reserve(channelKey, limits, clock.now());
+      if (kind === 'edit') at = Math.max(at, pacer.reserve(workspaceKey, adapter.limits.editsPerWorkspace ?? [], clock.now()));
+      if (at > clock.now()) await clock.sleep(at - clock.now());
+      if (claim.leaseUntil - clock.now() < LEASE_MARGIN_MS && !(await store.renewChannel(claim, clock.now(), leaseMs))) {
+        throw new LeaseLost();
+      }
+    };
+    const ctx: RoundContext = {
+      adapter,
+      store,
+      claim,
+      logger,
+      now: clock.now,
+      pace,
+      draw: options.draw,
+      notices: options.notices,
+      onNotPosted: options.onNotPosted,
+    };
+    const started = clock.now();
+    try {
+      while (running && clock.now() - started < MAX_HOLD_MS) {
+        const due = await store.dueDeliveries(claim, clock.now(), 20);
+        if (due.length === 0) break;
+        let stop = false;
+        for (const snapshot of due) {
+          const outcome = await deliverRollout(ctx, snapshot);
+          if (outcome.kind === 'lost') return;
+          if (outcome.kind === 'closed') {
+            closedUntil = outcome.until;
+            pacer.closeUntil(channelKey, outcome.until);
+            stop = true;
+            break;
+          }
+        }
+        if (stop) break;
+      }
+    } catch (error) {
+      // A store failure mid-round: the work stays due and is tried again.
+      logger.error('delivery: channel round failed', { channel: claim.scope.channel, error: String(error) });
+      closedUntil = clock.now() + 2000;
+    }
+    await release(claim, closedUntil);
+    if (closedUntil) scheduleWake(closedUntil);
+  }
+
+  /** Leases this worker could not give back (the store was down): tried again each round. */
+  const unreleased: { claim: ChannelClaim; notBefore: number }[] = [];
+  async function release(claim: ChannelClaim, notBefore: number): Promise<void> {
+    try {
+      await store.releaseChannel(claim, notBefore);
+    } catch (error) {
+      logger.warn('delivery: could not release a channel; trying again', { error: String(error) });
+      unreleased.push({ claim, notBefore });
+    }
+  }
+  async function releaseLeftovers(): Promise<void> {
+    for (const { claim, notBefore } of unreleased.splice(0)) await release(claim, notBefore);
+  }
+
+  async function checkBacklog(): Promise<void> {
+    const now = clock.now();
+    if (now - lastBacklogCheck < 10_000) return;
+    lastBacklogCheck = now;
+    const backlog = await store.deliveryBacklog();
+    const age = backlog.oldestDueAt === undefined ? 0 : now - backlog.oldestDueAt;
+    if (age > (options.backlogWarnMs ?? 60_000)) {
+      logger.warn('delivery backlog is behind', { pending: backlog.pending, oldestSeconds: Math.round(age / 1000) });
+    }
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      try {
+        await releaseLeftovers();
+        const free = concurrency - active.size;
+        if (free > 0) {
+          const claims = await store.claimChannels(workerId, clock.now(), leaseMs, free);
+          for (const claim of claims) {
+            const work = deliverChannel(claim).finally(() => {
+              active.delete(work);
+              nudge();
+            });
+            active.add(work);
+          }
+        }
+        await checkBacklog();
+      } catch (error) {
+        logger.warn('delivery: could not claim work', { error: String(error) });
+      }
+      if (!nudged) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          const poll = setTimeout(resolve, pollMs);
+          poll.unref?.();
+        });
+      }
+      nudged = false;
+      wake = undefined;
+    }
+  }
+
+  return {
+    workerId,
+    start() {
+      if (running) return;
+      running = true;
+      unwatch = store.watchDeliveries((dueAt) => scheduleWake(dueAt));
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      unwatch?.();
+      clearTimeout(wakeTimer);
+      nudge();
+      await loop;
+      await Promise.all([...active]);
+      await releaseLeftovers();
+    },
+    async idle({ timeoutMs = 10_000, horizonMs = 2000 } = {}) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const backlog = await store.deliveryBacklog();
+        const dueSoon = backlog.oldestDueAt !== undefined && backlog.oldestDueAt <= clock.now() + horizonMs;
+        if (active.size === 0 && !dueSoon) return;
+        if (Date.now() > until) throw new Error(`delivery not idle after ${timeoutMs} ms: ${JSON.stringify(backlog)}`);
+        nudge();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+  };
+}
+
+export type { DeliveryError };
