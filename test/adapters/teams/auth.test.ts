@@ -2,8 +2,13 @@
  * POST /api/messages through the real CloudAdapter: only a token signed by the Bot
  * Connector's key (here: a local JWKS), for our app id and this serviceUrl, gets
  * through; everything else is 401 (never 500) and reaches neither the core nor Teams.
+ * A signed activity from another channel than Teams is 403. Without an app id
+ * (TEAMS_ALLOW_UNAUTHENTICATED, a local emulator) the bot answers loopback serviceUrls only.
  */
-import { ALICE, messageActivity, TENANT } from './helpers/activities';
+import type { Reply } from '../../../src/bot/types';
+import type { Rollout } from '../../../src/plan/rollout-model';
+import { ANSWER_SETS, rolloutOf } from './fixtures';
+import { ALICE, CHANNEL, invokeActivity, messageActivity, TENANT } from './helpers/activities';
 import { createRecordingBot, type RecordingBot } from './helpers/fake-bot';
 import { OUTBOUND_TOKEN, startHarness, type Harness } from './helpers/harness';
 import { installNetGuard, type NetGuard } from './helpers/net-guard';
@@ -112,5 +117,83 @@ describe('tenants and unauthenticated mode', () => {
     expect(bot.messages[0].inbound.user).toEqual({ id: ALICE.aadObjectId, name: ALICE.name });
     // Without an app id there is no bot token to send.
     expect(h.connector.calls[0].authorization).toBeUndefined();
+  });
+});
+
+describe('only Teams activities, and without a token only this machine', () => {
+  const unauthenticated = { appId: undefined, appPassword: undefined, allowUnauthenticated: true };
+  const personal = (serviceUrl: string) => ({ serviceUrl, conversationType: 'personal' as const });
+
+  it.each(['webchat', 'directline', 'emulator', 'slack'])('refuses a validly signed %s activity with 403 and changes nothing', async (channelId) => {
+    const res = await h.post({ ...messageActivity(where(), 'exchange-sp'), channelId });
+    expect(res.status).toBe(403);
+    expect(bot.messages).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
+  });
+
+  it.each([
+    'https://smba.trafficmanager.net/amer/',
+    'http://10.0.0.1:3978/',
+    'http://169.254.169.254/latest/',
+    'http://127.0.0.1.nip.io/',
+    'http://localhost.evil.example/',
+  ])('without a token, refuses serviceUrl %s with 403 before the turn, and sends nothing there', async (serviceUrl) => {
+    await h.close();
+    h = await startHarness(bot, unauthenticated);
+    const res = await h.post(messageActivity(personal(serviceUrl), 'help'), null);
+    expect(res.status).toBe(403);
+    expect(bot.messages).toHaveLength(0);
+    expect(h.connector.calls).toHaveLength(0);
+    expect(guard.blocked).toEqual([]);
+    expect(h.logs.some((l) => l.includes('request refused') && l.includes('loopback'))).toBe(true);
+  });
+
+  it('without a token, answers a loopback serviceUrl (the emulator on this machine), by localhost too', async () => {
+    await h.close();
+    h = await startHarness(bot, unauthenticated);
+    const byName = h.connector.serviceUrl.replace('127.0.0.1', 'localhost');
+    expect((await h.post(messageActivity(personal(byName), 'help'), null)).status).toBe(200);
+    expect(bot.messages).toHaveLength(1);
+    expect(h.connector.calls).toHaveLength(1);
+  });
+
+  it("without a token, lets the Bot Framework Emulator's channel in, but no other", async () => {
+    await h.close();
+    h = await startHarness(bot, unauthenticated);
+    const emulator = { ...messageActivity(personal(h.connector.serviceUrl), 'help'), channelId: 'emulator' };
+    expect((await h.post(emulator, null)).status).toBe(200);
+    expect(bot.messages).toHaveLength(1);
+    expect(h.connector.calls[0].body).toMatchObject({ channelId: 'emulator' });
+    const webchat = { ...messageActivity(personal(h.connector.serviceUrl), 'help'), channelId: 'webchat' };
+    expect((await h.post(webchat, null)).status).toBe(403);
+    expect(bot.messages).toHaveLength(1);
+  });
+
+  it('without a token, never redraws a stored plan at a serviceUrl beyond this machine', async () => {
+    const conversationId = `${CHANNEL};messageid=1711000000001`;
+    const rollout: Rollout = { ...rolloutOf(ANSWER_SETS['single Exchange 2000 server, service pack']), id: 'r-far' };
+    // Stored by a deployment with an app id, say, that shares this database.
+    rollout.messages = [
+      { id: 'plan-1', meta: { teams: { serviceUrl: 'https://smba.trafficmanager.net/amer/', channelId: 'msteams', conversationId, bot: { id: '28:bot' } }, part: 0 } },
+    ];
+    const update: Reply = { type: 'update-plan', rollout, cards: [{ fallback: 'after', blocks: [{ type: 'text', text: 'after' }] }] };
+    const clicks = createRecordingBot([update]);
+    clicks.drawRollout = async () => ({ rollout, cards: update.cards });
+    await h.close();
+    h = await startHarness(clicks, unauthenticated);
+    const click = invokeActivity({ serviceUrl: h.connector.serviceUrl, conversationId }, { xsp: { k: 'step', r: 'r-far', s: 'full-backup', v: 'confirm' } }, { replyToId: 'plan-1' });
+    expect((await h.post(click, null)).status).toBe(200);
+    await h.adapter.flush();
+    expect(clicks.actions).toHaveLength(1);
+    expect(h.connector.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    expect(guard.blocked).toEqual([]);
+    expect(h.logs.some((l) => l.includes('plan update failed') && l.includes('loopback'))).toBe(true);
+  });
+
+  it('with an app id, a loopback serviceUrl is nothing special: the token decides', async () => {
+    // The harness's own connector is on 127.0.0.1; a token for another serviceUrl is refused.
+    const res = await h.post(messageActivity(where(), 'help'), { serviceUrl: 'http://127.0.0.1:1/' });
+    expect(res.status).toBe(401);
+    expect(bot.messages).toHaveLength(0);
   });
 });
