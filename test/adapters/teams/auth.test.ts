@@ -62,6 +62,22 @@ describe('token validation', () => {
   });
 });
 
+describe('what the log says about tokens', () => {
+  it('logs every refusal at debug with its reason, and never a token', async () => {
+    const tokens: string[] = [];
+    for (const options of [{ expiresIn: -3600 }, { audience: 'someone-elses-app' }, { foreignKey: true }, { issuer: 'https://evil.example' }]) {
+      const token = await h.openid.sign(options);
+      tokens.push(token);
+      expect((await h.post(messageActivity(where(), 'help'), token)).status).toBe(401);
+    }
+    const good = await h.openid.sign({});
+    expect((await h.post(messageActivity(where(), 'help'), good)).status).toBe(200);
+    expect(h.logs.filter((l) => l.includes('request refused'))).toHaveLength(4);
+    const leaks = h.logs.filter((line) => [...tokens, good, OUTBOUND_TOKEN].some((t) => line.includes(t) || line.includes(t.split('.')[2] ?? t)));
+    expect(leaks).toEqual([]);
+  });
+});
+
 describe('request shape', () => {
   it('answers malformed JSON with 400', async () => {
     const res = await h.post('{"type": "message",');
