@@ -43,6 +43,10 @@ export interface FakeSlack {
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Next `times` calls of `method` answer this HTTP status. */
   fail(method: string, status: number, times?: number): void;
+  /** The most calls of `method` that were open (received, not yet answered) at one time. */
+  peakInFlight(method: string): number;
+  /** Starts counting peakInFlight afresh. */
+  resetPeaks(): void;
   /** Resolves when some call satisfies `test`, or rejects after `timeoutMs`. */
   waitFor(test: (calls: FakeCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -64,6 +68,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const limits = new Map<string, { seconds: number; times: number }>();
   const failures = new Map<string, { status: number; times: number }>();
   const waiters = new Set<() => void>();
+  const inFlight = new Map<string, number>();
+  const peaks = new Map<string, number>();
   let ts = 1_700_000_000_000_100;
   const nextTs = () => {
     ts += 100;
@@ -147,7 +153,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const call: FakeCall = { method, path, body, receivedAt: Date.now() };
       if (req.headers.authorization) call.authorization = req.headers.authorization;
       calls.push(call);
+      const open = (inFlight.get(method) ?? 0) + 1;
+      inFlight.set(method, open);
+      peaks.set(method, Math.max(peaks.get(method) ?? 0, open));
       setTimeout(() => {
+        inFlight.set(method, (inFlight.get(method) ?? 1) - 1);
         const limit = limits.get(method);
         const failure = failures.get(method);
         call.answeredAt = Date.now();
@@ -188,6 +198,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           })),
         ),
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    peakInFlight: (method: string) => peaks.get(method) ?? 0,
+    resetPeaks: () => peaks.clear(),
     rateLimit: (method: string, seconds: number, times = 1) => void limits.set(method, { seconds, times }),
     fail: (method: string, status: number, times = 1) => void failures.set(method, { status, times }),
     waitFor: (test: (all: FakeCall[]) => boolean, timeoutMs = 8000) =>
