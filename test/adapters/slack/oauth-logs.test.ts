@@ -87,6 +87,9 @@ it('a whole install, a command and a click at debug log much, and no secret or t
   expect(lines.some((l) => l.includes('DEBUG') && l.includes('oauth.v2.access'))).toBe(true);
   expect(lines.some((l) => l.includes('http request body') && l.includes('client_secret'))).toBe(true);
   expect(lines.some((l) => l.includes('Generated authorize URL'))).toBe(true);
+  // The Web API client that serves requests logs through our logger too (not to the console).
+  expect(lines.some((l) => l.includes("apiCall('users.info')"))).toBe(true);
+  expect(lines.some((l) => l.includes('http request headers') && l.includes('Authorization'))).toBe(true);
 
   const secrets = [...Object.values(SECRETS), state, state.split('.')[2], SIGNING_SECRET, 'secret-response-path-77', 'legacy-verification-token'];
   const leaks = lines.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret} in: ${line}`));
