@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { LogLevel } from './log';
+import { isLoopbackHost } from './loopback';
 
 export interface SlackConfig {
   botToken?: string;
@@ -26,7 +27,10 @@ export interface TeamsConfig {
   tenantId?: string;
   /** Tenants allowed to use the bot; empty: any. */
   allowedTenants: string[];
-  /** Local emulators only: accept requests without a token when no app id is set. */
+  /**
+   * Local emulators only: accept requests without a token when no app id is set. Then
+   * HOST must be loopback (checked here) and serviceUrl too (adapters/teams/auth.ts).
+   */
   allowUnauthenticated: boolean;
 }
 
@@ -36,6 +40,11 @@ export interface TeamsConfig {
  * /healthz and /metrics). Several of each may share one Postgres.
  */
 export type ProcessRole = 'all' | 'web' | 'worker';
+
+/** Requests without a token are accepted: no app id and TEAMS_ALLOW_UNAUTHENTICATED=true. */
+export function isUnauthenticatedTeams(teams: TeamsConfig): boolean {
+  return !teams.appId && teams.allowUnauthenticated;
+}
 
 export interface Config {
   role: ProcessRole;
@@ -148,6 +157,16 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     allowUnauthenticated: flag(env, 'TEAMS_ALLOW_UNAUTHENTICATED'),
   };
 
+  const host = nonEmpty(env, 'HOST') ?? '0.0.0.0';
+  // Without a token anyone who reaches the port could speak for any tenant and user,
+  // and name the serviceUrl the bot then POSTs to: only this machine may reach it.
+  if (isUnauthenticatedTeams(teams) && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `TEAMS_ALLOW_UNAUTHENTICATED=true without MicrosoftAppId is for a local emulator only, and HOST is "${host}": ` +
+        'set HOST=127.0.0.1 (or ::1, localhost) so only this machine can reach /api/messages, or set MicrosoftAppId',
+    );
+  }
+
   const teamsConfigured = Boolean(teams.appId) || teams.allowUnauthenticated;
   const console = argv.includes('--console') || (!slack && !teamsConfigured);
   const role = (nonEmpty(env, 'ROLE') ?? 'all').toLowerCase() as ProcessRole;
@@ -157,7 +176,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
   return {
     role,
     port,
-    host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
+    host,
     dataDir: path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     logLevel,

@@ -1,4 +1,10 @@
-/** A small leveled logger writing one line per record to stderr (stdout belongs to the console chat). */
+/**
+ * A small leveled logger writing one line per record to stderr (stdout belongs to the
+ * console chat). Every line, at every level, passes the redaction step (src/redact.ts)
+ * before it is written: a secret or token never reaches the log.
+ */
+import { redactFields, redactText } from './redact';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -12,8 +18,9 @@ export interface Logger {
 export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    const extra = fields && Object.keys(fields).length ? ' ' + JSON.stringify(fields) : '';
-    write(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${extra}`);
+    const extra = fields && Object.keys(fields).length ? ' ' + JSON.stringify(redactFields(fields)) : '';
+    // The whole line once more: a field value may hold JSON or a URL that names a secret.
+    write(redactText(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${extra}`));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -4,7 +4,14 @@
  * name). The core gets the mentions as users and the text with plain "@name" words,
  * so its parser never sees Slack markup.
  * https://docs.slack.dev/interactivity/implementing-slash-commands#app_command_handling
+ *
+ * Names come from users.info: for the first MAX_MENTIONS_RESOLVED people only, a few
+ * at a time, within one time budget (src/mention-lookup.ts). A person looked up too
+ * late keeps the handle Slack sent (or the id) as a name. Mentions past the cap are
+ * not users: they stay "@handle" words, which the operators reader refuses as a list
+ * longer than any rollout may have.
  */
+import { lookUpWithin, MENTION_LOOKUP_LIMITS, type LookupLimits } from '../../src/mention-lookup';
 import type { UserRef } from '../../src/plan/rollout-model';
 import type { SlackUserInfo } from './inbound';
 
@@ -13,14 +20,13 @@ const MENTION = /<@([UW][A-Z0-9]{1,20})(?:\|([^>]{0,80}))?>/g;
 export async function resolveMentions(
   text: string,
   lookup: (userId: string) => Promise<SlackUserInfo>,
+  limits: LookupLimits = MENTION_LOOKUP_LIMITS,
 ): Promise<{ text: string; mentions: UserRef[] }> {
   const found = new Map<string, string | undefined>();
   for (const match of text.matchAll(MENTION)) if (!found.has(match[1])) found.set(match[1], match[2]);
-  const mentions: UserRef[] = [];
-  for (const [id, handle] of found) {
-    const info = await lookup(id);
-    mentions.push({ id, name: info.name ?? handle ?? id });
-  }
+  const ids = [...found.keys()];
+  const infos = await lookUpWithin(ids, lookup, limits);
+  const mentions: UserRef[] = ids.slice(0, limits.max).map((id) => ({ id, name: infos.get(id)?.name ?? found.get(id) ?? id }));
   const names = new Map(mentions.map((m) => [m.id, m.name]));
-  return { text: text.replace(MENTION, (_all, id: string) => `@${names.get(id) ?? id}`), mentions };
+  return { text: text.replace(MENTION, (_all, id: string, handle?: string) => `@${names.get(id) ?? handle ?? id}`), mentions };
 }

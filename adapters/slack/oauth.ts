@@ -75,12 +75,13 @@ export function createWorkspaceClients(options: {
   logger: Logger;
 }): WorkspaceClients {
   const { botToken, installations, apiUrl, logger } = options;
+  const clientLogger = toBoltLogger(logger);
   const clients = new Map<string, SlackWebClient>();
   const clientFor = (token: string) => {
     let client = clients.get(token);
     if (!client) {
       if (clients.size > 10_000) clients.clear(); // bounded; clients are cheap to make again
-      client = createWebClient(token, apiUrl);
+      client = createWebClient(token, apiUrl, clientLogger);
       clients.set(token, client);
     }
     return client;

@@ -6,7 +6,7 @@
  * https://docs.slack.dev/apis/web-api/rate-limits
  * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
-import { webApi } from '@slack/bolt';
+import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/log';
 
 export type SlackWebClient = InstanceType<typeof webApi.WebClient>;
@@ -14,7 +14,8 @@ export type SlackWebClient = InstanceType<typeof webApi.WebClient>;
 /** Per-request timeout: long enough for a slow Slack, short enough to retry. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export function createWebClient(token: string | undefined, apiUrl: string | undefined): SlackWebClient {
+/** `logger`: ours through toBoltLogger, so the client's lines obey LOG_LEVEL and pass redaction (src/redact.ts). */
+export function createWebClient(token: string | undefined, apiUrl: string | undefined, logger?: BoltLogger): SlackWebClient {
   const options: ConstructorParameters<typeof webApi.WebClient>[1] = {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -23,6 +24,7 @@ export function createWebClient(token: string | undefined, apiUrl: string | unde
     allowAbsoluteUrls: false,
   };
   if (apiUrl) options.slackApiUrl = apiUrl;
+  if (logger) options.logger = logger;
   return new webApi.WebClient(token, options);
 }
 

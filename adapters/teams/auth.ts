@@ -8,6 +8,13 @@
  * CloudAdapter.process would answer with 500. Only "cannot fetch the signing keys"
  * is 503, because the token was not judged at all.
  *
+ * After the token: the channel must be Teams (`msteams`), the tenant on the allow-list.
+ * Without an app id and with TEAMS_ALLOW_UNAUTHENTICATED (a local emulator; config.ts
+ * then insists HOST is loopback) nothing in the body is vouched for, so the serviceUrl
+ * the bot would answer to must be loopback too, and the Bot Framework Emulator's
+ * channel `emulator` is let in as well (the Agents Playground says `msteams`).
+ * Each of these is a 403 before the turn runs.
+ *
  * Tests (and private clouds) override the OpenID metadata, issuer and login URLs, and
  * may supply the outbound bot token instead of MSAL, so nothing leaves loopback.
  */
@@ -20,8 +27,14 @@ import {
   type BotFrameworkAuthentication,
   type ServiceClientCredentials,
 } from 'botframework-connector';
-import type { TeamsConfig } from '../../src/config';
+import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/config';
+import { isLoopbackUrl } from '../../src/loopback';
 import { tenantOf, type TeamsActivity } from './activity';
+
+/** The channel id of Microsoft Teams activities. */
+export const TEAMS_CHANNEL = 'msteams';
+/** The channel id the Bot Framework Emulator sends; accepted in unauthenticated mode only. */
+export const EMULATOR_CHANNEL = 'emulator';
 
 export interface TeamsAuthOverrides {
   /** OpenID metadata of Bot Connector tokens (default https://login.botframework.com/v1/.well-known/openidconfiguration). */
@@ -102,6 +115,8 @@ export function createTeamsAuth(config: TeamsConfig, overrides: TeamsAuthOverrid
   const credentials = overrides.botToken ? new SuppliedTokenCredentialsFactory(config.appId, overrides.botToken) : undefined;
   const botFrameworkAuthentication = new ConfigurationBotFrameworkAuthentication(settings, credentials);
   const allowed = new Set(config.allowedTenants);
+  const unauthenticated = isUnauthenticatedTeams(config);
+  const channels = new Set(unauthenticated ? [TEAMS_CHANNEL, EMULATOR_CHANNEL] : [TEAMS_CHANNEL]);
 
   return {
     botFrameworkAuthentication,
@@ -111,6 +126,13 @@ export function createTeamsAuth(config: TeamsConfig, overrides: TeamsAuthOverrid
         result = await botFrameworkAuthentication.authenticateRequest(activity as unknown as Activity, authHeader);
       } catch (error) {
         return { ok: false, ...classify(error) };
+      }
+      if (!channels.has(activity.channelId)) {
+        return { ok: false, status: 403, reason: `channel ${activity.channelId.slice(0, 64)} not allowed` };
+      }
+      if (unauthenticated && !isLoopbackUrl(activity.serviceUrl)) {
+        // The bot would POST its answer there: never beyond this machine without a token.
+        return { ok: false, status: 403, reason: 'serviceUrl is not a loopback address (unauthenticated mode)' };
       }
       if (allowed.size) {
         const tenant = tenantOf(activity);

@@ -3,7 +3,11 @@
  * bot's own credentials (or the token supplied by TeamsAuthOverrides in tests).
  * Used by the turn (private replies) and by delivery (the plan, its thread lines).
  */
+import { isLoopbackUrl } from '../../src/loopback';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
+
+/** The code of the refusal to call a serviceUrl beyond this machine without a token. */
+export const NOT_LOOPBACK = 'not_loopback';
 
 export type ConnectorFor = (serviceUrl: string) => Promise<ConnectorClient>;
 
@@ -19,9 +23,12 @@ export function withoutSdkRetries(connector: ConnectorClient): ConnectorClient {
   return connector;
 }
 
-export function createConnectors(appId: string | undefined, auth: BotFrameworkAuthentication): ConnectorFor {
+export function createConnectors(appId: string | undefined, auth: BotFrameworkAuthentication, options: { loopbackOnly?: boolean } = {}): ConnectorFor {
   const connectors = new Map<string, Promise<ConnectorClient>>();
   return (serviceUrl) => {
+    if (options.loopbackOnly && !isLoopbackUrl(serviceUrl)) {
+      return Promise.reject(Object.assign(new Error('serviceUrl is not a loopback address'), { code: NOT_LOOPBACK }));
+    }
     let connector = connectors.get(serviceUrl);
     if (!connector) {
       const id = appId ?? '';

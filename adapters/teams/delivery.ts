@@ -11,7 +11,7 @@ import { DeliveryError, type DeliveryAdapter, type DeliveryTarget, type Platform
 import type { Logger } from '../../src/log';
 import type { MessageRef } from '../../src/plan/rollout-model';
 import type { AdaptiveCard } from './adaptive-card';
-import type { ConnectorFor } from './connectors';
+import { NOT_LOOPBACK, type ConnectorFor } from './connectors';
 import { cardActivity, conversationOfRef, conversationSchema, createMessenger, planMessageRef, textActivity, type TeamsConversation } from './conversation';
 import { renderCardForTeams } from './render';
 import { retryAfterMs, statusOf } from './retry';
@@ -44,6 +44,7 @@ export function teamsFailure(error: unknown): DeliveryError {
   if (status !== undefined && status >= 500) return new DeliveryError('unknown', `http_${status}`);
   if (status !== undefined) return new DeliveryError('refused', `http_${status}`);
   const code = String((error as { code?: unknown }).code ?? '');
+  if (code === NOT_LOOPBACK) return new DeliveryError('refused', code);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return new DeliveryError('unsent', code);
   return new DeliveryError('unknown', code || (error instanceof Error ? error.name : 'error'));
 }

@@ -3,7 +3,8 @@
  * botbuilder's CloudAdapter. https://learn.microsoft.com/azure/bot-service/bot-builder-basics
  *
  * Request path: read and size-limit the body (413), parse JSON (400) and the activity
- * (zod, 400), authenticate (401 / 403 tenant / 503 keys unreachable), then run the turn
+ * (zod, 400), authenticate (401 / 403 channel, serviceUrl or tenant / 503 keys
+ * unreachable; see auth.ts), then run the turn
  * through CloudAdapter with the already-validated identity. We don't call
  * CloudAdapter.process: it answers some bad tokens with 500 and cannot say 403; the
  * subclass below runs the same processActivity that process() runs after its own check.
@@ -16,7 +17,7 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../../src/bot/types';
-import type { TeamsConfig } from '../../src/config';
+import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/config';
 import type { Logger } from '../../src/log';
 import { sendJson, sendText, type PlatformAdapter } from '../../src/server';
 import { activitySchema, type TeamsActivity } from './activity';
@@ -44,7 +45,8 @@ export interface TeamsAdapterOptions {
 /** Teams' side of the delivery outbox, for the publisher (in a web+worker or a worker-only process). */
 export function createTeamsDeliveryAdapter(options: { config: TeamsConfig; logger: Logger; auth?: TeamsAuthOverrides; limits?: PlatformLimits }): DeliveryAdapter {
   const auth = createTeamsAuth(options.config, options.auth);
-  const connectorFor = createConnectors(options.config.appId, auth.botFrameworkAuthentication);
+  // Without a token nothing leaves this machine, stored plan messages included.
+  const connectorFor = createConnectors(options.config.appId, auth.botFrameworkAuthentication, { loopbackOnly: isUnauthenticatedTeams(options.config) });
   return createTeamsDelivery({ connectorFor, logger: options.logger, limits: options.limits }) as DeliveryAdapter;
 }
 
@@ -64,8 +66,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { bot, config, logger } = options;
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...options.retry };
   const open = Boolean(config.appId) || config.allowUnauthenticated;
-  if (!config.appId && config.allowUnauthenticated) {
-    logger.warn('teams: TEAMS_ALLOW_UNAUTHENTICATED=true and no MicrosoftAppId: /api/messages accepts requests WITHOUT a token (local emulators only)');
+  const unauthenticated = isUnauthenticatedTeams(config);
+  if (unauthenticated) {
+    logger.warn(
+      'teams: TEAMS_ALLOW_UNAUTHENTICATED=true and no MicrosoftAppId: /api/messages accepts requests WITHOUT a token ' +
+        '(local emulators only; loopback serviceUrls only)',
+    );
   } else if (config.appId && config.allowUnauthenticated) {
     logger.warn('teams: TEAMS_ALLOW_UNAUTHENTICATED is ignored because MicrosoftAppId is set: every request needs a valid token');
   } else if (!open) {

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { t } from '../../conversations/strings';
 import type { Bot, Inbound, Reply } from '../../src/bot/types';
 import type { Logger } from '../../src/log';
+import { lookUpWithin } from '../../src/mention-lookup';
 import type { UserRef } from '../../src/plan/rollout-model';
 import { parseExecuteData } from './action-data';
 import {
@@ -126,18 +127,21 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
     }
   }
 
-  /** Teams mention entities carry the 29: id; rollouts know people by AAD object id. */
+  /**
+   * Teams mention entities carry the 29: id; rollouts know people by AAD object id.
+   * Capped, a few at a time, within one budget (src/mention-lookup.ts).
+   */
   async function resolveMentions(context: TurnContext, activity: TeamsActivity): Promise<Map<string, UserRef>> {
-    const resolved = new Map<string, UserRef>();
-    for (const mention of otherMentions(activity)) {
+    const mentions = new Map(otherMentions(activity).map((m) => [m.id, m]));
+    return lookUpWithin([...mentions.keys()], async (id) => {
       try {
-        const member = await TeamsInfo.getMember(context, mention.id);
-        resolved.set(mention.id, { id: member.aadObjectId ?? mention.id, name: member.name ?? mention.name });
+        const member = await TeamsInfo.getMember(context, id);
+        return { id: member.aadObjectId ?? id, name: member.name ?? mentions.get(id)?.name ?? id };
       } catch (error) {
         logger.debug('teams: could not resolve a mention', { error: String(error) });
+        throw error;
       }
-    }
-    return resolved;
+    });
   }
 
   return async (context, activity) => {

@@ -11,7 +11,11 @@
  *
  * Adapters write each resolved mention into the text as "@" + its name (the same name
  * as in `mentions`), so the mentions can be taken out before the words are read.
+ * Adapters look up at most MAX_OPERATORS mentions (src/mention-lookup.ts); the rest
+ * arrive as "@name" words. A list naming more people than a rollout may have is
+ * refused as too long, rather than as a list of names we could not place.
  */
+import { MAX_OPERATORS } from '../../src/plan/decide';
 import { msg, type Msg } from '../strings';
 
 export interface Person {
@@ -57,6 +61,10 @@ export function readOperators(rest: string, mentions: readonly Person[], owner: 
   const people = new Map<string, Person>();
   for (const person of mentions) if (person.id !== owner?.id && !people.has(person.id)) people.set(person.id, person);
 
+  // Unresolved mentions may arrive glued together ("@U1@U2"): count each "@".
+  const unresolved = unknown.reduce((sum, w) => sum + (w.match(/@/g)?.length ?? 0), 0);
+  const named = new Set(mentions.map((m) => m.id)).size + unresolved;
+  if (named > MAX_OPERATORS) return { ok: false, reason: msg('rollout.operators.too-many', { count: named, max: MAX_OPERATORS }) };
   if (unknown.length > 0) {
     const names = unknown.slice(0, 5).map((w) => `"${w.slice(0, 40)}"`).join(', ');
     return { ok: false, reason: msg('rollout.operators.unknown', { names }) };

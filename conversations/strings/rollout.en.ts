@@ -29,4 +29,6 @@ export const rolloutEn = {
     'As the owner you can always act on your plan: name someone else, or type "operators anyone". Nothing was changed.',
   'rollout.operators.mixed':
     'Either name people or say "anyone", not both. Nothing was changed.',
+  'rollout.operators.too-many':
+    'That names {count} people, but a rollout can have at most {max} operators. Nothing was changed.',
 } as const;

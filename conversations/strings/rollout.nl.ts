@@ -33,4 +33,6 @@ export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
     'Als eigenaar mag u altijd zelf afhandelen: noem iemand anders, of typ "uitvoerders iedereen". Er is niets gewijzigd.',
   'rollout.operators.mixed':
     'Noem personen of zeg "iedereen", niet allebei. Er is niets gewijzigd.',
+  'rollout.operators.too-many':
+    'Dat zijn {count} personen, maar een uitrol kan hoogstens {max} uitvoerders hebben. Er is niets gewijzigd.',
 };

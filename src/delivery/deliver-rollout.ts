@@ -151,7 +151,8 @@ async function failed(
   const attempts = delivery.attempts + 1;
   const failure = isDeliveryError(error) ? error : undefined;
   const code = failure?.code ?? (error instanceof Error ? error.message : String(error));
-  const fields = { rollout: rollout.id, step, failure: failure?.failure ?? 'error', code, attempts };
+  // 'reason', not 'code': the log redacts a field named code (an OAuth code is a secret).
+  const fields = { rollout: rollout.id, step, failure: failure?.failure ?? 'error', reason: code, attempts };
   try {
     if (failure?.failure === 'rate-limited') {
       const until = now + (failure.retryAfterMs ?? 1000);

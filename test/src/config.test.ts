@@ -42,6 +42,30 @@ describe('configuration from the environment', () => {
     expect(config.teams).toMatchObject({ appId: 'app', appType: 'SingleTenant', tenantId: 't1', allowedTenants: ['t1', 't2'] });
   });
 
+  describe('TEAMS_ALLOW_UNAUTHENTICATED without MicrosoftAppId (a local emulator)', () => {
+    const open = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
+
+    it.each([undefined, '0.0.0.0', '::', '192.168.1.10', 'bot.example.com', 'localhost.example.com'])(
+      'refuses to start when HOST is %j, and says how to fix it',
+      (host) => {
+        const env = host === undefined ? open : { ...open, HOST: host };
+        expect(() => loadConfig(env, [])).toThrow(ConfigError);
+        expect(() => loadConfig(env, [])).toThrow(/TEAMS_ALLOW_UNAUTHENTICATED=true.*local emulator only.*set HOST=127\.0\.0\.1/);
+      },
+    );
+
+    it.each(['127.0.0.1', '127.0.0.2', '::1', 'localhost'])('starts when HOST is %s', (host) => {
+      const config = loadConfig({ ...open, HOST: host }, []);
+      expect(config.host).toBe(host);
+      expect(config.teams).toMatchObject({ appId: undefined, allowUnauthenticated: true });
+    });
+
+    it('puts no limit on HOST once MicrosoftAppId is set (every request then needs a token)', () => {
+      expect(loadConfig({ ...open, MicrosoftAppId: 'app', HOST: '0.0.0.0' }, []).host).toBe('0.0.0.0');
+      expect(loadConfig({ HOST: '0.0.0.0' }, []).host).toBe('0.0.0.0');
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /SLACK_SIGNING_SECRET/],

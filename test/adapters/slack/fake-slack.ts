@@ -72,6 +72,10 @@ export interface FakeSlack {
   thread(channel: string, ts: string): ShownMessage[];
   /** chat.postMessage calls beyond this many per second per channel answer 429 (Slack: about 1, short bursts allowed). */
   postsPerSecond?: number;
+  /** The most calls of `method` that were open (received, not yet answered) at one time. */
+  peakInFlight(method: string): number;
+  /** Starts counting peakInFlight afresh. */
+  resetPeaks(): void;
   /** Resolves when some call satisfies `test`, or rejects after `timeoutMs`. */
   waitFor(test: (calls: FakeCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -93,6 +97,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const limits = new Map<string, { seconds: number; times: number }>();
   const failures = new Map<string, { status: number; times: number }>();
   const waiters = new Set<() => void>();
+  const inFlight = new Map<string, number>();
+  const peaks = new Map<string, number>();
   let ts = 1_700_000_000_000_100;
   const nextTs = () => {
     ts += 100;
@@ -211,7 +217,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const call: FakeCall = { method, path, body, receivedAt: Date.now() };
       if (req.headers.authorization) call.authorization = req.headers.authorization;
       calls.push(call);
+      const open = (inFlight.get(method) ?? 0) + 1;
+      inFlight.set(method, open);
+      peaks.set(method, Math.max(peaks.get(method) ?? 0, open));
       setTimeout(() => {
+        inFlight.set(method, (inFlight.get(method) ?? 1) - 1);
         const limit = limits.get(method);
         const failure = failures.get(method);
         call.answeredAt = Date.now();
@@ -266,6 +276,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       [...messages.values()].filter((m) => m.channel === channel && !m.threadTs && !m.deleted).sort((a, b) => a.ts.localeCompare(b.ts)),
     thread: (channel: string, ts: string) =>
       [...messages.values()].filter((m) => m.channel === channel && m.threadTs === ts).sort((a, b) => a.ts.localeCompare(b.ts)),
+    peakInFlight: (method: string) => peaks.get(method) ?? 0,
+    resetPeaks: () => peaks.clear(),
     rateLimit: (method: string, seconds: number, times = 1) => void limits.set(method, { seconds, times }),
     fail: (method: string, status: number, times = 1) => void failures.set(method, { status, times }),
     waitFor: (test: (all: FakeCall[]) => boolean, timeoutMs = 8000) =>

@@ -16,7 +16,7 @@ import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
 import { createSlackDeliveryAdapter, createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
 import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/log';
+import { createLogger, silentLogger } from '../../../src/log';
 import type { Scope } from '../../../src/plan/rollout-model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
@@ -28,6 +28,9 @@ interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accesso
 interface Msg { text: string; blocks?: Blk[] }
 
 const APP_TOKEN = 'xapp-1-A1-test-socket-token';
+const TICKET = 'socket-ticket-5e6f7a8b';
+/** Everything the adapter logged, at debug as with LOG_LEVEL=debug. */
+const logLines: string[] = [];
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 
 let dir: string;
@@ -50,7 +53,7 @@ beforeAll(async () => {
   fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US' });
   wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=t1`;
+  fake.socketUrl = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link/?ticket=${TICKET}`;
   const connected = new Promise<WebSocket>((resolve) =>
     wss.once('connection', (ws) => {
       ws.on('message', (data) => {
@@ -68,7 +71,7 @@ beforeAll(async () => {
   adapter = createSlackAdapter({
     bot,
     store,
-    logger: silentLogger,
+    logger: createLogger('debug', (line) => logLines.push(line)),
     config,
     tuning: { localeTimeoutMs: 3000, retryPolicy: { attempts: 3, baseDelayMs: 20, maxRetryAfterMs: 1000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
   });
@@ -164,5 +167,12 @@ describe('Slack over Socket Mode', () => {
     await slash('help');
     const replies = fake.calls('response_url').slice(answers).map((c) => String(c.body.text));
     expect(replies).toEqual([expect.stringMatching(/^Help/), expect.stringMatching(/^Question/)]);
+  });
+
+  it('logs the envelopes at debug without the app token, the ticket, the verification token or a response_url', () => {
+    expect(logLines.some((l) => l.includes('DEBUG') && l.includes('Received a message on the WebSocket'))).toBe(true);
+    const secrets = [APP_TOKEN, TICKET, 'xoxb-test-token', 'legacy-verification-token', SIGNING_SECRET, ...fake.calls('response_url').map((c) => c.path)];
+    const leaks = logLines.flatMap((line) => secrets.filter((secret) => line.includes(secret)).map((secret) => `${secret} in: ${line}`));
+    expect(leaks).toEqual([]);
   });
 });

@@ -37,6 +37,38 @@ test.each<[string, string, { id: string; name: string }[], string[] | RegExp]>([
   else expect(result).toEqual(expected);
 });
 
+describe('a list longer than a rollout may have', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `U-${i}`, name: `Person ${i}` }));
+  const text = (list: { name: string }[]) => list.map((p) => `@${p.name}`).join(' ');
+
+  it('50 people, the most a rollout may have, are taken', () => {
+    expect(read(text(people(50)), people(50))).toHaveLength(50);
+  });
+
+  it('more mentions than 50 are refused as too many, in English and Dutch', () => {
+    const choice = readOperators(text(people(51)), people(51), owner);
+    expect(choice.ok).toBe(false);
+    if (choice.ok) return;
+    expect(t('en', choice.reason)).toBe('That names 51 people, but a rollout can have at most 50 operators. Nothing was changed.');
+    expect(t('nl', choice.reason)).toBe('Dat zijn 51 personen, maar een uitrol kan hoogstens 50 uitvoerders hebben. Er is niets gewijzigd.');
+  });
+
+  it('mentions the adapter did not look up (past 50) count as people named, not as unknown words', () => {
+    // 640 mentions: the first 50 resolved, the rest left as "@handle" words.
+    const all = people(640);
+    expect(read(text(all), all.slice(0, 50))).toMatch(/names 640 people, but a rollout can have at most 50 operators/);
+  });
+
+  it('also when Slack sent them with no space between ("@U01@U02...")', () => {
+    const all = people(60);
+    expect(read(all.map((p) => `@${p.name}`).join(''), all.slice(0, 50))).toMatch(/names 60 people/);
+  });
+
+  it('a few unknown plain words still get the list of names we could not place', () => {
+    expect(read(`${text(people(3))} carol`, people(3))).toMatch(/could not tell who "carol" is/);
+  });
+});
+
 test('the command words, with or without the exchange-sp prefix', () => {
   expect(operatorsCommandRest('operators @a')).toBe('@a');
   expect(operatorsCommandRest('/exchange-sp uitvoerders iedereen')).toBe('iedereen');

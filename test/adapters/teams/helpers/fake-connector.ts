@@ -47,6 +47,12 @@ export interface FakeConnector {
   /** Calls the service refused as invalid (400/413), with its answer. */
   refused: { method: string; conversationId: string; answer: ConnectorRefusal }[];
   members: Member[];
+  /** Member ids looked up (GET .../members/{id}), in the order asked. */
+  memberLookups: string[];
+  /** The most member look-ups open (asked, not yet answered) at one time. */
+  peakMemberLookups: number;
+  /** How long a member look-up takes to answer (a slow service). */
+  memberDelayMs: number;
   /** The next requests of this method answer with these statuses first. */
   failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
   /** What a conversation shows: its messages with their latest content (deleted ones left out), oldest first. */
@@ -71,6 +77,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const activities = new Map<string, ShownActivity>();
   const failures: { method: string; status: number; retryAfter?: number }[] = [];
   let next = 1;
+  let openLookups = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -85,9 +92,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const conversationId = decodeURIComponent(match[1]);
       const tail = match[3] ? decodeURIComponent(match[3]) : undefined;
       if (match[2] === 'members') {
+        fake.memberLookups.push(tail ?? '');
+        fake.peakMemberLookups = Math.max(fake.peakMemberLookups, ++openLookups);
         const member = members.find((m) => m.id === tail);
-        res.statusCode = member ? 200 : 404;
-        return res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
+        setTimeout(() => {
+          openLookups--;
+          res.statusCode = member ? 200 : 404;
+          res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
+        }, fake.memberDelayMs);
+        return;
       }
       const failure = failures.findIndex((f) => f.method === req.method);
       if (failure >= 0) {
@@ -134,12 +147,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return {
+  const fake: FakeConnector = {
     serviceUrl,
     calls,
     attempts,
     refused,
     members,
+    memberLookups: [],
+    peakMemberLookups: 0,
+    memberDelayMs: 0,
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
     shown: (conversationId) => [...activities.values()].filter((a) => a.conversationId === conversationId && !a.replyToId && !a.deleted),
     replies: (conversationId, activityId) =>
@@ -165,4 +181,5 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         server.close(() => resolve());
       }),
   };
+  return fake;
 }

@@ -61,7 +61,7 @@ export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, 
   };
   const created = createTeamsAdapter({ bot, logger, config: teamsConfig, auth, retry: { baseMs: 5, maxMs: 200 } });
   const publisher = options.store
-    ? startTestPublisher(options.store, [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth, limits: options.limits ?? ROOMY_LIMITS })], { bot })
+    ? startTestPublisher(options.store, [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth, limits: options.limits ?? ROOMY_LIMITS })], { bot, logger })
     : undefined;
   const adapter: TeamsAdapter = {
     ...created,

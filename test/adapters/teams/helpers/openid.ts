@@ -9,6 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const TOKEN_ISSUER = 'https://api.botframework.com';
+/** Like the service's keys, ours sign for many channels, not Teams alone: the bot must check the channel itself. */
+export const ENDORSEMENTS = ['msteams', 'emulator', 'webchat', 'directline', 'slack', 'skype'];
 
 export interface TokenOptions {
   audience?: string;
@@ -52,7 +54,7 @@ export async function startOpenIdServer(defaults: { appId: string; serviceUrl: s
     if (req.url === '/v1/.well-known/openidconfiguration') {
       res.end(JSON.stringify({ issuer: TOKEN_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
     } else if (req.url === '/v1/.well-known/keys') {
-      res.end(JSON.stringify({ keys: [{ ...trusted.jwk, kid, use: 'sig', alg: 'RS256', endorsements: ['msteams', 'emulator'] }] }));
+      res.end(JSON.stringify({ keys: [{ ...trusted.jwk, kid, use: 'sig', alg: 'RS256', endorsements: ENDORSEMENTS }] }));
     } else {
       res.statusCode = 404;
       res.end('{}');
