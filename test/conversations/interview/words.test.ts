@@ -22,8 +22,8 @@ describe.each<Locale>(['en', 'nl'])('button labels in %s can be typed', (locale)
     expect(parseText(label).leftovers).toEqual([]);
   });
   test('yes and no', () => {
-    expect(parseText(t(locale, 'interview.choice.yes')).yesNo).toEqual([{ value: true, text: expect.any(String) }]);
-    expect(parseText(t(locale, 'interview.choice.no')).yesNo).toEqual([{ value: false, text: expect.any(String) }]);
+    expect(parseText(t(locale, 'interview.choice.yes')).yesNo).toEqual([{ value: true, text: expect.any(String), first: true }]);
+    expect(parseText(t(locale, 'interview.choice.no')).yesNo).toEqual([{ value: false, text: expect.any(String), first: true }]);
   });
   test('the summary buttons', () => {
     expect(parseText(t(locale, 'interview.button.post')).command).toBe('confirm');
