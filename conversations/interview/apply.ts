@@ -9,7 +9,7 @@ import type { Answers, KeptName } from '../types';
 import { msg, type Msg } from '../strings';
 import { isCluster } from './availability';
 import { applyProposals, clusterProposals, type Dropped, type Merged } from './conflicts';
-import { asTyped, isNameAsTyped, placeNames } from './kept';
+import { asTyped, isNameAsTyped, looksLikeName, placeNames } from './kept';
 import { badName, openNameSlots } from './names';
 import type { ParsedText } from './parse';
 import { type Question, type QuestionId, nextQuestion, normalizeAnswers, question } from './questions';
@@ -128,9 +128,12 @@ export function interpretText(stored: Answers, parsed: ParsedText, kept: readonl
 }
 
 /**
- * The words no keyword explains. At a name question they are names only when every
- * one of them is a valid name as typed and there is a slot for each: "EXCH VS 1!" is
- * one name refused as typed, never cut to "EXCH".
+ * The words no keyword explains, as names. A word is a name only where it can only be
+ * one: at a name question (where several words are names only when every one is a
+ * valid name as typed and has a slot: "EXCH VS 1!" is one name refused as typed, never
+ * cut to "EXCH"); in a message that names the cluster ("active/passive EXCH1 EXCH2",
+ * "passive node EXCH2"); or written like a computer name (kept.ts). Elsewhere ("yes
+ * banana" to "Is it clustered?") a word is not understood.
  */
 function placeLeftovers(answers: Answers, parsed: ParsedText, kept: readonly KeptName[], asked: Question | undefined) {
   const words = parsed.leftovers;
@@ -141,5 +144,8 @@ function placeLeftovers(answers: Answers, parsed: ParsedText, kept: readonly Kep
       return { ...placed, problems: [badName(words.map(asTyped).join(' ')), ...placed.problems] };
     }
   }
-  return placeNames(answers, words, kept);
+  const namesCluster = asked?.kind === 'name' || parsed.cluster || isCluster(parsed.answers.topology) || words.some((w) => w.slot);
+  if (namesCluster) return placeNames(answers, words, kept);
+  const placed = placeNames(answers, words.filter(looksLikeName), kept);
+  return { ...placed, unknown: [...words.filter((w) => !looksLikeName(w)).map(asTyped), ...placed.unknown] };
 }

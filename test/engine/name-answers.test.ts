@@ -37,6 +37,13 @@ describe('nonsense never becomes a node name', () => {
     play([['2000 enterprise a/p', []], [enter('nodeA', '1234'), ['"1234" is geen geldige naam', 'Hoe heet het actieve knooppunt'], AP]], 'nl');
   });
 
+  test('"yes banana" to the cluster question of Exchange 5.5 opens the slots, but banana is no name', () => {
+    play([['5.5 enterprise', []], ['yes banana', ['I did not understand: banana.', 'Understood: active/passive cluster.', 'name of the active node'],
+      { version: '5.5', product: 'enterprise', topology: 'active-passive' }]]);
+    play([['5.5 enterprise', []], ['ja banaan', ['Dit begreep ik niet: banaan.', 'Hoe heet het actieve knooppunt'],
+      { version: '5.5', product: 'enterprise', topology: 'active-passive' }]], 'nl');
+  });
+
   test('yes or no at a name question is not a name', () => {
     play([['2000 enterprise a/p', []], ['no', ['I did not understand: no.', 'name of the active node'], AP]]);
   });
