@@ -65,5 +65,10 @@ export interface KeptName {
   slot?: 'nodeA' | 'nodeB' | 'evsA' | 'evsB' | 'evs';
 }
 
-/** NetBIOS computer / virtual server name: 1 to 15 letters, digits or hyphens. */
-export const NETBIOS_NAME = /^[A-Za-z0-9-]{1,15}$/;
+/**
+ * NetBIOS computer / virtual server name: 1 to 15 letters, digits or hyphens, with at
+ * least one letter (Windows refuses a computer name of digits only, so "99" is never a
+ * name). Linear: the lookahead checks the whole name once, then a run without letters
+ * is followed by the first letter (disjoint classes, nothing to backtrack into).
+ */
+export const NETBIOS_NAME = /^(?=[A-Za-z0-9-]{1,15}$)[0-9-]*[A-Za-z]/;

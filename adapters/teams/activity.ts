@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Locale } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
+import { plainTextOf } from './message-text';
 
 const account = z.looseObject({
   id: z.string().min(1).max(512),
@@ -110,29 +111,24 @@ export function isAddressedToBot(activity: TeamsActivity): boolean {
   return mentionsOf(activity).some((m) => m.mentioned.id === activity.recipient.id);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
-
 /**
  * The text without the bot's <at>mention</at>; other mentions become "@Name" and are
  * listed as users (for "operators @a @b"). `resolve` may look a mention up (Teams
  * mention entities carry the 29: id; the core compares AAD object ids).
  */
 export function messageInputOf(activity: TeamsActivity, resolved: Map<string, UserRef> = new Map()): MessageInput {
-  let text = activity.text ?? '';
   const mentions: UserRef[] = [];
+  /** Each mention's tag as it stands in the text, and what replaces it. */
+  const tags = new Map<string, string>();
   for (const mention of mentionsOf(activity)) {
     const isBot = mention.mentioned.id === activity.recipient.id;
     const tag = mention.text ?? `<at>${mention.mentioned.name ?? ''}</at>`;
     // The text names a person exactly as `mentions` does (the core takes "@name" out by that name).
     const person = resolved.get(mention.mentioned.id) ?? userOf(mention.mentioned);
-    text = text.split(tag).join(isBot ? ' ' : `@${person.name}`);
+    if (!tags.has(tag)) tags.set(tag, isBot ? ' ' : `@${person.name}`);
     if (!isBot && !mentions.some((m) => m.id === person.id)) mentions.push(person);
   }
-  text = text
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/&(amp|lt|gt|quot|apos|#39|nbsp);/g, (_, name: string) => ENTITIES[name])
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = plainTextOf(activity.text ?? '', tags);
   const isCommand = /^\/?exchange-sp\b/i.test(text);
   return mentions.length ? { text, mentions, isCommand } : { text, isCommand };
 }

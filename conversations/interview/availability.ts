@@ -27,7 +27,8 @@ export interface Conflict {
   reason: MessageKey;
 }
 
-const NO_CLUSTER_REASON: Record<Exclude<Product, 'enterprise'>, MessageKey> = {
+/** Why a product other than Enterprise is never clustered. */
+export const NO_CLUSTER_REASON: Record<Exclude<Product, 'enterprise'>, MessageKey> = {
   standard: 'interview.why.standardCluster',
   conferencing: 'interview.why.conferencingCluster',
   sbs: 'interview.why.sbsCluster',

@@ -5,9 +5,10 @@
  * them in the usual order, with the usual checks; "not clustered" drops them.
  */
 import { NETBIOS_NAME, type Answers, type KeptName } from '../types';
+import { NAME_CLOSERS, OPENERS, trimEnds } from './scan';
 import { msg, type Msg } from '../strings';
 import { isCluster } from './availability';
-import { nameProblem, openNameSlots } from './names';
+import { badName, nameProblem, openNameSlots } from './names';
 import type { Leftover } from './parse';
 import { NAME_SLOTS, type NameSlot } from './questions';
 
@@ -24,26 +25,27 @@ export interface PlacedNames {
   notes: Msg[];
 }
 
-/** Written as typed, apart from brackets, quotes and a sentence's full stop ("EXCH2." but not "foo!!"). */
-const PLAIN_WORD = /^[("'`]*[A-Za-z0-9-]+[)"'`.]*$/;
-
-/**
- * Whether a word with no slot yet is worth keeping as a cluster name: a valid NetBIOS
- * name as typed. Only Enterprise Edition can be clustered, so while the product is
- * unknown a bare word is more likely a mistyped answer ("banana" at the product
- * question) than a name: then only words written like computer names count (with a
- * digit, or in capitals: EXCH1, MAILSRV).
- */
-export function looksLikeName(left: Leftover, a: Answers): boolean {
-  if (!NETBIOS_NAME.test(left.text)) return false;
-  if (left.raw !== undefined && !PLAIN_WORD.test(left.raw)) return false;
-  if (a.product === 'enterprise') return true;
-  return /\d/.test(left.text) || (/[A-Z]/.test(left.text) && left.text === left.text.toUpperCase());
+/** The word as typed but for brackets, quotes and a sentence's full stop ("foo!!", not "foo"). */
+export function asTyped(left: Leftover): string {
+  return (left.raw !== undefined && trimEnds(left.raw, OPENERS, NAME_CLOSERS)) || left.text;
 }
 
-/** A word not understood, as typed but for brackets, quotes and full stops ("foo!!", not "foo"). */
-function asTyped(left: Leftover): string {
-  return left.raw?.replace(/^[("'`]+|[)"'`.]+$/g, '') || left.text;
+/** Whether the word is a valid name as typed ("EXCH2." yes; "foo!!" and "1!" no: the parser trimmed them). */
+export function isNameAsTyped(left: Leftover): boolean {
+  return asTyped(left) === left.text && NETBIOS_NAME.test(left.text);
+}
+
+/**
+ * Whether a word typed before the topology is known is kept as a cluster name. Only
+ * a word that can only be a name: valid as typed, and written the way computer names
+ * are (with a digit, or all in capitals: EXCH1, mail01, MAILSRV). A lower-case word
+ * without digits ("banana", a mistyped "clusterd") is far more often a mistyped answer
+ * than a name, whatever the product; it is "not understood", and the name questions
+ * still come. A wrong name kept here would end up in the plan's steps.
+ */
+export function looksLikeName(left: Leftover): boolean {
+  if (!isNameAsTyped(left)) return false;
+  return /[0-9]/.test(left.text) || left.text === left.text.toUpperCase();
 }
 
 /** "I'll use EXCH1, EXCH2 as the node names if it is a cluster." */
@@ -78,7 +80,7 @@ export function placeNames(answers: Answers, typed: readonly Leftover[], kept: r
     if (!slot) {
       // No cluster has more than four names (NAME_SLOTS), so no more are kept.
       const room = waiting.length < NAME_SLOTS.length;
-      if (answers.topology === undefined && (wasKept || (room && looksLikeName(left, answers)))) {
+      if (answers.topology === undefined && (wasKept || (room && looksLikeName(left)))) {
         waiting.push(left.slot === undefined ? { text: left.text } : { text: left.text, slot: left.slot });
         newlyKept ||= !wasKept;
       } else if (wasKept) {
@@ -88,7 +90,8 @@ export function placeNames(answers: Answers, typed: readonly Leftover[], kept: r
       }
       continue;
     }
-    const problem = nameProblem(slot, left.text, { ...answers, ...names });
+    // "foo!!" or "1!" is refused as typed, never as the word the parser trimmed it to.
+    const problem = asTyped(left) === left.text ? nameProblem(slot, left.text, { ...answers, ...names }) : badName(asTyped(left));
     // A refused name still uses up its slot, so the next name is not shifted into it.
     open = open.filter((s) => s !== slot);
     if (problem) {

@@ -29,11 +29,18 @@ export function slotLabelKey(slot: NameSlot, a: Answers) {
   }
 }
 
+/** How much of a refused name is quoted back: enough to recognise it, never a whole pasted page. */
+const QUOTED_NAME_MAX = 40;
+
+/** "<name> is not a valid name", quoting what was typed (the start of it, when it is long). */
+export function badName(typed: string): Msg {
+  const name = typed.length > QUOTED_NAME_MAX ? `${typed.slice(0, QUOTED_NAME_MAX)}…` : typed;
+  return msg('interview.why.badName', { name });
+}
+
 /** Why `name` cannot fill `slot` given the other names, or undefined when it can. */
 export function nameProblem(slot: NameSlot, name: string, a: Answers): Msg | undefined {
-  if (!NETBIOS_NAME.test(name)) {
-    return msg('interview.why.badName', { name });
-  }
+  if (!NETBIOS_NAME.test(name)) return badName(name);
   for (const other of NAME_SLOTS) {
     const used = a[other];
     if (other === slot || used === undefined || used.toLowerCase() !== name.toLowerCase()) continue;

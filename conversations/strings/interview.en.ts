@@ -24,7 +24,9 @@ export const interviewEn = {
 
   'interview.hint.choice': 'Click a button or type: {choices}',
   'interview.hint.yesNo': 'Click a button or type yes or no.',
-  'interview.hint.name': 'Type the name: 1 to 15 letters, digits or hyphens.',
+  'interview.hint.name': 'Type the name: 1 to 15 letters, digits or hyphens, with at least one letter.',
+  'interview.placeholder.node': 'Computer name of the node',
+  'interview.placeholder.evs': 'Name of the virtual server',
   'interview.hint.commands': 'You can type back, start over, help, cancel or nl (Nederlands) at any time.',
   'interview.hint.topology': 'Only Enterprise Edition can be clustered; Exchange 5.5 clusters are active/passive only.',
 
@@ -74,6 +76,7 @@ export const interviewEn = {
   'interview.value.change.hotfix': 'hotfix',
   'interview.value.yes': 'yes',
   'interview.value.no': 'no',
+  'interview.value.cluster': 'a cluster',
 
   'interview.echo.autoSingle.standard': 'not clustered (Standard Edition is never clustered)',
   'interview.echo.autoSingle.conferencing': 'not clustered (Conferencing Server is never clustered)',
@@ -109,12 +112,15 @@ export const interviewEn = {
   'interview.why.standardCluster': 'Standard Edition cannot be clustered: a cluster needs Enterprise Edition.',
   'interview.why.conferencingCluster': 'Conferencing Server is not supported on a cluster.',
   'interview.why.sbsCluster': 'Small Business Server runs on one server, so it cannot be clustered.',
-  'interview.why.badName': '"{name}" is not a valid name: use 1 to 15 letters, digits or hyphens.',
+  'interview.why.badName': '"{name}" is not a valid name: use 1 to 15 letters, digits or hyphens, with at least one letter and no spaces.',
   'interview.why.sameNodes': '"{name}" is already the other node: the two nodes need different names.',
   'interview.why.sameEvs': '"{name}" is already the other virtual server: each virtual server needs its own name.',
   'interview.why.evsIsNode': '"{name}" is already used: a virtual server name must differ from the node names.',
   'interview.why.emptyName': 'Please type a name.',
   'interview.why.stale': 'That button belongs to a question that does not apply now.',
+  'interview.leftOut': '{reason} So I left out: {answer}.',
+  'interview.cluster.whichKind': 'Which kind of cluster is it: active/passive or active/active?',
+  'interview.tooLong': 'That message is too long for me: {length} characters, and I read at most {max}. Nothing was changed; please send your answers in a shorter message.',
 
   'interview.button.submit': 'Save',
   'interview.button.back': 'Back',
@@ -126,8 +132,8 @@ export const interviewEn = {
   'interview.button.otherLanguage': 'Nederlands',
 
   'interview.summary.title': 'Your answers',
-  'interview.summary.text': 'Check the answers. Post the plan in the channel, or change an answer.',
-  'interview.summary.fallback': 'All questions answered: type post, change or cancel.',
+  'interview.summary.text': 'Check the answers. Post the plan in the channel (type post or yes), or change an answer.',
+  'interview.summary.fallback': 'All questions answered: type post (or yes), change or cancel.',
   'interview.operators.anyone': 'anyone in the channel',
   'interview.operators.set': 'Operators set: {names}.',
   'interview.operators.needMentions': 'Mention the operators, for example "operators @alice @bob", or type "operators anyone".',
@@ -138,7 +144,7 @@ export const interviewEn = {
   'interview.help.title': 'Help',
   'interview.help.what': 'I ask a few questions about your Exchange 2000 or 5.5 servers and then post a rollout plan for the service pack or hotfix in this channel, following Microsoft KB 328839. The team confirms each step on that plan.',
   'interview.help.answers': 'Answer with the buttons, or type several answers at once, for example: 2000 enterprise active/passive EXCH1 EXCH2 adc',
-  'interview.help.commands': 'Commands: back (undo the last answer), start over, cancel, help, nl or english (language), operators @name (who may confirm steps), and on the summary: post or change.',
+  'interview.help.commands': 'Commands: back (undo the last answer), start over, cancel, help, nl or english (language), operators @name (who may confirm steps), and on the summary: post (or yes) or change.',
   'interview.help.fallback': 'Help: what this bot does and the commands.',
 
   'interview.cancelled': 'Interview cancelled; nothing was posted. Start again whenever you like.',

@@ -61,8 +61,9 @@ export function createBot(options: BotOptions): Bot {
     actionKey: string,
   ): Promise<Reply[]> {
     const key = dialogKey(inbound.scope, inbound.user);
-    const locale = state?.locale ?? (await preferences.localeFor(inbound));
-    const result = stepDialog(state, event, { locale, now: now(), user: inbound.user });
+    const chosen = state?.locale ?? (await preferences.chosenLocaleFor(inbound));
+    const locale = chosen ?? inbound.locale ?? 'en';
+    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: inbound.user });
     if (result.state) await dialogs.save(key, result.state);
     else await dialogs.delete(key);
     if (result.state && result.state.locale !== locale) {

@@ -6,6 +6,7 @@
 import type { Answers, Locale } from '../../conversations/types';
 import { t, type Msg } from '../../conversations/strings';
 import type { Question } from '../../conversations/interview/questions';
+import type { Dropped } from '../../conversations/interview/conflicts';
 import { answeredQuestions } from '../../conversations/interview/questions';
 import { choiceLabelOf, labelOf, promptOf, summaryItems } from '../../conversations/interview/describe';
 import type { Button, Card, CardBlock } from '../cards/model';
@@ -18,10 +19,12 @@ export interface Remarks {
   /** Said right after the echo: what happens to names kept for a cluster. */
   names: Msg[];
   problems: Msg[];
+  /** Answers that could not stand beside the others: the reason, and which one went. */
+  dropped: Dropped[];
   unknown: string[];
 }
 
-export const noRemarks = (): Remarks => ({ notes: [], echo: [], names: [], problems: [], unknown: [] });
+export const noRemarks = (): Remarks => ({ notes: [], echo: [], names: [], problems: [], dropped: [], unknown: [] });
 
 function remarkBlocks(locale: Locale, r: Remarks): CardBlock[] {
   const blocks: CardBlock[] = r.notes.map((m) => ({ type: 'text', text: t(locale, m), style: 'muted' }));
@@ -30,6 +33,10 @@ function remarkBlocks(locale: Locale, r: Remarks): CardBlock[] {
     blocks.push({ type: 'context', text: t(locale, { key: 'interview.understood', params: { list } }) });
   }
   for (const m of r.names) blocks.push({ type: 'context', text: t(locale, m) });
+  for (const d of r.dropped) {
+    const text = t(locale, { key: 'interview.leftOut', params: { reason: t(locale, d.reason), answer: t(locale, d.answer) } });
+    blocks.push({ type: 'text', text, style: 'warning' });
+  }
   for (const p of r.problems) blocks.push({ type: 'text', text: t(locale, p), style: 'warning' });
   if (r.unknown.length > 0) {
     blocks.push({ type: 'text', text: t(locale, { key: 'interview.notUnderstood', params: { words: r.unknown.join(', ') } }) });
@@ -54,7 +61,9 @@ export function questionCard(locale: Locale, a: Answers, q: Question, r: Remarks
   blocks.push({ type: 'text', text: prompt, style: 'strong' });
   if (q.id === 'topology') blocks.push({ type: 'text', text: t(locale, 'interview.hint.topology'), style: 'muted' });
   if (q.kind === 'name') {
-    blocks.push({ type: 'input', id: q.id, label: t(locale, labelOf(q.id, a)), placeholder: 'EXCH1', maxLength: 15 });
+    // A description, never an example name: an example looks like an answer (and may be one already taken).
+    const placeholder = t(locale, q.id.startsWith('node') ? 'interview.placeholder.node' : 'interview.placeholder.evs');
+    blocks.push({ type: 'input', id: q.id, label: t(locale, labelOf(q.id, a)), placeholder, maxLength: 15 });
     blocks.push({
       type: 'actions',
       buttons: [{ label: t(locale, 'interview.button.submit'), action: { k: 'answer', q: q.id, i: q.id }, style: 'primary' }],

@@ -8,6 +8,7 @@ import type { Answers, KeptName, Locale } from '../../conversations/types';
 import { msg, t, type Msg } from '../../conversations/strings';
 import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId } from '../../conversations/interview/questions';
 import { parseText, type ParsedText } from '../../conversations/interview/parse';
+import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
 import { readOperators } from '../../conversations/interview/operators';
 import { interpretAnswer, interpretText, type Interpretation } from '../../conversations/interview/apply';
 import { echoChanges } from '../../conversations/interview/describe';
@@ -69,7 +70,32 @@ function withAnswers(state: DialogState, result: Interpretation, extra: Partial<
     JSON.stringify(result.kept) !== JSON.stringify(keptOf(state));
   const next: DialogState = changed ? advance(state, result.answers, result.kept) : { ...state };
   next.stage = nextQuestion(next.answers) ? 'asking' : 'summary';
-  return show(next, remarks({ ...extra, echo, names: result.notes, problems: result.problems, unknown: result.unknown }));
+  return show(next, remarks({ ...extra, echo, names: result.notes, problems: result.problems, dropped: result.dropped, unknown: result.unknown }));
+}
+
+/** "That message is too long": said instead of reading it, and nothing changes. */
+function tooLong(length: number): Msg {
+  return msg('interview.tooLong', { length, max: MAX_INTERVIEW_TEXT });
+}
+
+/** The language the words are written in, when they say so more in one language than the other. */
+function languageOfWords(parsed: ParsedText): Locale | undefined {
+  if (parsed.votes.nl > parsed.votes.en) return 'nl';
+  if (parsed.votes.en > parsed.votes.nl) return 'en';
+  return undefined;
+}
+
+/**
+ * At the summary a reply of only yes-words or "post" posts the plan, and only no-words
+ * offer the answers to change; anything else is read as answers.
+ */
+function summaryReply(state: DialogState, parsed: ParsedText): DialogCommand | undefined {
+  if (state.stage !== 'summary' || nextQuestion(state.answers)) return undefined;
+  const nothingElse = Object.keys(parsed.answers).length === 0 && !parsed.cluster && parsed.leftovers.length === 0 && !parsed.target;
+  if (!nothingElse || (parsed.command !== undefined && parsed.command !== 'confirm')) return undefined;
+  if (parsed.yesNo.every((w) => w.value) && (parsed.command === 'confirm' || parsed.yesNo.length > 0)) return 'confirm';
+  if (parsed.command === undefined && parsed.yesNo.length > 0 && parsed.yesNo.every((w) => !w.value)) return 'change';
+  return undefined;
 }
 
 function runCommand(state: DialogState, command: DialogCommand, target?: string): DialogResult {
@@ -95,6 +121,8 @@ function runCommand(state: DialogState, command: DialogCommand, target?: string)
     case 'confirm': {
       const complete = completeAnswers(state.answers);
       if (!complete) return show(state, remarks({ notes: [msg('interview.notComplete')] }));
+      // A plan is posted only from a summary the user has seen.
+      if (state.stage !== 'summary') return show({ ...state, stage: 'summary' });
       return {
         state: undefined,
         outputs: [{ type: 'post-plan', answers: complete, operators: state.operators, locale: state.locale }],
@@ -121,7 +149,11 @@ function changeAnswer(state: DialogState, target: string | undefined): DialogRes
 }
 
 function onText(state: DialogState, text: string, mentions: UserRef[] | undefined, user: UserRef | undefined): DialogResult {
-  const parsed: ParsedText = parseText(text);
+  return onParsed(state, parseText(text), text, mentions, user);
+}
+
+function onParsed(state: DialogState, parsed: ParsedText, text: string, mentions: UserRef[] | undefined, user: UserRef | undefined): DialogResult {
+  if (parsed.tooLong) return show(state, remarks({ problems: [tooLong(parsed.tooLong.length)] }));
   if (parsed.operators !== undefined) {
     const choice = readOperators(parsed.operators, mentions ?? [], user);
     // Refused: the earlier choice stands, and the user is told why.
@@ -138,13 +170,17 @@ function onText(state: DialogState, text: string, mentions: UserRef[] | undefine
     notes.push(msg('interview.languageSet'));
   }
   const hasAnswers = Object.keys(parsed.answers).length > 0 || parsed.cluster || parsed.leftovers.length > 0 || parsed.yesNo.length > 0;
+  const atSummary = summaryReply(current, parsed);
+  if (atSummary) return runCommand(current, atSummary);
   // "change version" asks again; "change 5.5" just gives the new answer.
   if (parsed.command === 'change' && (parsed.target || !hasAnswers)) return runCommand(current, 'change', parsed.target);
-  if (parsed.command && parsed.command !== 'change') return runCommand(current, parsed.command);
-  // One word at a name question is that name, even when it is also a keyword ("EXCHANGE", "TS").
+  // "ok, 2000 standard": the answers count; posting waits for the summary.
+  const postWithAnswers = parsed.command === 'confirm' && hasAnswers;
+  if (parsed.command && parsed.command !== 'change' && !postWithAnswers) return runCommand(current, parsed.command);
+  // One word at a name question is that name, even when it is also a keyword ("EXCHANGE", "TS"); not yes or no.
   const asked = nextQuestion(current.answers);
   const word = text.trim();
-  if (asked?.kind === 'name' && !parsed.language && /^\S+$/.test(word)) {
+  if (asked?.kind === 'name' && !parsed.language && parsed.yesNo.length === 0 && /^\S+$/.test(word)) {
     return withAnswers(current, interpretAnswer(current.answers, asked.id, word, keptOf(current)), { notes });
   }
   if (!hasAnswers) return show(current, remarks({ notes }));
@@ -152,10 +188,21 @@ function onText(state: DialogState, text: string, mentions: UserRef[] | undefine
 }
 
 function start(state: DialogState | undefined, text: string, mentions: UserRef[] | undefined, ctx: DialogContext): DialogResult {
+  if (text.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, text.length, ctx);
   const words = text.replace(/^\s*\/?exchange-sp\b/i, '').trim();
   if (state && words === '') return show(state, remarks({ notes: [msg('interview.resumed')] }));
-  const fresh = newDialogState(state?.locale ?? ctx.locale, ctx.now);
-  return words === '' ? show(fresh) : onText(fresh, words, mentions, ctx.user);
+  const parsed = parseText(words);
+  // Words typed in one language start the interview in it, unless the user chose one.
+  const guessed = !state && ctx.localeIsGuess ? languageOfWords(parsed) : undefined;
+  const fresh = newDialogState(guessed ?? state?.locale ?? ctx.locale, ctx.now);
+  return words === '' ? show(fresh) : onParsed(fresh, parsed, words, mentions, ctx.user);
+}
+
+/** A message too long to read: said so, and nothing changes (no interview is begun or restarted). */
+function refuseTooLong(state: DialogState | undefined, length: number, ctx: DialogContext): DialogResult {
+  if (state) return show(state, remarks({ problems: [tooLong(length)] }));
+  const text = t(ctx.locale, tooLong(length));
+  return { state: undefined, outputs: [{ type: 'card', card: { fallback: text, blocks: [{ type: 'text', text, style: 'warning' }] } }] };
 }
 
 export function stepDialog(state: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogResult {
@@ -163,6 +210,7 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
     case 'start':
       return start(state, event.text, event.mentions, ctx);
     case 'text':
+      if (event.text.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, event.text.length, ctx);
       return state ? onText(state, event.text, event.mentions, ctx.user) : start(undefined, event.text, event.mentions, ctx);
     case 'language': {
       const base = state ?? newDialogState(event.locale, ctx.now);
@@ -175,6 +223,7 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
       return runCommand(state ?? newDialogState(ctx.locale, ctx.now), event.command, event.question);
     }
     case 'answer': {
+      if (event.value.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, event.value.length, ctx);
       const base = state ?? newDialogState(ctx.locale, ctx.now);
       // A click on an old card for a question that no longer applies (the topology
       // is let through: its refusal carries the real reason, P4).

@@ -58,8 +58,14 @@ export interface DialogResult {
 }
 
 export interface DialogContext {
-  /** Locale to start in when there is no state yet (the platform's hint). */
+  /** Locale to start in when there is no state yet (the user's choice, or the platform's hint). */
   locale: Locale;
+  /**
+   * True when `locale` is only a guess (the platform's language or LANG; the user never
+   * chose one): then the words that start an interview may decide its language
+   * ("2000 standaard niet geclusterd" starts in Dutch). Absent: the user chose it.
+   */
+  localeIsGuess?: boolean;
   now: Date;
   /** The person being interviewed (the plan's owner-to-be). */
   user?: UserRef;

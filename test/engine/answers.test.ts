@@ -48,7 +48,7 @@ describe('free text up front', () => {
     ],
     [
       'Dutch decimal comma and mixed Dutch words, in Dutch',
-      [['5,5 enterprise actief/passief', ['Begrepen: Exchange 5.5, Enterprise Edition, actief/passief cluster', 'Hoe heet de actieve node']]],
+      [['5,5 enterprise actief/passief', ['Begrepen: Exchange 5.5, Enterprise Edition, actief/passief cluster', 'Hoe heet het actieve knooppunt']]],
     ],
   ])('%s', (_name, rows) => {
     play(rows, rows[0][0].toString().includes('actief') ? 'nl' : 'en');
@@ -57,14 +57,24 @@ describe('free text up front', () => {
 
 describe('impossible answers are refused with the reason; earlier answers stay', () => {
   test.each<[string, Row[]]>([
-    ['a Standard Edition cluster', [['2000', []], ['standard active/passive', ['Standard Edition cannot be clustered: a cluster needs Enterprise Edition.', 'Which Exchange product'], { version: '2000' }]]],
+    // Said in one message, the edition goes (conflicts.ts); the cluster makes it Enterprise.
+    ['a Standard Edition cluster', [['2000', []], ['standard active/passive', [
+      'Standard Edition cannot be clustered: a cluster needs Enterprise Edition. So I left out: Standard Edition.',
+      'Understood: Enterprise Edition, active/passive cluster.', 'name of the active node',
+    ], { version: '2000', product: 'enterprise', topology: 'active-passive' }]]],
     ['a Standard Edition cluster clicked on an old card', [['2000 standard', []], [choose('topology', 'active-passive'), ['Standard Edition cannot be clustered'], { version: '2000', product: 'standard', topology: 'single' }]]],
     ['Exchange 5.5 active/active', [['5.5 enterprise', ['[Not clustered] [Active/passive]', '!Active/active]']], ['active/active', ['Exchange 5.5 clusters are active/passive only; active/active needs Exchange 2000.', 'Is the Exchange server clustered?'], { version: '5.5', product: 'enterprise' }]]],
-    ['Exchange 5.5 active/active in one line', [['5.5 active/active', ['active/passive only'], {}]]],
-    ['an SBS cluster', [['2000', []], ['sbs cluster', ['Small Business Server runs on one server, so it cannot be clustered.'], { version: '2000' }]]],
+    ['Exchange 5.5 active/active in one line', [['5.5 active/active', ['active/passive only', 'So I left out: active/active cluster.', 'Understood: Exchange 5.5.'], { version: '5.5' }]]],
+    ['an SBS cluster', [['2000', []], ['sbs cluster', [
+      'Small Business Server runs on one server, so it cannot be clustered. So I left out: Small Business Server.',
+      'Which kind of cluster is it: active/passive or active/active?',
+    ], { version: '2000', product: 'enterprise' }]]],
+    ['a cluster after the edition was given keeps the edition', [['2000 sbs', []], ['cluster', [
+      'Small Business Server runs on one server, so it cannot be clustered. So I left out: a cluster.',
+    ], { version: '2000', product: 'sbs', topology: 'single' }]]],
     ['a Conferencing Server cluster', [['2000 conferencing', []], ['active/active', ['Conferencing Server is not supported on a cluster.'], { version: '2000', product: 'conferencing', topology: 'single' }]]],
     ['Conferencing Server on Exchange 5.5', [['5.5', ['!Conferencing]']], ['conferencing', ['Conferencing Server exists only for Exchange 2000'], { version: '5.5' }]]],
-    ['a node name with an underscore', [['2000 enterprise a/p', []], [enter('nodeA', 'EXCH_1'), ['"EXCH_1" is not a valid name: use 1 to 15 letters, digits or hyphens.', 'name of the active node'], { version: '2000', product: 'enterprise', topology: 'active-passive' }]]],
+    ['a node name with an underscore', [['2000 enterprise a/p', []], [enter('nodeA', 'EXCH_1'), ['"EXCH_1" is not a valid name: use 1 to 15 letters, digits or hyphens, with at least one letter and no spaces.', 'name of the active node'], { version: '2000', product: 'enterprise', topology: 'active-passive' }]]],
     ['a 16-character name', [['2000 enterprise a/p EXCH1', []], ['ABCDEFGHIJKLMNOP', ['"ABCDEFGHIJKLMNOP" is not a valid name', 'passive node'], { version: '2000', product: 'enterprise', topology: 'active-passive', nodeA: 'EXCH1' }]]],
     ['the same node name twice (case does not matter)', [['2000 enterprise a/p EXCH1', []], [enter('nodeB', 'exch1'), ['"exch1" is already the other node', 'passive node'], { version: '2000', product: 'enterprise', topology: 'active-passive', nodeA: 'EXCH1' }]]],
     ['a virtual server named like a node', [['2000 enterprise a/p EXCH1 EXCH2', []], ['EXCH2', ['must differ from the node names'], { version: '2000', product: 'enterprise', topology: 'active-passive', nodeA: 'EXCH1', nodeB: 'EXCH2' }]]],
@@ -80,7 +90,8 @@ describe('impossible answers are refused with the reason; earlier answers stay',
   });
 
   test('in Dutch the reason is Dutch', () => {
-    play([['2000', []], ['standaard actief/passief', ['Standard Edition kan niet geclusterd worden'], { version: '2000' }], [enter('product', 'x'), []]], 'nl');
+    play([['2000', []], ['standaard actief/passief', ['Standard Edition kan niet geclusterd worden', 'Daarom heb ik dit weggelaten: Standard Edition.'],
+      { version: '2000', product: 'enterprise', topology: 'active-passive' }], [enter('product', 'x'), []]], 'nl');
   });
 
   test('a changed version drops a topology that no longer exists and asks it again', () => {

@@ -298,35 +298,35 @@ describe('names before the topology, in Dutch', () => {
     playStored([
       ['2000 enterprise met de twee nodes EXCH1 en EXCH2', [
         'Begrepen: Exchange 2000, Enterprise Edition.',
-        'Als het een cluster is, gebruik ik EXCH1, EXCH2 als namen van de nodes.',
+        'Als het een cluster is, gebruik ik EXCH1, EXCH2 als namen van de knooppunten.',
         '!begreep ik niet',
         'Is de Exchange-server geclusterd?',
       ], E2K],
       ['actief/passief', [
-        'Begrepen: actief/passief cluster, actieve node EXCH1, passieve node EXCH2.',
+        'Begrepen: actief/passief cluster, actief knooppunt EXCH1, passief knooppunt EXCH2.',
         'Hoe heet de virtuele Exchange-server?',
-        '!Hoe heet de actieve node',
-        '!Hoe heet de passieve node',
+        '!Hoe heet het actieve knooppunt',
+        '!Hoe heet het passieve knooppunt',
       ], { ...E2K, topology: 'active-passive', nodeA: 'EXCH1', nodeB: 'EXCH2' }],
     ], 'nl');
   });
 
-  test('"de nodes heten ..." then actief/actief asks both virtual servers', () => {
+  test('"de knooppunten heten ..." then actief/actief asks both virtual servers', () => {
     playStored([
-      ['exchange 2000 enterprise, de nodes heten EXCH1 en EXCH2', ['gebruik ik EXCH1, EXCH2 als namen van de nodes', '!begreep ik niet']],
+      ['exchange 2000 enterprise, de knooppunten heten EXCH1 en EXCH2', ['gebruik ik EXCH1, EXCH2 als namen van de knooppunten', '!begreep ik niet']],
       [choose('topology', 'active-active'), [
-        'Begrepen: actief/actief cluster, node A EXCH1, node B EXCH2.',
-        'Hoe heet de virtuele Exchange-server die nu op node A draait?',
-        '!Hoe heet de eerste node',
+        'Begrepen: actief/actief cluster, knooppunt A EXCH1, knooppunt B EXCH2.',
+        'Hoe heet de virtuele Exchange-server die nu op knooppunt A draait?',
+        '!Hoe heet het eerste knooppunt',
       ]],
-      ['EVS1', ['die nu op node B draait']],
+      ['EVS1', ['die nu op knooppunt B draait']],
     ], 'nl');
   });
 
   test('four names, in Dutch', () => {
     playStored([
-      ['2000 enterprise N1 N2 VS1 VS2', ['Als het een cluster is, gebruik ik N1, N2, VS1, VS2 als namen van eerst de nodes en dan de virtuele servers.']],
-      ['actief/actief', ['virtuele server VS2 op node B', 'servicepack of een hotfix']],
+      ['2000 enterprise N1 N2 VS1 VS2', ['Als het een cluster is, gebruik ik N1, N2, VS1, VS2 als namen van eerst de knooppunten en dan de virtuele servers.']],
+      ['actief/actief', ['virtuele server VS2 op knooppunt B', 'servicepack of een hotfix']],
     ], 'nl');
   });
 
@@ -340,7 +340,7 @@ describe('names before the topology, in Dutch', () => {
   test('a repeated name is refused in Dutch when it is applied', () => {
     playStored([
       ['2000 enterprise EXCH1 exch1', []],
-      ['actief/passief', ['"exch1" is al de naam van de andere node', 'Hoe heet de passieve node?'], { ...E2K, topology: 'active-passive', nodeA: 'EXCH1' }],
+      ['actief/passief', ['"exch1" is al de naam van het andere knooppunt', 'Hoe heet het passieve knooppunt?'], { ...E2K, topology: 'active-passive', nodeA: 'EXCH1' }],
     ], 'nl');
   });
 
@@ -348,7 +348,7 @@ describe('names before the topology, in Dutch', () => {
     playStored([
       ['2000 enterprise EXCH1 EXCH2', ['gebruik ik EXCH1, EXCH2']],
       ['opnieuw', ['We beginnen opnieuw.'], {}],
-      ['2000 enterprise actief/passief', ['Hoe heet de actieve node', '!EXCH1']],
+      ['2000 enterprise actief/passief', ['Hoe heet het actieve knooppunt', '!EXCH1']],
     ], 'nl');
   });
 });

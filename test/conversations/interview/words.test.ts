@@ -7,6 +7,7 @@ import type { Answers, Locale } from '../../../conversations/types';
 import { choiceLabelOf } from '../../../conversations/interview/describe';
 import { parseText, tokenize } from '../../../conversations/interview/parse';
 import { question } from '../../../conversations/interview/questions';
+import { PHRASES_BY_FIRST_WORD } from '../../../conversations/interview/words';
 
 const CHOICES: [keyof Answers, string[]][] = [
   ['version', ['2000', '5.5']],
@@ -22,8 +23,8 @@ describe.each<Locale>(['en', 'nl'])('button labels in %s can be typed', (locale)
     expect(parseText(label).leftovers).toEqual([]);
   });
   test('yes and no', () => {
-    expect(parseText(t(locale, 'interview.choice.yes')).yesNo).toEqual([{ value: true, text: expect.any(String) }]);
-    expect(parseText(t(locale, 'interview.choice.no')).yesNo).toEqual([{ value: false, text: expect.any(String) }]);
+    expect(parseText(t(locale, 'interview.choice.yes')).yesNo).toEqual([{ value: true, text: expect.any(String), first: true }]);
+    expect(parseText(t(locale, 'interview.choice.no')).yesNo).toEqual([{ value: false, text: expect.any(String), first: true }]);
   });
   test('the summary buttons', () => {
     expect(parseText(t(locale, 'interview.button.post')).command).toBe('confirm');
@@ -131,4 +132,15 @@ test('questions are data with a kind', () => {
   expect(question('version').kind).toBe('choice');
   expect(question('nodeA').kind).toBe('name');
   expect(question('adc').kind).toBe('yes-no');
+});
+
+test('each phrase has one meaning', () => {
+  const phrases = [...PHRASES_BY_FIRST_WORD.values()].flat().map((p) => p.words.join(' '));
+  expect(phrases.filter((p, i) => phrases.indexOf(p) !== i)).toEqual([]);
+});
+
+test('phrases say which language they are, so the words can pick the interview language', () => {
+  expect(parseText('2000 standard niet geclusterd servicepack').votes).toEqual({ en: 0, nl: 3 });
+  expect(parseText('2000 enterprise not clustered service pack').votes).toEqual({ en: 3, nl: 0 });
+  expect(parseText('2000 sbs sp adc EXCH1').votes).toEqual({ en: 0, nl: 0 });
 });
