@@ -43,7 +43,6 @@ export const cardEn = {
   'card.thread.operatorsAnyone': '{user} opened this plan to anyone in the channel',
   'card.thread.completed': 'Rollout complete. Every step is done or skipped.',
   'card.plan.fallback': '{title}: {progress}',
-  'card.plan.continued': '{title} (continued, part {part})',
   'card.status.title': 'Open rollouts in this channel',
   'card.status.none': 'There are no open rollouts in this channel. Type /exchange-sp to plan one.',
   'card.status.line': '{title} · {progress} · rollout {id}, started by {owner}',

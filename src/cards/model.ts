@@ -64,6 +64,8 @@ export interface StepBlock {
   /** e.g. "KB 316794 · E2K-3" */
   references: string;
   status: StepStatus;
+  /** The status as a word in the card's language ("Done", "Klaar"): renderers never translate. */
+  statusLabel: string;
   /** e.g. "Done by Alice, 24 Nov 10:32 UTC" or "Waiting for step 4". */
   statusLine?: string;
   buttons: Button[];

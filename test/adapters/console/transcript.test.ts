@@ -72,7 +72,7 @@ const rows: Row[] = [
 
 const LANGUAGE = {
   en: { understood: 'Understood:', before: 'BEFORE YOU START', progress: /0 of \d+ steps done/ },
-  nl: { understood: 'Begrepen:', before: 'VOORDAT JE BEGINT', progress: /0 van \d+ stappen klaar/ },
+  nl: { understood: 'Begrepen:', before: 'VOORDAT U BEGINT', progress: /0 van \d+ stappen klaar/ },
 } as const;
 
 describe('console transcripts of the eight KB 328839 paths', () => {

@@ -114,6 +114,6 @@ describe('the bot core', () => {
     const posted = replies.find((r) => r.type === 'post-plan');
     if (posted?.type === 'post-plan') await bot.setPlanMessages(ops.scope, posted.rollout.id, [{ id: 'ts-nl' }]);
     const status = await bot.handleMessage(ops, { text: 'status' });
-    expect(textOf(status)).toContain('Lopende uitrols in dit kanaal');
+    expect(textOf(status)).toContain('Lopende uitrollen in dit kanaal');
   });
 });
