@@ -9,8 +9,8 @@ import dotenv from 'dotenv';
 import { createSlackAdapter } from '../adapters/slack';
 import { createTeamsAdapter } from '../adapters/teams';
 import { createConsoleChat } from '../adapters/console';
-import { createBot, DIALOG_TTL_SECONDS } from './bot';
-import { createStoreDialogs } from './bot/dialogs';
+import { consoleLocale } from '../adapters/console/language';
+import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createHttpServer, type PlatformAdapter } from './server';
@@ -48,11 +48,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let schemaReady = !config.databaseUrl;
   void migrated.then(() => void (schemaReady = true));
 
-  const bot = createBot({
-    store,
-    logger,
-    dialogs: config.databaseUrl ? createStoreDialogs(store, DIALOG_TTL_SECONDS) : undefined,
-  });
+  // Interviews wait in the store (SQLite or Postgres): they survive restarts and replicas.
+  const bot = createBot({ store, logger });
 
   const adapters: PlatformAdapter[] = [createTeamsAdapter({ bot, config: config.teams, logger })];
   if (config.slack) adapters.unshift(createSlackAdapter({ bot, config: config.slack, store, logger }));
@@ -81,11 +78,12 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   };
 
   if (config.console) {
-    const chat = createConsoleChat({ bot, input: process.stdin, output: process.stdout });
-    void chat.run().then(async () => {
+    const chat = createConsoleChat({ bot, input: process.stdin, output: process.stdout, locale: consoleLocale(process.env) });
+    void chat.run().then(async (status) => {
       if (!platformConfigured) {
         await stop();
-        process.exit(0);
+        // 1 when the chat ended before its plan was posted or a line was refused (scripts can tell).
+        process.exit(status);
       }
     });
   }

@@ -36,6 +36,11 @@ export interface TextBlock {
   style?: 'plain' | 'strong' | 'warning' | 'muted';
   /** The text is about a posted plan: renderers that can, link to its first message. */
   link?: { rolloutId: string; message: MessageRef };
+  /**
+   * The same text for a surface without buttons (the console's plain text), where a
+   * choice is typed rather than clicked. Final text, like `text`.
+   */
+  typed?: string;
 }
 
 export interface FactsBlock {

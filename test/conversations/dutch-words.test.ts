@@ -7,8 +7,9 @@ import { cardNl } from '../../conversations/strings/card.nl';
 import { interviewNl } from '../../conversations/strings/interview.nl';
 import { planNl } from '../../conversations/strings/plan.nl';
 import { rolloutNl } from '../../conversations/strings/rollout.nl';
+import { consoleNl } from '../../conversations/strings/console.nl';
 
-const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl };
+const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl, console: consoleNl };
 const rows = Object.entries(AREAS).flatMap(([area, texts]) => Object.entries(texts).map(([key, text]) => ({ area, key, text })));
 const interview = Object.values(interviewNl).join('\n');
 
