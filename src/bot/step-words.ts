@@ -7,19 +7,20 @@
  */
 import type { StepVerb } from '../plan/rollout-model';
 
-const VERBS: Record<string, StepVerb> = {
-  confirm: 'confirm',
-  done: 'confirm',
-  bevestig: 'confirm',
-  bevestigen: 'confirm',
-  skip: 'skip',
-  overslaan: 'skip',
-  problem: 'problem',
-  probleem: 'problem',
-  undo: 'undo',
-  ongedaan: 'undo',
-  terugdraaien: 'undo',
-};
+/** A Map, not an object: "constructor 3" must not find Object.prototype's. */
+const VERBS: ReadonlyMap<string, StepVerb> = new Map([
+  ['confirm', 'confirm'],
+  ['done', 'confirm'],
+  ['bevestig', 'confirm'],
+  ['bevestigen', 'confirm'],
+  ['skip', 'skip'],
+  ['overslaan', 'skip'],
+  ['problem', 'problem'],
+  ['probleem', 'problem'],
+  ['undo', 'undo'],
+  ['ongedaan', 'undo'],
+  ['terugdraaien', 'undo'],
+]);
 
 /** Said right after the step number of a skip: the person accepts the risk of skipping a protective step. */
 const ANYWAY = /^(?:anyway|toch)\b[\s:,-]*/i;
@@ -37,7 +38,7 @@ export interface StepCommand {
 /** The step command in this text, or undefined when it does not start with a step verb. */
 export function parseStepCommand(text: string): StepCommand | undefined {
   const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)(?:\s+(?:step|stap))?(?:\s+([\s\S]*))?$/i.exec(text);
-  const verb = match ? VERBS[match[1].toLowerCase()] : undefined;
+  const verb = match ? VERBS.get(match[1].toLowerCase()) : undefined;
   if (!match || !verb) return undefined;
   const rest = (match[2] ?? '').trim();
   const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(rest);
