@@ -12,16 +12,16 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.summary.product.enterprise': 'Editie: Enterprise Edition',
   'plan.summary.product.conferencing': 'Editie: Exchange 2000 Conferencing Server',
   'plan.summary.product.sbs': 'Editie: Exchange als onderdeel van Small Business Server',
-  'plan.summary.topology.single': 'Topologie: één server, geen cluster',
+  'plan.summary.topology.single': 'Opzet: één server, geen cluster',
   'plan.summary.topology.activePassive':
-    'Topologie: actief/passief-cluster; {nodeA} is nu actief, {nodeB} is passief',
+    'Opzet: actief/passief-cluster; {nodeA} is nu actief, {nodeB} is passief',
   'plan.summary.topology.activeActive':
-    'Topologie: actief/actief-cluster; {nodeA} draait {evsA}, {nodeB} draait {evsB}',
+    'Opzet: actief/actief-cluster; {nodeA} draait {evsA}, {nodeB} draait {evsB}',
   'plan.summary.virtualServer': 'Virtuele Exchange-server: {evs}',
   'plan.summary.change.sp': 'Wijziging: een servicepack',
   'plan.summary.change.storeHotfix':
-    'Wijziging: een hotfix voor de informatieopslag (die werkt de databases bij, net als een servicepack)',
-  'plan.summary.change.hotfix': 'Wijziging: een hotfix die de informatieopslag ongemoeid laat',
+    'Wijziging: een hotfix voor het informatiearchief (die werkt de databases bij, net als een servicepack)',
+  'plan.summary.change.hotfix': 'Wijziging: een hotfix die het informatiearchief ongemoeid laat',
   'plan.summary.adc.none': 'Active Directory Connector: niet geïnstalleerd',
   'plan.summary.adc.standardMaps': 'Active Directory Connector: geïnstalleerd, met de standaard Local.map en Remote.map',
   'plan.summary.adc.customMaps': 'Active Directory Connector: geïnstalleerd, met aangepaste Local.map en Remote.map',
@@ -33,11 +33,11 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.summary.interOrg.no': 'Synchronisatieprogramma InterOrg in gebruik: nee',
 
   'plan.warning.passiveFirst':
-    'Exchange 2000-cluster: begin bij de passieve node {nodeB}, niet bij de actieve node {nodeA}. {nodeA} is pas aan de beurt als de Exchange-groep op {nodeB} draait.',
+    'Exchange 2000-cluster: begin bij het passieve knooppunt {nodeB}, niet bij het actieve knooppunt {nodeA}. {nodeA} is pas aan de beurt als de Exchange-groep op {nodeB} draait.',
   'plan.warning.activeActive':
-    'Actief/actief-cluster: werk nooit een node bij waarop nog een virtuele server draait. Zet {evsA} en {evsB} eerst samen op één node en werk daarna de vrijgekomen node bij.',
+    'Actief/actief-cluster: werk nooit een knooppunt bij waarop nog een virtuele server draait. Zet {evsA} en {evsB} eerst samen op één knooppunt en werk daarna het vrijgekomen knooppunt bij.',
   'plan.warning.activeFirst55':
-    'Exchange 5.5-cluster: begin bij de actieve node {nodeA} en doe daarna de passieve node {nodeB}. Bij een Exchange 2000-cluster gaat het precies andersom.',
+    'Exchange 5.5-cluster: begin bij het actieve knooppunt {nodeA} en doe daarna het passieve knooppunt {nodeB}. Bij een Exchange 2000-cluster gaat het precies andersom.',
   'plan.warning.conferencing':
     'Conferencing Server heeft eigen servicepacks; het servicepack voor Exchange 2000 Standard en Enterprise is er niet voor bedoeld. Haal de update voor Conferencing Server op zoals KB 302473 uitlegt en controleer dat wat u installeert echt voor Conferencing Server gemaakt is.',
   'plan.warning.oldBackups':
@@ -76,13 +76,13 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.step.fullBackup.title': 'Maak een volledige back-up, systeemstatus inbegrepen',
   'plan.step.fullBackup.what':
     'Maak een back-up van alle Exchange-databases en van de systeemstatus van de Exchange-server en van de domeincontrollers in het domein.',
-  'plan.step.fullBackup.cluster': 'In dit cluster gaat het om de systeemstatus van beide nodes: {nodeA} en {nodeB}.',
+  'plan.step.fullBackup.cluster': 'In dit cluster gaat het om de systeemstatus van beide knooppunten: {nodeA} en {nodeB}.',
   'plan.step.fullBackup.rollback':
     'Met deze back-up kunt u terug: teruggaan naar de vorige versie kan betekenen dat u Exchange verwijdert en de databases en de systeemstatus op de Exchange-server en de domeincontroller terugzet.',
   'plan.step.stopAntivirus.title': 'Sluit antivirus af en stop wat nu niet hoeft te draaien',
   'plan.step.stopAntivirus.what':
     'Sluit antivirusprogramma’s op de server af en stop services en programma’s die tijdens de update niet nodig zijn: antivirussoftware van derden die bestanden scant, de SNMP-service, hulpmiddelen voor serverbeheer, Prestatiemeter.',
-  'plan.step.bothNodes': 'Doe dit op beide nodes, {nodeA} en {nodeB}.',
+  'plan.step.bothNodes': 'Doe dit op beide knooppunten, {nodeA} en {nodeB}.',
   'plan.step.checkRunningSetup.title': 'Controleer dat Setup, Update en Xcopy niet draaien',
   'plan.step.checkRunningSetup.what':
     'Kijk in Taakbeheer: als er tegelijk meerdere exemplaren van Setup, Update of zelfs Xcopy draaien, kan de installatie mislukken.',
@@ -111,18 +111,18 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.step.apply.conferencingHotfix':
     'Aanbevolen werkwijze, niet uit KB 328839: controleer eerst of de hotfix bedoeld is voor Conferencing Server en niet alleen voor Exchange 2000 Standard of Enterprise.',
   'plan.step.apply.databasesUpgrade':
-    'Zodra de Exchange-services weer starten, worden de databases bijgewerkt naar de nieuwe opslag.',
+    'Zodra de Exchange-services weer starten, worden de databases bijgewerkt naar het nieuwe informatiearchief.',
   'plan.step.apply.noRestart55': 'De Exchange-services liggen maar even stil en opnieuw opstarten is niet nodig.',
   'plan.step.apply.sbs55':
     'Op Small Business Server installeert u de update rechtstreeks, net als op elke andere Exchange 5.5-server.',
   'plan.step.apply.passiveFirst':
-    '{node} is de passieve node: er draait nu geen virtuele Exchange-server op, dus deze node gaat eerst.',
-  'plan.step.apply.nowPassive': '{node} is nu de passieve node en kan dus veilig worden bijgewerkt.',
-  'plan.step.apply.freeNode': 'Op {node} draait nu geen virtuele server, dus deze node kan veilig worden bijgewerkt.',
+    '{node} is het passieve knooppunt: er draait nu geen virtuele Exchange-server op, dus dit knooppunt gaat eerst.',
+  'plan.step.apply.nowPassive': '{node} is nu het passieve knooppunt en kan dus veilig worden bijgewerkt.',
+  'plan.step.apply.freeNode': 'Op {node} draait nu geen virtuele server, dus dit knooppunt kan veilig worden bijgewerkt.',
   'plan.step.apply.activeFirst55':
-    '{node} is de actieve (primaire) node; bij Exchange 5.5 wordt die als eerste bijgewerkt.',
+    '{node} is het actieve (primaire) knooppunt; bij Exchange 5.5 wordt dat als eerste bijgewerkt.',
   'plan.step.apply.passiveSecond55':
-    '{node} is de passieve (secundaire) node; die volgt zodra de actieve node klaar is.',
+    '{node} is het passieve (secundaire) knooppunt; het volgt zodra het actieve knooppunt klaar is.',
   'plan.step.moveGroup.title': 'Verplaats de Exchange-groep naar {node}',
   'plan.step.moveGroup.how': 'Verplaats de Exchange-groep in Clusterbeheer van {from} naar {node}.',
   'plan.step.moveGroup.howEvs':
@@ -132,10 +132,10 @@ export const planNl: Record<keyof typeof planEn, string> = {
     'Verplaats in Clusterbeheer de Exchange-groep die bij {evs} hoort naar {node}. Daarna draait {node} zowel {evsA} als {evsB} en draait er op {from} niets meer.',
   'plan.step.moveBothEvs.title': 'Verplaats {evsA} en {evsB} naar {node}',
   'plan.step.moveBothEvs.how':
-    'Verplaats in Clusterbeheer de Exchange-groepen die bij {evsA} en {evsB} horen naar de bijgewerkte node {node}. Daarna draait er op {from} niets meer.',
+    'Verplaats in Clusterbeheer de Exchange-groepen die bij {evsA} en {evsB} horen naar het bijgewerkte knooppunt {node}. Daarna draait er op {from} niets meer.',
   'plan.step.checkEvsStarted.title': 'Controleer dat {node} {evsA} en {evsB} heeft gestart',
   'plan.step.databasesUpgradeOnStart':
-    'Terwijl {node} de Exchange-resources start, worden de databases bijgewerkt naar de nieuwe opslag. Wacht tot dat klaar is en de resources online zijn voordat u verdergaat.',
+    'Terwijl {node} de Exchange-resources start, worden de databases bijgewerkt naar het nieuwe informatiearchief. Wacht tot dat klaar is en de resources online zijn voordat u verdergaat.',
   'plan.step.waitOnline': 'Wacht tot de Exchange-resources op {node} online zijn voordat u verdergaat.',
   'plan.step.restart.title': 'Start de server opnieuw op',
   'plan.step.restart.why':
@@ -177,11 +177,11 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.problem.conferencingNotClustered': 'Conferencing Server wordt niet ondersteund op een cluster.',
   'plan.problem.sbsNotClustered': 'Small Business Server draait op één server en kan niet in een cluster.',
   'plan.problem.conferencingNeeds2000': 'Conferencing Server bestaat alleen voor Exchange 2000, niet voor Exchange 5.5.',
-  'plan.problem.missingNodes': 'Voor een clusterplan zijn de namen van beide nodes nodig.',
+  'plan.problem.missingNodes': 'Voor een clusterplan zijn de namen van beide knooppunten nodig.',
   'plan.problem.missingVirtualServers':
     'Voor een actief/actief-plan zijn de namen van beide virtuele Exchange-servers nodig.',
   'plan.problem.invalidName':
     '"{name}" is geen geldige computernaam: gebruik 1 tot 15 letters, cijfers of koppeltekens.',
-  'plan.problem.sameNodes': 'De twee nodes moeten verschillende namen hebben.',
+  'plan.problem.sameNodes': 'De twee knooppunten moeten verschillende namen hebben.',
   'plan.problem.sameVirtualServers': 'De twee virtuele servers moeten verschillende namen hebben.',
 };
