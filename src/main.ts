@@ -10,13 +10,13 @@ import { createSlackAdapter, createSlackDeliveryAdapter } from '../adapters/slac
 import { createTeamsAdapter, createTeamsDeliveryAdapter } from '../adapters/teams';
 import { createConsoleChat } from '../adapters/console';
 import { createConsoleDelivery } from '../adapters/console/delivery';
+import { consoleLocale } from '../adapters/console/language';
 import { drawPlanCard } from './cards/plan-card';
 import { ownerNotices } from './delivery/notices';
 import { createPublisher, type Publisher } from './delivery/publisher';
 import type { DeliveryAdapter } from './delivery/types';
 import { metricsRoute } from './metrics';
-import { createBot, DIALOG_TTL_SECONDS } from './bot';
-import { createStoreDialogs } from './bot/dialogs';
+import { createBot } from './bot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { createHttpServer, type PlatformAdapter } from './server';
@@ -55,11 +55,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let schemaReady = !config.databaseUrl;
   void migrated.then(() => void (schemaReady = true));
 
-  const bot = createBot({
-    store,
-    logger,
-    dialogs: config.databaseUrl ? createStoreDialogs(store, DIALOG_TTL_SECONDS) : undefined,
-  });
+  // Interviews wait in the store (SQLite or Postgres): they survive restarts and replicas.
+  const bot = createBot({ store, logger });
 
   const teamsOn = Boolean(config.teams.appId) || config.teams.allowUnauthenticated;
   const platformConfigured = Boolean(config.slack) || teamsOn;
@@ -122,13 +119,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       bot,
       input: process.stdin,
       output: process.stdout,
+      locale: consoleLocale(process.env),
       // What a line caused (the plan, its thread lines) is printed before the next prompt.
       settle: async () => publisher?.idle({ timeoutMs: 30_000 }).catch(() => undefined),
     });
-    void chat.run().then(async () => {
+    void chat.run().then(async (status) => {
       if (!platformConfigured) {
         await stop();
-        process.exit(0);
+        // 1 when the chat ended before its plan was posted or a line was refused (scripts can tell).
+        process.exit(status);
       }
     });
   }

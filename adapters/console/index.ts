@@ -1,20 +1,26 @@
 /**
  * The console chat: the same interview and rollout as in Slack and Teams, in a
  * terminal. Works on a TTY and with piped input (one line at a time, in order).
- * After a restart the channel's latest open rollout is shown again, with its
- * confirmations, because it lives in the store.
+ * - On a TTY, the channel's open rollout is shown again at start (it lives in the
+ *   store); with piped input nothing is printed but the banner and the answers.
+ * - `run()` resolves with an exit status a script can trust: 1 when the chat ended
+ *   (input over, or quit) with an interview not yet posted - it says so - or when the
+ *   bot refused a line; else 0.
+ * - It speaks the person's language: the one they chose, else the terminal's (LANG).
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { msg, t } from '../../conversations/strings';
+import type { Locale } from '../../conversations/types';
 import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
 import type { Button } from '../../src/cards/model';
 import { renderCardAsText } from '../../src/cards/text';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { parseConsoleLine } from './commands';
+import { writeNewFile } from './export-file';
 
 export const CONSOLE_SCOPE: Scope = { platform: 'console', workspace: 'local', channel: 'console' };
 
@@ -24,39 +30,43 @@ export interface ConsoleChatOptions {
   output: Writable;
   user?: UserRef;
   scope?: Scope;
+  /** The terminal's language (see language.ts); the person's own choice wins. */
+  locale?: Locale;
   /** Where `export` writes its files (default ./data/exports). */
   exportDir?: string;
+  /** A person at a terminal (default: the input is a TTY); false for piped input. */
+  interactive?: boolean;
   /**
    * Waits until the delivery outbox has printed what a line caused (the plan, its
-   * thread lines), so they appear before the next prompt. Default: no wait.
+   * thread lines; adapters/console/delivery.ts), so they appear before the next
+   * prompt. Default: no wait.
    */
   settle?: () => Promise<void>;
 }
 
 export interface ConsoleChat {
-  /** Resolves when the input ends or the user types quit. */
-  run(): Promise<void>;
-  /** Handles one line (exported for tests and scripted use). */
+  /** Resolves with the exit status when the input ends or the user types quit. */
+  run(): Promise<number>;
+  /** Handles one line (exported for tests and scripted use); false after quit. */
   handleLine(line: string): Promise<boolean>;
 }
-
-const WELCOME = [
-  'exchange-sp console chat. Type your answers, or "help".',
-  'Start with e.g.: 2000 enterprise active/passive EXCH1 EXCH2 adc',
-  'During a rollout: confirm N | skip N <reason> | problem N <note> | undo N | plan | status | quit',
-].join('\n');
 
 export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const { bot, output } = options;
   const login = safeLogin();
   const user = options.user ?? { id: login, name: login };
   const scope = options.scope ?? CONSOLE_SCOPE;
-  const inbound: Inbound = { scope, user };
-  /** Picked with `use <id>`; otherwise the latest open rollout is the one acted on. */
+  const inbound: Inbound = { scope, user, ...(options.locale ? { locale: options.locale } : {}) };
+  const interactive = options.interactive ?? (options.input as { isTTY?: boolean }).isTTY === true;
+  /** The rollout picked with `use`: step commands act on it instead of the latest. */
+  let pinnedRollout: string | undefined;
+  /** The rollout shown by `plan`: the pinned one, else the one last posted or changed here. */
   let currentRollout: string | undefined;
   let choices: Button[] = [];
+  let refusals = 0;
 
   const print = (text: string): void => void output.write(text + '\n');
+  const locale = async (): Promise<Locale> => (await bot.userContext(inbound)).locale;
 
   async function show(replies: Reply[]): Promise<void> {
     for (const reply of replies) {
@@ -68,18 +78,18 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
           break;
         }
         case 'refused':
+          refusals++;
           print(`! ${reply.text}`);
           break;
         case 'update-plan':
           // The thread line (delivered next) says what changed; the whole plan is one "plan" away.
+          currentRollout = reply.rollout.id;
           for (const card of reply.cards) print(`  ${card.fallback}`);
           break;
         case 'file': {
-          const dir = options.exportDir ?? path.resolve('data', 'exports');
-          fs.mkdirSync(dir, { recursive: true });
-          const file = path.join(dir, reply.filename);
-          fs.writeFileSync(file, reply.content);
-          print(`${reply.summary}\n${file}`);
+          // Never over an earlier export: a new name instead (export-file.ts).
+          const file = writeNewFile(options.exportDir ?? path.resolve('data', 'exports'), reply.filename, reply.content);
+          print(`${reply.summary}\n${t(await locale(), msg('console.exported', { file }))}`);
           break;
         }
       }
@@ -88,10 +98,16 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
 
   async function showCurrent(): Promise<void> {
     const id = currentRollout ?? (await bot.openRollouts(scope))[0]?.id;
-    if (!id) return print('No open rollout yet. Answer the questions to plan one.');
+    if (!id) return print(t(await locale(), 'console.noRollout'));
     const drawing = await bot.drawRollout(scope, id);
-    if (!drawing) return print(`Rollout ${id} is not known here.`);
+    if (!drawing) return print(t(await locale(), msg('console.unknownRollout', { id })));
+    currentRollout = id;
     for (const card of drawing.cards) print(renderCardAsText(card).text);
+  }
+
+  function toBot(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
+    const mentions = consoleMentions(text);
+    return { text, ...extra, ...(mentions.length ? { mentions } : {}), ...(pinnedRollout ? { rollout: pinnedRollout } : {}) };
   }
 
   async function handleLine(line: string): Promise<boolean> {
@@ -111,11 +127,12 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         await showCurrent();
         return true;
       case 'use':
+        pinnedRollout = parsed.rolloutId;
         currentRollout = parsed.rolloutId;
         await showCurrent();
         return true;
       case 'new':
-        await show(await bot.handleMessage(inbound, withMentions(parsed.text, { isCommand: true })));
+        await show(await bot.handleMessage(inbound, toBot(parsed.text, { isCommand: true })));
         return true;
       case 'choice': {
         const button = choices[parsed.index];
@@ -123,39 +140,37 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         await show(await bot.handleAction(inbound, { payload: button.action, actionKey: randomUUID() }));
         return true;
       }
-      case 'step': {
-        const id = currentRollout ?? (await bot.openRollouts(scope))[0]?.id;
-        const drawing = id ? await bot.drawRollout(scope, id) : undefined;
-        const step = drawing?.rollout.plan.steps[parsed.number - 1];
-        if (!drawing || !step) break; // not a step command after all
-        const payload = { k: 'step' as const, r: drawing.rollout.id, s: step.id, v: parsed.verb };
-        await show(await bot.handleAction(inbound, { payload, actionKey: randomUUID(), text: parsed.note }));
-        return true;
-      }
       case 'text':
         break;
     }
-    await show(await bot.handleMessage(inbound, withMentions(line.trim())));
+    await show(await bot.handleMessage(inbound, toBot(line.trim())));
     return true;
+  }
+
+  async function banner(): Promise<void> {
+    const language = await locale();
+    print([t(language, 'console.welcome'), t(language, 'console.example'), t(language, 'console.commands')].join('\n'));
+    if (!interactive) return;
+    const open = (await bot.openRollouts(scope))[0];
+    if (!open) return;
+    currentRollout = open.id;
+    print(`\n${t(language, msg('console.resuming', { id: open.id }))}`);
+    await showCurrent();
   }
 
   return {
     handleLine,
     async run() {
-      print(WELCOME);
-      const open = (await bot.openRollouts(scope))[0];
-      if (open) {
-        print(`\nResuming rollout ${open.id}:`);
-        await showCurrent();
-      }
+      await banner();
       const rl = readline.createInterface({ input: options.input, terminal: false });
       try {
-        for await (const line of rl) {
-          if (!(await handleLine(line))) break;
-        }
+        for await (const line of rl) if (!(await handleLine(line))) break;
       } finally {
         rl.close();
       }
+      const context = await bot.userContext(inbound);
+      if (context.interviewing) print(t(context.locale, 'console.ended'));
+      return context.interviewing || refusals > 0 ? 1 : 0;
     },
   };
 }
@@ -169,11 +184,6 @@ export function consoleMentions(text: string): UserRef[] {
   const names = new Set<string>();
   for (const match of text.matchAll(/(?:^|\s)@([\p{L}\p{N}._-]{1,64})/gu)) names.add(match[1].replace(/[.]+$/, ''));
   return [...names].map((name) => ({ id: name, name }));
-}
-
-function withMentions(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
-  const mentions = consoleMentions(text);
-  return { text, ...extra, ...(mentions.length ? { mentions } : {}) };
 }
 
 function safeLogin(): string {

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
+import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
 import { escapeMrkdwn, plain, SLACK_LIMITS as L } from './block-kit';
 import { truncate } from './limits';
 import type { ButtonNote } from './button-value';
@@ -17,8 +18,8 @@ import type { ButtonNote } from './button-value';
 export const NOTE_CALLBACK_ID = 'exchange-sp-note';
 export const NOTE_BLOCK_ID = 'note';
 export const NOTE_ACTION_ID = 'note-text';
-/** The core refuses longer notes; Slack enforces this one in the field itself. */
-export const NOTE_MAX_LENGTH = 1000;
+/** The core's one note limit; Slack enforces it in the field, so a note is never typed in vain. */
+export const NOTE_MAX_LENGTH = MAX_NOTE_LENGTH;
 
 export interface NoteMetadata {
   payload: ActionPayload;

@@ -2,12 +2,12 @@
  * Neutral Card -> Block Kit messages. Pure: the same card always gives the same
  * blocks, so the first post and every update of a plan are drawn by this one function
  * (and the benchmark can call it without Slack). A card that does not fit Slack's
- * limits (limits.ts) is split over several messages; later parts start with a
- * "continued" header.
+ * limits (limits.ts) is split over several messages; later parts repeat the title
+ * with their number ("Title (2/3)", as in Teams). Every word comes final from the
+ * core in the card's language: this renderer adds markup, never words.
  * https://docs.slack.dev/block-kit
  * https://docs.slack.dev/reference/block-kit/blocks/section-block
  */
-import { t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import type { Button, Card, CardBlock, InputBlock, StepBlock } from '../../src/cards/model';
 import { encodeActionPayload } from '../../src/cards/actions';
@@ -30,7 +30,10 @@ import { encodeButtonValue } from './button-value';
 export type { SlackMessage, SlackBlock } from './block-kit';
 
 export interface RenderOptions {
-  /** Language of the words the renderer adds itself (status words, "continued"); default en. */
+  /**
+   * Ignored: the card's words arrive in the card's language (a Dutch plan stays Dutch
+   * for an English-speaking clicker). Kept so callers that still pass it compile.
+   */
   locale?: Locale;
   /** Permalinks by message ts, for text blocks that refer to a posted plan (status card). */
   permalinks?: Record<string, string>;
@@ -52,7 +55,6 @@ interface Unit {
 }
 
 export function renderCardForSlack(card: Card, options: RenderOptions = {}): SlackMessage[] {
-  const locale = options.locale ?? 'en';
   let counter = 0;
   // action_id must be unique within a message; a card-wide counter makes it so in every part.
   const nextId = (prefix: string) => `${prefix}-${counter++}`;
@@ -78,13 +80,12 @@ export function renderCardForSlack(card: Card, options: RenderOptions = {}): Sla
   let title: string | undefined;
   for (const block of card.blocks) {
     if (block.type === 'header' && title === undefined) title = block.text;
-    units.push(...renderBlock(block, { locale, button, inputSubmitters, permalinks: options.permalinks ?? {} }));
+    units.push(...renderBlock(block, { button, inputSubmitters, permalinks: options.permalinks ?? {} }));
   }
-  return pack(units, notificationText(card), title, locale);
+  return pack(units, notificationText(card), title);
 }
 
 interface BlockContext {
-  locale: Locale;
   button: (b: Button, prefix: string, step?: number) => SlackButton;
   inputSubmitters: Map<string, Button>;
   permalinks: Record<string, string>;
@@ -140,7 +141,7 @@ function renderText(text: string, style: 'plain' | 'strong' | 'warning' | 'muted
 }
 
 function renderStep(step: StepBlock, ctx: BlockContext): Unit {
-  const status = t(ctx.locale, `card.status.${step.status}`);
+  const status = step.statusLabel;
   const lines = [
     `${STATUS_EMOJI[step.status]} *${step.number}. ${escapeMrkdwn(step.title)}*`,
     ...step.details.map(escapeMrkdwn),
@@ -188,8 +189,16 @@ function notificationText(card: Card): string {
   return fitMrkdwn(candidates.find((c) => c.trim().length > 0) ?? '…', L.notificationText);
 }
 
-function pack(units: Unit[], text: string, title: string | undefined, locale: Locale): SlackMessage[] {
+/** "Title (2/3)": the part's number, no words (the title is already in the card's language). */
+function partTitle(title: string, part: number, total: number): { type: 'plain_text'; text: string; emoji?: boolean } {
+  const suffix = ` (${part}/${total})`;
+  const room = plain(title, L.headerText - suffix.length);
+  return { ...room, text: room.text + suffix };
+}
+
+function pack(units: Unit[], text: string, title: string | undefined): SlackMessage[] {
   const messages: SlackMessage[] = [];
+  const continuations: SlackBlock[] = [];
   let current: SlackBlock[] = [];
   let used = 0;
   const startNext = () => {
@@ -197,10 +206,9 @@ function pack(units: Unit[], text: string, title: string | undefined, locale: Lo
     current = [];
     used = 0;
     if (title !== undefined) {
-      const header: SlackBlock = {
-        type: 'header',
-        text: plain(t(locale, 'card.plan.continued', { title, part: messages.length + 1 }), L.headerText),
-      };
+      // The total is known once packed: sized here for the widest number it can get.
+      const header: SlackBlock = { type: 'header', text: partTitle(title, 99, 99) };
+      continuations.push(header);
       current.push(header);
       used += blockTextLength(header);
     }
@@ -215,6 +223,9 @@ function pack(units: Unit[], text: string, title: string | undefined, locale: Lo
     used += size;
   }
   if (current.length > 0 || messages.length === 0) messages.push({ text, blocks: current });
+  continuations.forEach((header, index) => {
+    if (header.type === 'header' && title !== undefined) header.text = partTitle(title, index + 2, messages.length);
+  });
   return messages;
 }
 

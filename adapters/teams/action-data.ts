@@ -8,7 +8,14 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
-import { MAX_NOTE_LENGTH } from './adaptive-card';
+import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+
+/**
+ * Longest text read from a click. Teams' field stops at MAX_NOTE_LENGTH; a longer
+ * text (an older card, a hand-made request) still reaches the core whole, which
+ * refuses it and shows it back to its writer, rather than being cut silently here.
+ */
+const MAX_SUBMITTED_TEXT = MAX_NOTE_LENGTH * 4;
 
 export interface ExecuteData {
   xsp: ActionPayload;
@@ -53,7 +60,7 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!inputName) return { payload };
   const value = parsed.data[inputName];
   if (value === undefined) return { payload };
-  if (typeof value !== 'string' || value.length > MAX_NOTE_LENGTH * 2) return undefined;
-  const text = value.trim().slice(0, MAX_NOTE_LENGTH);
+  if (typeof value !== 'string' || value.length > MAX_SUBMITTED_TEXT) return undefined;
+  const text = value.trim();
   return text ? { payload, text } : { payload };
 }

@@ -24,8 +24,6 @@ export const MAX_CARD_BYTES = 20_000;
 export const MAX_ACTIONS_PER_SET = 6;
 /** More answer buttons than this for one question become an Input.ChoiceSet (Teams shows ~6 buttons per row). */
 export const MAX_ANSWER_BUTTONS = 5;
-/** Longest note a clicker may type (skip reason, problem note). */
-export const MAX_NOTE_LENGTH = 500;
 
 export interface AcElement {
   type: string;

@@ -18,12 +18,12 @@ import {
   MAX_ACTIONS_PER_SET,
   MAX_ANSWER_BUTTONS,
   MAX_CARD_BYTES,
-  MAX_NOTE_LENGTH,
   cardBytes,
   type AcAction,
   type AcElement,
   type AdaptiveCard,
 } from './adaptive-card';
+import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
 import { choiceInputId, executeData, noteInputId } from './action-data';
 import { splitIntoParts } from './split';
 

@@ -7,6 +7,7 @@
 import { msg, type Msg } from '../strings';
 import type { CompleteAnswers } from '../types';
 import { activeActiveSteps, activePassiveSteps } from './cluster-2000';
+import { GOOD_PRACTICE, isHotfix } from './good-practice';
 import { byChange, databaseUpgradeFacts, draft, upgradesDatabases, type StepDraft } from './step';
 
 export function applySteps2000(a: CompleteAnswers): StepDraft[] {
@@ -25,7 +26,10 @@ function singleServerSteps(a: CompleteAnswers): StepDraft[] {
   const details: Msg[] = [];
   const facts = [topologyFact];
   let kbs: string[] = [];
-  if (a.product === 'conferencing') {
+  if (a.product === 'conferencing' && isHotfix(a)) {
+    // C5 speaks of the Conferencing Server service pack; for a hotfix the check is ours.
+    details.push(msg('plan.step.apply.conferencingHotfix'));
+  } else if (a.product === 'conferencing') {
     details.push(msg('plan.step.apply.conferencing'));
     facts.push('C5');
     kbs = ['302473'];
@@ -50,12 +54,15 @@ function singleServerSteps(a: CompleteAnswers): StepDraft[] {
 }
 
 function upgradeAdc(a: CompleteAnswers): StepDraft {
-  const how = msg(byChange(a.change, { sp: 'plan.step.upgradeAdc.how.sp', hotfix: 'plan.step.upgradeAdc.how.hotfix' }));
+  if (isHotfix(a)) {
+    // E2K-4 is about the service pack's own ADC installer; a hotfix may bring none.
+    return draft('upgrade-adc', 'apply', msg('plan.step.upgradeAdc.title.hotfix'), [GOOD_PRACTICE, msg('plan.step.upgradeAdc.how.hotfix')], []);
+  }
   return draft(
     'upgrade-adc',
     'apply',
     msg('plan.step.upgradeAdc.title'),
-    [how, msg('plan.step.upgradeAdc.filesInUse')],
+    [msg('plan.step.upgradeAdc.how.sp'), msg('plan.step.upgradeAdc.filesInUse')],
     ['E2K-4'],
     { kbs: ['306505'] },
   );

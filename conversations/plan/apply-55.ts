@@ -2,25 +2,30 @@
  * Exchange 5.5 install steps: a single server or SBS just runs the update with no
  * restart (C7, C9); a cluster does the ACTIVE node first (C8, the reverse of
  * Exchange 2000). Mailbox Manager and InterOrg Synchronization are not touched by
- * the update and get their own steps when used (E55-5).
+ * a service pack and get their own steps when used (E55-5).
  */
 import { msg } from '../strings';
 import type { CompleteAnswers } from '../types';
+import { GOOD_PRACTICE, isHotfix } from './good-practice';
 import { byChange, draft, type StepDraft } from './step';
 
 export function applySteps55(a: CompleteAnswers): StepDraft[] {
   const steps = a.topology === 'single' ? singleServer(a) : cluster(a);
-  if (a.mailboxManager) {
-    steps.push(
-      draft('update-mailbox-manager', 'apply', msg('plan.step.mailboxManager.title'), [msg('plan.step.mailboxManager.how')], [
-        'E55-5',
-      ]),
-    );
-  }
-  if (a.interOrgSync) {
-    steps.push(draft('update-interorg-sync', 'apply', msg('plan.step.interOrg.title'), [msg('plan.step.interOrg.how')], ['E55-5']));
-  }
+  if (a.mailboxManager) steps.push(extraComponent(a, 'update-mailbox-manager', 'mailboxManager'));
+  if (a.interOrgSync) steps.push(extraComponent(a, 'update-interorg-sync', 'interOrg'));
   return steps;
+}
+
+/**
+ * E55-5: a service pack leaves Mailbox Manager and InterOrg Synchronization alone and
+ * brings their own update on its CD. A hotfix has no such folders: checking the
+ * component afterwards is the bot's advice.
+ */
+function extraComponent(a: CompleteAnswers, id: string, component: 'mailboxManager' | 'interOrg'): StepDraft {
+  if (isHotfix(a)) {
+    return draft(id, 'apply', msg(`plan.step.${component}.title.hotfix`), [GOOD_PRACTICE, msg(`plan.step.${component}.checkHotfix`)], []);
+  }
+  return draft(id, 'apply', msg(`plan.step.${component}.title`), [msg(`plan.step.${component}.how`)], ['E55-5']);
 }
 
 function singleServer(a: CompleteAnswers): StepDraft[] {

@@ -1,10 +1,13 @@
 /**
  * Preparation steps (E2K-1, 2, 5..8 and E55-1, 2, 6, 7): done in any order before
- * anything is installed. Cluster plans name both nodes where each node counts.
+ * anything is installed. Cluster plans name both nodes where each node counts. For a
+ * hotfix, the steps about the service pack itself (its release notes, the ADC) are
+ * the bot's good practice (good-practice.ts).
  */
 import { msg, type Msg } from '../strings';
 import type { CompleteAnswers } from '../types';
-import { byChange, draft, type StepDraft } from './step';
+import { GOOD_PRACTICE, isHotfix } from './good-practice';
+import { draft, type StepDraft } from './step';
 
 export function beforeSteps(a: CompleteAnswers): StepDraft[] {
   const is2000 = a.version === '2000';
@@ -38,31 +41,38 @@ export function beforeSteps(a: CompleteAnswers): StepDraft[] {
     ),
   ];
   // E2K-4..6 concern Exchange 2000 only; an ADC answer left over from 5.5 is ignored.
-  if (is2000 && a.adc) {
+  if (is2000 && a.adc) steps.push(...adcPreparation(a));
+  return steps;
+}
+
+/** E2K-5, E2K-6: the ADC is prepared before its own upgrade (apply-2000.ts). */
+function adcPreparation(a: CompleteAnswers): StepDraft[] {
+  const hotfix = isHotfix(a);
+  const what = [msg('plan.step.exportAdcMaps.what'), msg('plan.step.exportAdcMaps.ldp')];
+  const steps = [
+    hotfix
+      ? draft('export-adc-schema-maps', 'before', msg('plan.step.exportAdcMaps.title'), [GOOD_PRACTICE, ...what], [])
+      : draft('export-adc-schema-maps', 'before', msg('plan.step.exportAdcMaps.title'), what, ['E2K-6'], { kbs: ['255602', '260745'] }),
+  ];
+  if (a.adcCustomMaps) {
+    const title = msg('plan.step.redoAdcMaps.title');
     steps.push(
-      draft(
-        'export-adc-schema-maps',
-        'before',
-        msg('plan.step.exportAdcMaps.title'),
-        [msg('plan.step.exportAdcMaps.what'), msg('plan.step.exportAdcMaps.ldp')],
-        ['E2K-6'],
-        { kbs: ['255602', '260745'] },
-      ),
+      hotfix
+        ? draft('redo-adc-map-changes', 'before', title, [GOOD_PRACTICE, msg('plan.step.redoAdcMaps.whatHotfix')], [])
+        : draft('redo-adc-map-changes', 'before', title, [msg('plan.step.redoAdcMaps.what')], ['E2K-5']),
     );
-    if (a.adcCustomMaps) {
-      steps.push(
-        draft('redo-adc-map-changes', 'before', msg('plan.step.redoAdcMaps.title'), [msg('plan.step.redoAdcMaps.what')], [
-          'E2K-5',
-        ]),
-      );
-    }
   }
   return steps;
 }
 
 /** E2K-2 / E55-2, with where to get the latest SP for this very product (K1..K3, C5, C6). */
 function releaseNotes(a: CompleteAnswers): StepDraft {
-  const title = msg(byChange(a.change, { sp: 'plan.step.releaseNotes.title.sp', hotfix: 'plan.step.releaseNotes.title.hotfix' }));
+  if (isHotfix(a)) {
+    // The article's release notes are the service pack's; a hotfix brings its own article.
+    const how = msg('plan.step.releaseNotes.whyHotfix');
+    return draft('release-notes', 'before', msg('plan.step.releaseNotes.title.hotfix'), [GOOD_PRACTICE, how], []);
+  }
+  const title = msg('plan.step.releaseNotes.title.sp');
   const why = msg('plan.step.releaseNotes.why');
   if (a.version === '5.5') {
     return draft('release-notes', 'before', title, [why, msg('plan.step.releaseNotes.where55')], ['E55-2', 'K3'], {

@@ -5,6 +5,7 @@
  */
 import { msg, type Msg } from '../strings';
 import type { CompleteAnswers } from '../types';
+import { isHotfix } from './good-practice';
 import { byChange } from './step';
 
 export function planTitle(a: CompleteAnswers): Msg {
@@ -39,23 +40,28 @@ export function planSummary(a: CompleteAnswers): Msg[] {
   return lines;
 }
 
+/**
+ * The traps. Those about what a service pack does (E2K-3, E2K-4, E55-3..5) are not
+ * said of a hotfix: the article does not say them of one (good-practice.ts).
+ */
 export function planWarnings(a: CompleteAnswers): Msg[] {
   const warnings: Msg[] = [];
   const nodes = { nodeA: a.nodeA ?? '', nodeB: a.nodeB ?? '' };
+  const sp = !isHotfix(a);
   if (a.version === '2000') {
     if (a.topology === 'active-passive') warnings.push(msg('plan.warning.passiveFirst', nodes));
     if (a.topology === 'active-active') {
       warnings.push(msg('plan.warning.activeActive', { evsA: a.evsA ?? '', evsB: a.evsB ?? '' }));
     }
     if (a.product === 'conferencing') warnings.push(msg('plan.warning.conferencing'));
-    if (a.adc) warnings.push(msg('plan.warning.adc'));
+    if (a.adc && sp) warnings.push(msg('plan.warning.adc'));
   } else {
     if (a.topology === 'active-passive') warnings.push(msg('plan.warning.activeFirst55', nodes));
-    warnings.push(msg('plan.warning.performanceOptimizer'));
-    if (a.mailboxManager) warnings.push(msg('plan.warning.mailboxManager'));
-    if (a.interOrgSync) warnings.push(msg('plan.warning.interOrg'));
+    if (sp) warnings.push(msg('plan.warning.performanceOptimizer'));
+    if (a.mailboxManager && sp) warnings.push(msg('plan.warning.mailboxManager'));
+    if (a.interOrgSync && sp) warnings.push(msg('plan.warning.interOrg'));
   }
-  warnings.push(msg('plan.warning.oldBackups'));
+  if (sp) warnings.push(msg('plan.warning.oldBackups'));
   return warnings;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every text the bot says, in English and Dutch. Each area keeps its own pair of
  * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
- * them: a missing translation fails to compile). Placeholders are `{name}`.
+ * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
+ * interview, plan, rollout, card, and console (the console chat's own words).
  */
 import type { Locale } from '../types';
 import { interviewEn } from './interview.en';
@@ -12,10 +13,12 @@ import { rolloutEn } from './rollout.en';
 import { rolloutNl } from './rollout.nl';
 import { cardEn } from './card.en';
 import { cardNl } from './card.nl';
+import { consoleEn } from './console.en';
+import { consoleNl } from './console.nl';
 
-export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn } as const;
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn } as const;
 export type MessageKey = keyof typeof en;
-export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl };
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl };
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

@@ -44,15 +44,15 @@ export const planEn = {
   'plan.warning.conferencing':
     'Conferencing Server has service packs of its own; the service pack for Exchange 2000 Standard and Enterprise is not meant for it. Get the Conferencing Server update as KB 302473 describes and check that what you install is built for Conferencing Server.',
   'plan.warning.oldBackups':
-    'Online backups made with the earlier version are no safe way back once the update is on: they may no longer restore. Make a new full backup right after the update (the last step).',
+    'Online backups made with the earlier version are no safe way back once the service pack is on: they may no longer restore. Make a new full backup right after the service pack (the last step).',
   'plan.warning.adc':
-    'The update does not upgrade the Active Directory Connector. The ADC has its own installer and its own steps in this plan.',
+    'The service pack does not upgrade the Active Directory Connector. The ADC has its own installer and its own steps in this plan.',
   'plan.warning.performanceOptimizer':
-    'Exchange 5.5: always run Performance Optimizer after the update. It is easy to forget, so it has a step of its own in this plan.',
+    'Exchange 5.5: always run Performance Optimizer after the service pack. It is easy to forget, so it has a step of its own in this plan.',
   'plan.warning.mailboxManager':
-    'The update leaves Mailbox Manager as it is; it needs its own update step.',
+    'The service pack leaves Mailbox Manager as it is; it needs its own update step.',
   'plan.warning.interOrg':
-    'The update leaves the InterOrg Synchronization tool as it is; it needs its own update step.',
+    'The service pack leaves the InterOrg Synchronization tool as it is; it needs its own update step.',
 
   // Notes: background and advice.
   'plan.note.testFirst':
@@ -64,11 +64,16 @@ export const planEn = {
   'plan.note.conferencing':
     'Background: service packs for Conferencing Server are released separately from those for Exchange 2000 Server; KB 302473 tells you which one is current.',
 
+  // The first line of a step that is the bot's own advice (good-practice.ts).
+  'plan.goodPractice': 'Good practice, not from KB 328839: our own advice for a hotfix.',
+
   // Before: preparation, in any order.
   'plan.step.releaseNotes.title.sp': 'Read the release notes of the service pack',
   'plan.step.releaseNotes.title.hotfix': 'Read the documentation that comes with the hotfix',
   'plan.step.releaseNotes.why':
-    'The update can change things that directly affect your environment; know them before you start.',
+    'The service pack can change things that directly affect your environment; know them before you start.',
+  'plan.step.releaseNotes.whyHotfix':
+    'A hotfix comes with its own article: what it fixes, what it needs first (often a particular service pack) and how to install it. Know it before you start.',
   'plan.step.releaseNotes.where2000': 'Where to get the latest service pack for Exchange 2000 Server: KB 301378.',
   'plan.step.releaseNotes.whereConferencing': 'Where to get the latest service pack for Conferencing Server: KB 302473.',
   'plan.step.releaseNotes.where55': 'Where to get the latest service pack for Exchange Server 5.5: KB 191014.',
@@ -94,6 +99,8 @@ export const planEn = {
   'plan.step.redoAdcMaps.title': 'Repeat your Local.map and Remote.map changes',
   'plan.step.redoAdcMaps.what':
     'Your ADC was installed with modified Local.map and Remote.map files. Make the same changes in the map files of the new ADC version before you run the ADC upgrade.',
+  'plan.step.redoAdcMaps.whatHotfix':
+    'Your ADC was installed with modified Local.map and Remote.map files. If the hotfix brings a new ADC version, make the same changes in its map files before you update the ADC.',
 
   // Apply: strictly in this order.
   'plan.step.apply.title.sp': 'Install the service pack',
@@ -107,6 +114,8 @@ export const planEn = {
     'The Exchange inside SBS 2000 is a standard Exchange 2000 Server, so nothing extra is needed.',
   'plan.step.apply.conferencing':
     'First check that the update is the one built for Conferencing Server (KB 302473), not the one for Exchange 2000 Standard or Enterprise.',
+  'plan.step.apply.conferencingHotfix':
+    'Good practice, not from KB 328839: first check that the hotfix is meant for Conferencing Server, not only for Exchange 2000 Standard or Enterprise.',
   'plan.step.apply.databasesUpgrade': 'When the Exchange services start again, the databases are upgraded to the new store.',
   'plan.step.apply.noRestart55': 'The Exchange services stop only briefly, and no restart is needed.',
   'plan.step.apply.sbs55': 'On Small Business Server you install the update directly, as on any Exchange 5.5 server.',
@@ -135,25 +144,34 @@ export const planEn = {
   'plan.step.upgradeAdc.title': 'Upgrade the Active Directory Connector',
   'plan.step.upgradeAdc.how.sp':
     'The service pack does not touch the ADC. Run the separate ADC installer from the ADC\\I386 folder of the service pack on the server where the ADC is installed.',
+  'plan.step.upgradeAdc.title.hotfix': 'Check whether the ADC needs an update of its own',
   'plan.step.upgradeAdc.how.hotfix':
-    'The hotfix does not touch the ADC. If it comes with an ADC update (a service pack keeps it in its ADC\\I386 folder), run that separately on the server where the ADC is installed.',
+    'If the hotfix comes with an update for the Active Directory Connector, run it separately on the server where the ADC is installed; if it does not, there is nothing to do.',
   'plan.step.upgradeAdc.filesInUse': 'The ADC upgrade fails when certain files are in use; see KB 306505.',
   'plan.step.mailboxManager.title': 'Update Mailbox Manager separately',
+  'plan.step.mailboxManager.title.hotfix': 'Check Mailbox Manager after the hotfix',
+  'plan.step.mailboxManager.checkHotfix':
+    'See in the hotfix\'s article whether Mailbox Manager needs anything, and check that it still runs once the hotfix is on.',
   'plan.step.mailboxManager.how':
     'Mailbox Manager has its own procedure; its files are in the folder ENG\\SERVER\\SUPPORT\\Mbmngr on the service pack CD, and the release notes describe the steps.',
   'plan.step.interOrg.title': 'Update the InterOrg Synchronization tool separately',
+  'plan.step.interOrg.title.hotfix': 'Check the InterOrg Synchronization tool after the hotfix',
+  'plan.step.interOrg.checkHotfix':
+    'See in the hotfix\'s article whether the InterOrg Synchronization tool needs anything, and check that it still synchronizes once the hotfix is on.',
   'plan.step.interOrg.how':
     'The tool and its documentation are in the folder ENG\\SERVER\\SUPPORT\\EXCHSYNC on the service pack CD; the release notes describe how to update it.',
 
   // After.
   'plan.step.performanceOptimizer.title': 'Run Performance Optimizer',
   'plan.step.performanceOptimizer.why':
-    'Exchange 5.5 needs Performance Optimizer to run again after every service pack or hotfix (KB 271824).',
+    'Exchange 5.5 needs Performance Optimizer to run again after a service pack (KB 271824).',
   'plan.step.fullBackupAfter.title': 'Make a new full backup of the Exchange databases',
   'plan.step.fullBackupAfter.why2000sp':
     'Online backups made with the earlier version can no longer be restored on the updated server (KB 316794). Back up all databases now so you have a backup that works.',
-  'plan.step.fullBackupAfter.whyMay':
-    'Online backups made with the earlier version may no longer restore. Back up all Exchange databases now so you have a backup that works.',
+  'plan.step.fullBackupAfter.why55sp':
+    'Online backups made with the earlier version may no longer restore after the service pack. Back up all Exchange databases now so you have a backup that works.',
+  'plan.step.fullBackupAfter.whyHotfix':
+    'Back up all Exchange databases now, so your newest backup is one of the updated server.',
 
   // Combinations that cannot exist (FACTS P4); the interview should prevent them.
   'plan.problem.clusterNeedsEnterprise': 'A cluster needs the Enterprise Edition of Exchange.',

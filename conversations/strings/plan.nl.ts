@@ -20,8 +20,8 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.summary.virtualServer': 'Virtuele Exchange-server: {evs}',
   'plan.summary.change.sp': 'Wijziging: een servicepack',
   'plan.summary.change.storeHotfix':
-    'Wijziging: een hotfix voor de informatieopslag (die werkt de databases bij, net als een servicepack)',
-  'plan.summary.change.hotfix': 'Wijziging: een hotfix die de informatieopslag ongemoeid laat',
+    'Wijziging: een hotfix voor het informatiearchief (die werkt de databases bij, net als een servicepack)',
+  'plan.summary.change.hotfix': 'Wijziging: een hotfix die het informatiearchief ongemoeid laat',
   'plan.summary.adc.none': 'Active Directory Connector: niet geïnstalleerd',
   'plan.summary.adc.standardMaps': 'Active Directory Connector: geïnstalleerd, met de standaard Local.map en Remote.map',
   'plan.summary.adc.customMaps': 'Active Directory Connector: geïnstalleerd, met aangepaste Local.map en Remote.map',
@@ -41,15 +41,15 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.warning.conferencing':
     'Conferencing Server heeft eigen servicepacks; het servicepack voor Exchange 2000 Standard en Enterprise is er niet voor bedoeld. Haal de update voor Conferencing Server op zoals KB 302473 uitlegt en controleer dat wat u installeert echt voor Conferencing Server gemaakt is.',
   'plan.warning.oldBackups':
-    'Onlineback-ups van de vorige versie zijn na de update geen veilige weg terug: misschien kunt u ze niet meer terugzetten. Maak direct na de update een nieuwe volledige back-up (de laatste stap).',
+    'Onlineback-ups van de vorige versie zijn na het servicepack geen veilige weg terug: misschien kunt u ze niet meer terugzetten. Maak direct na het servicepack een nieuwe volledige back-up (de laatste stap).',
   'plan.warning.adc':
-    'De update werkt de Active Directory Connector niet bij. De ADC heeft een eigen installatieprogramma en eigen stappen in dit plan.',
+    'Het servicepack werkt de Active Directory Connector niet bij. De ADC heeft een eigen installatieprogramma en eigen stappen in dit plan.',
   'plan.warning.performanceOptimizer':
-    'Exchange 5.5: voer na de update altijd Performance Optimizer uit. Dat wordt makkelijk vergeten, daarom heeft het in dit plan een eigen stap.',
+    'Exchange 5.5: voer na het servicepack altijd Performance Optimizer uit. Dat wordt makkelijk vergeten, daarom heeft het in dit plan een eigen stap.',
   'plan.warning.mailboxManager':
-    'De update laat Mailbox Manager zoals hij is; daar hoort een eigen updatestap bij.',
+    'Het servicepack laat Mailbox Manager zoals hij is; daar hoort een eigen updatestap bij.',
   'plan.warning.interOrg':
-    'De update laat het synchronisatieprogramma InterOrg zoals het is; daar hoort een eigen updatestap bij.',
+    'Het servicepack laat het synchronisatieprogramma InterOrg zoals het is; daar hoort een eigen updatestap bij.',
 
   'plan.note.testFirst':
     'Advies: denk na over wat deze wijziging in uw omgeving kan aanrichten en test haar goed op een testsysteem voordat ze op productieservers komt.',
@@ -60,10 +60,14 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.note.conferencing':
     'Achtergrond: servicepacks voor Conferencing Server verschijnen los van die voor Exchange 2000 Server; in KB 302473 staat welke de actuele is.',
 
+  'plan.goodPractice': 'Aanbevolen werkwijze, niet uit KB 328839: ons eigen advies bij een hotfix.',
+
   'plan.step.releaseNotes.title.sp': 'Lees de releasenotes van het servicepack',
   'plan.step.releaseNotes.title.hotfix': 'Lees de documentatie die bij de hotfix hoort',
   'plan.step.releaseNotes.why':
-    'De update kan dingen veranderen die rechtstreeks gevolgen hebben voor uw omgeving; zorg dat u ze kent voordat u begint.',
+    'Het servicepack kan dingen veranderen die rechtstreeks gevolgen hebben voor uw omgeving; zorg dat u ze kent voordat u begint.',
+  'plan.step.releaseNotes.whyHotfix':
+    'Bij een hotfix hoort een eigen artikel: wat de hotfix oplost, wat er eerst nodig is (vaak een bepaald servicepack) en hoe u hem installeert. Zorg dat u het kent voordat u begint.',
   'plan.step.releaseNotes.where2000': 'Het nieuwste servicepack voor Exchange 2000 Server vindt u via KB 301378.',
   'plan.step.releaseNotes.whereConferencing': 'Het nieuwste servicepack voor Conferencing Server vindt u via KB 302473.',
   'plan.step.releaseNotes.where55': 'Het nieuwste servicepack voor Exchange Server 5.5 vindt u via KB 191014.',
@@ -89,6 +93,8 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.step.redoAdcMaps.title': 'Breng uw wijzigingen in Local.map en Remote.map opnieuw aan',
   'plan.step.redoAdcMaps.what':
     'Uw ADC is geïnstalleerd met aangepaste bestanden Local.map en Remote.map. Breng dezelfde aanpassingen aan in de map-bestanden van de nieuwe ADC-versie voordat u de ADC-upgrade start.',
+  'plan.step.redoAdcMaps.whatHotfix':
+    'Uw ADC is geïnstalleerd met aangepaste bestanden Local.map en Remote.map. Brengt de hotfix een nieuwe ADC-versie mee, breng dan dezelfde aanpassingen aan in de map-bestanden daarvan voordat u de ADC bijwerkt.',
 
   'plan.step.apply.title.sp': 'Installeer het servicepack',
   'plan.step.apply.title.hotfix': 'Installeer de hotfix',
@@ -102,8 +108,10 @@ export const planNl: Record<keyof typeof planEn, string> = {
     'De Exchange in SBS 2000 is een gewone Exchange 2000 Server, dus er komt niets extra’s bij kijken.',
   'plan.step.apply.conferencing':
     'Controleer eerst of de update echt voor Conferencing Server bedoeld is (KB 302473) en niet voor Exchange 2000 Standard of Enterprise.',
+  'plan.step.apply.conferencingHotfix':
+    'Aanbevolen werkwijze, niet uit KB 328839: controleer eerst of de hotfix bedoeld is voor Conferencing Server en niet alleen voor Exchange 2000 Standard of Enterprise.',
   'plan.step.apply.databasesUpgrade':
-    'Zodra de Exchange-services weer starten, worden de databases bijgewerkt naar de nieuwe opslag.',
+    'Zodra de Exchange-services weer starten, worden de databases bijgewerkt naar het nieuwe informatiearchief.',
   'plan.step.apply.noRestart55': 'De Exchange-services liggen maar even stil en opnieuw opstarten is niet nodig.',
   'plan.step.apply.sbs55':
     'Op Small Business Server installeert u de update rechtstreeks, net als op elke andere Exchange 5.5-server.',
@@ -127,7 +135,7 @@ export const planNl: Record<keyof typeof planEn, string> = {
     'Verplaats in Clusterbeheer de Exchange-groepen die bij {evsA} en {evsB} horen naar het bijgewerkte knooppunt {node}. Daarna draait er op {from} niets meer.',
   'plan.step.checkEvsStarted.title': 'Controleer dat {node} {evsA} en {evsB} heeft gestart',
   'plan.step.databasesUpgradeOnStart':
-    'Terwijl {node} de Exchange-resources start, worden de databases bijgewerkt naar de nieuwe opslag. Wacht tot dat klaar is en de resources online zijn voordat u verdergaat.',
+    'Terwijl {node} de Exchange-resources start, worden de databases bijgewerkt naar het nieuwe informatiearchief. Wacht tot dat klaar is en de resources online zijn voordat u verdergaat.',
   'plan.step.waitOnline': 'Wacht tot de Exchange-resources op {node} online zijn voordat u verdergaat.',
   'plan.step.restart.title': 'Start de server opnieuw op',
   'plan.step.restart.why':
@@ -135,24 +143,33 @@ export const planNl: Record<keyof typeof planEn, string> = {
   'plan.step.upgradeAdc.title': 'Werk de Active Directory Connector bij',
   'plan.step.upgradeAdc.how.sp':
     'Het servicepack laat de ADC ongemoeid. Start het aparte ADC-installatieprogramma uit de map ADC\\I386 van het servicepack op de server waarop de ADC staat.',
+  'plan.step.upgradeAdc.title.hotfix': 'Controleer of de ADC een eigen update nodig heeft',
   'plan.step.upgradeAdc.how.hotfix':
-    'De hotfix laat de ADC ongemoeid. Hoort er een ADC-update bij (een servicepack heeft die in de map ADC\\I386), voer die dan apart uit op de server waarop de ADC staat.',
+    'Hoort er bij de hotfix een update voor de Active Directory Connector, voer die dan apart uit op de server waarop de ADC staat; zo niet, dan hoeft u niets te doen.',
   'plan.step.upgradeAdc.filesInUse': 'De ADC-upgrade mislukt als bepaalde bestanden in gebruik zijn; zie KB 306505.',
   'plan.step.mailboxManager.title': 'Werk Mailbox Manager apart bij',
+  'plan.step.mailboxManager.title.hotfix': 'Controleer Mailbox Manager na de hotfix',
+  'plan.step.mailboxManager.checkHotfix':
+    'Kijk in het artikel bij de hotfix of Mailbox Manager iets nodig heeft, en controleer dat het na de hotfix nog werkt.',
   'plan.step.mailboxManager.how':
     'Mailbox Manager heeft een eigen procedure; de bestanden staan in de map ENG\\SERVER\\SUPPORT\\Mbmngr op de servicepack-cd en de releasenotes beschrijven de stappen.',
   'plan.step.interOrg.title': 'Werk het synchronisatieprogramma InterOrg apart bij',
+  'plan.step.interOrg.title.hotfix': 'Controleer het synchronisatieprogramma InterOrg na de hotfix',
+  'plan.step.interOrg.checkHotfix':
+    'Kijk in het artikel bij de hotfix of het synchronisatieprogramma InterOrg iets nodig heeft, en controleer dat het na de hotfix nog synchroniseert.',
   'plan.step.interOrg.how':
     'Het programma en de documentatie staan in de map ENG\\SERVER\\SUPPORT\\EXCHSYNC op de servicepack-cd; de releasenotes beschrijven hoe u het bijwerkt.',
 
   'plan.step.performanceOptimizer.title': 'Voer Performance Optimizer uit',
   'plan.step.performanceOptimizer.why':
-    'Exchange 5.5 heeft na elk servicepack en elke hotfix een nieuwe run van Performance Optimizer nodig (KB 271824).',
+    'Exchange 5.5 heeft na een servicepack een nieuwe run van Performance Optimizer nodig (KB 271824).',
   'plan.step.fullBackupAfter.title': 'Maak een nieuwe volledige back-up van de Exchange-databases',
   'plan.step.fullBackupAfter.why2000sp':
     'Onlineback-ups van de vorige versie zijn op de bijgewerkte server niet meer terug te zetten (KB 316794). Maak nu een back-up van alle databases, zodat u er een hebt die werkt.',
-  'plan.step.fullBackupAfter.whyMay':
-    'Onlineback-ups van de vorige versie zijn misschien niet meer terug te zetten. Maak nu een back-up van alle Exchange-databases, zodat u er een hebt die werkt.',
+  'plan.step.fullBackupAfter.why55sp':
+    'Onlineback-ups van de vorige versie zijn na het servicepack misschien niet meer terug te zetten. Maak nu een back-up van alle Exchange-databases, zodat u er een hebt die werkt.',
+  'plan.step.fullBackupAfter.whyHotfix':
+    'Maak nu een back-up van alle Exchange-databases, zodat uw nieuwste back-up er een is van de bijgewerkte server.',
 
   'plan.problem.clusterNeedsEnterprise': 'Voor een cluster is de Enterprise Edition van Exchange nodig.',
   'plan.problem.activeActiveNeeds2000':

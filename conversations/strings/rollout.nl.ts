@@ -18,6 +18,12 @@ export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
   'rollout.refused.reason-missing': 'Geef een reden op om stap {step} over te slaan.',
   'rollout.refused.problem-note-missing': 'Beschrijf het probleem met stap {step}.',
   'rollout.refused.note-too-long': 'Die tekst is te lang: hoogstens {max} tekens, graag.',
+  'rollout.refused.skip-protective.full-backup':
+    'Stap {step} is uw weg terug: zonder deze back-up kan teruggaan naar de vorige versie betekenen dat u Exchange verwijdert zonder iets om de databases en de systeemstatus uit terug te zetten. Wilt u hem toch overslaan, sla stap {step} dan binnen {minutes} minuten nogmaals over, of typ "overslaan {step} toch <reden>". Er is niets vastgelegd.',
+  'rollout.refused.skip-protective.full-backup-after':
+    'Stap {step} geeft u een back-up van de bijgewerkte server: zonder die zijn uw nieuwste back-ups misschien back-ups die niet meer terug te zetten zijn. Wilt u hem toch overslaan, sla stap {step} dan binnen {minutes} minuten nogmaals over, of typ "overslaan {step} toch <reden>". Er is niets vastgelegd.',
+  'rollout.refused.skip-protective.export-adc-schema-maps':
+    'Stap {step} bewaart een kopie van msExchServer1SchemaMap en msExchServer2SchemaMap: zonder die is er niets om terug te zetten als de ADC-update ze wijzigt. Wilt u hem toch overslaan, sla stap {step} dan binnen {minutes} minuten nogmaals over, of typ "overslaan {step} toch <reden>". Er is niets vastgelegd.',
   'rollout.refused.nothing-to-undo': 'Bij stap {step} valt niets ongedaan te maken.',
   'rollout.refused.undo-not-yours':
     'Alleen {actor}, die stap {step} het laatst heeft gewijzigd, of de eigenaar, {owner}, kan dat ongedaan maken.',
@@ -25,6 +31,13 @@ export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
     'Stap {steps} hangt af van stap {step} en is al afgehandeld: maak eerst stap {steps} ongedaan.',
   'rollout.refused.undo-dependents-many':
     'De stappen {steps} hangen af van stap {step} en zijn al afgehandeld: maak die eerst ongedaan.',
+  'rollout.command.usage':
+    'Welke stap? Geef het nummer uit het plan, bijvoorbeeld "bevestig 3", "overslaan 4 <reden>", "probleem 5 <toelichting>" of "ongedaan 3". Er is niets vastgelegd.',
+  'rollout.command.no-such-step':
+    'Er is geen stap {number}: {title} (uitrol {id}) heeft de stappen 1 tot en met {total}. Er is niets vastgelegd.',
+  'rollout.command.no-rollout':
+    'Er loopt in dit kanaal geen uitrol waarin u iets kunt afhandelen. Typ /exchange-sp om er een te plannen.',
+  'rollout.note.yours': 'Uw tekst, om te kopiëren en opnieuw te gebruiken: {note}',
   'rollout.operators.usage':
     'Noem wie mag afhandelen, bijvoorbeeld "uitvoerders @alice @bob", of typ "uitvoerders iedereen" zodat iedereen in het kanaal het mag. Er is niets gewijzigd.',
   'rollout.operators.unknown':

@@ -1,9 +1,8 @@
 /**
- * Where unanswered interviews live. One process: memory with a TTL (node-cache).
- * Several replicas (DATABASE_URL): the shared store, so an interview continues on
- * whichever replica gets the next request.
+ * Where unanswered interviews live: the store (SQLite or Postgres), with a TTL, so an
+ * interview survives a restart and continues on whichever replica gets the next
+ * request. README promises "start or resume".
  */
-import NodeCache from 'node-cache';
 import type { DialogState } from '../engine/types';
 import type { Scope, UserRef } from '../plan/rollout-model';
 import type { Store } from '../store/store';
@@ -17,15 +16,6 @@ export interface DialogStateStore {
 /** One interview per person per channel. */
 export function dialogKey(scope: Scope, user: UserRef): string {
   return [scope.platform, scope.workspace, scope.channel, user.id].join(':');
-}
-
-export function createMemoryDialogs(ttlSeconds: number): DialogStateStore {
-  const cache = new NodeCache({ stdTTL: ttlSeconds, checkperiod: Math.min(600, ttlSeconds), useClones: true });
-  return {
-    load: async (key) => cache.get<DialogState>(key),
-    save: async (key, state) => void cache.set(key, state),
-    delete: async (key) => void cache.del(key),
-  };
 }
 
 export function createStoreDialogs(store: Store, ttlSeconds: number): DialogStateStore {

@@ -18,11 +18,13 @@ import type { Store } from '../store/store';
 import { deriveRolloutState } from '../plan/status';
 import { silentLogger, type Logger } from '../log';
 import type { ActionInput, Bot, Inbound, MessageInput, Reply } from './types';
-import { createMemoryDialogs, dialogKey, type DialogStateStore } from './dialogs';
+import { createStoreDialogs, dialogKey, type DialogStateStore } from './dialogs';
 import { parseChannelCommand } from './words';
 import { readOperators } from '../../conversations/interview/operators';
 import { createPreferences } from './preferences';
 import { drawStatusCard } from './notes';
+import { createStepCommands } from './step-commands';
+import { parseStepCommand } from './step-words';
 import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
 
 export interface BotOptions {
@@ -30,7 +32,10 @@ export interface BotOptions {
   logger?: Logger;
   /** Clock, for tests. */
   now?: () => Date;
-  /** Where interviews wait between answers; default: memory with a 24 h TTL. */
+  /**
+   * Where interviews wait between answers; default: the store (24 h TTL), so a
+   * half-finished interview survives a restart on SQLite as on Postgres.
+   */
   dialogs?: DialogStateStore;
 }
 
@@ -40,7 +45,7 @@ export function createBot(options: BotOptions): Bot {
   const { store } = options;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const dialogs = options.dialogs ?? createMemoryDialogs(DIALOG_TTL_SECONDS);
+  const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS);
   const preferences = createPreferences(store);
 
   /** Any failure becomes a clear "try again" for the user; details go to the log only. */
@@ -175,6 +180,8 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
+  const steps = createStepCommands({ store, now, posted, actionReplies });
+
   return {
     handleMessage: (inbound, input) =>
       guarded(inbound, async () => {
@@ -184,6 +191,11 @@ export function createBot(options: BotOptions): Bot {
         if (command?.command === 'status') return statusReply(inbound);
         if (command?.command === 'export') return exportReply(inbound, command.rest);
         if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
+        // "confirm 3" acts on the channel's rollout; a bare "confirm" in an interview is the interview's.
+        const step = parseStepCommand(text);
+        if (step && (step.number !== undefined || !state)) {
+          return steps.typed(inbound, await preferences.localeFor(inbound), step, randomUUID(), input.rollout);
+        }
         const event: DialogEvent =
           !state || input.isCommand
             ? { type: 'start', text: stripCommandWord(text), mentions: input.mentions }
@@ -196,13 +208,8 @@ export function createBot(options: BotOptions): Bot {
         const { payload } = input;
         if (payload.k === 'step') {
           const locale = await preferences.localeFor(inbound);
-          const result = await store.applyAction(
-            inbound.scope,
-            payload.r,
-            { verb: payload.v, stepId: payload.s, actor: inbound.user, note: input.text, actionKey: input.actionKey },
-            now(),
-          );
-          return actionReplies(inbound, locale, result);
+          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey };
+          return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
         const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
         if (!state && isStaleInterviewClick(payload)) {
@@ -243,6 +250,11 @@ export function createBot(options: BotOptions): Bot {
     },
 
     openRollouts: posted,
+
+    async userContext(inbound) {
+      const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+      return { locale: state?.locale ?? (await preferences.localeFor(inbound)), interviewing: state !== undefined };
+    },
 
     async healthy() {
       try {

@@ -1,10 +1,10 @@
 /** Short texts around a plan: the thread line for each recorded event, the channel status list. */
-import { msg, t, type MessageKey } from '../../conversations/strings';
+import { msg, t, type MessageKey, type Msg } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { progressLine } from '../cards/plan-card';
 import type { Card, CardBlock } from '../cards/model';
 import type { Rollout, RolloutEvent, RolloutEventType, RolloutSnapshot } from '../plan/rollout-model';
-import { deriveRolloutState, stepNumber } from '../plan/status';
+import { deriveRolloutState, stepNumber, type StepState } from '../plan/status';
 
 const STEP_NOTES: Partial<Record<RolloutEventType, MessageKey>> = {
   confirmed: 'card.thread.confirmed',
@@ -13,13 +13,17 @@ const STEP_NOTES: Partial<Record<RolloutEventType, MessageKey>> = {
   undone: 'card.thread.undone',
 };
 
-/** The team's record line for one event, in the plan's language; undefined for 'created'. */
-export function threadNoteFor(rollout: Rollout, event: RolloutEvent): string | undefined {
+/**
+ * The team's record line for one event, in the plan's language; undefined for
+ * 'created'. With the rollout's log (`events`, holding this event), an undo also says
+ * what the step went back to ("back to: problem reported by Bob: ...").
+ */
+export function threadNoteFor(rollout: Rollout, event: RolloutEvent, events?: RolloutEvent[]): string | undefined {
   const { locale, plan } = rollout;
   const key = STEP_NOTES[event.type];
   if (key && event.stepId) {
     const step = plan.steps.find((s) => s.id === event.stepId);
-    return t(
+    const line = t(
       locale,
       msg(key, {
         user: event.actor.name,
@@ -28,6 +32,9 @@ export function threadNoteFor(rollout: Rollout, event: RolloutEvent): string | u
         note: event.note ?? '',
       }),
     );
+    if (event.type !== 'undone' || !events) return line;
+    const after = deriveRolloutState(plan, events.filter((e) => e.seq <= event.seq)).steps.get(event.stepId);
+    return after ? `${line} ${t(locale, msg('card.thread.backTo', { state: t(locale, backTo(after)) }))}` : line;
   }
   if (event.type === 'operators-set') {
     const names = (event.operators ?? []).map((o) => o.name).join(', ');
@@ -39,6 +46,21 @@ export function threadNoteFor(rollout: Rollout, event: RolloutEvent): string | u
   return undefined;
 }
 
+/** What a step shows after an undo: the change underneath, or open. */
+function backTo(step: StepState): Msg {
+  const who = { user: step.by?.name ?? '?', note: step.note ?? '' };
+  switch (step.status) {
+    case 'open':
+      return msg('card.backTo.open');
+    case 'done':
+      return msg('card.backTo.done', who);
+    case 'skipped':
+      return msg('card.backTo.skipped', who);
+    case 'problem':
+      return msg('card.backTo.problem', who);
+  }
+}
+
 /** `/exchange-sp status`: the channel's open rollouts with their progress. */
 export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[]): Card {
   const title = t(locale, 'card.status.title');
@@ -48,11 +70,19 @@ export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[]): Ca
   }
   const blocks: CardBlock[] = [{ type: 'header', text: title }];
   for (const { rollout, events } of snapshots) {
-    const progress = progressLine(locale, deriveRolloutState(rollout.plan, events));
+    const state = deriveRolloutState(rollout.plan, events);
+    const progress = progressLine(locale, state);
     blocks.push({
       type: 'text',
       text: t(locale, msg('card.status.line', { title: t(locale, rollout.plan.title), progress, id: rollout.id, owner: rollout.owner.name })),
       link: rollout.messages[0] ? { rolloutId: rollout.id, message: rollout.messages[0] } : undefined,
+    });
+    // Open problems first catch the eye: each with its step, who reported it and the note.
+    rollout.plan.steps.forEach((step, index) => {
+      const s = state.steps.get(step.id);
+      if (s?.status !== 'problem') return;
+      const params = { number: index + 1, title: t(locale, step.title), user: s.by?.name ?? '?', note: s.note ?? '' };
+      blocks.push({ type: 'text', style: 'warning', text: t(locale, msg('card.status.problemLine', params)) });
     });
   }
   return { fallback: title, blocks };

@@ -49,6 +49,12 @@ export interface MessageInput {
   mentions?: UserRef[];
   /** True for `/exchange-sp ...` and a first message that starts an interview. */
   isCommand?: boolean;
+  /**
+   * The rollout the person is looking at (the console's `use`), for step commands
+   * such as "confirm 3"; without it they act on the channel's latest open rollout.
+   * Untrusted like a button value: the core checks it against the scope.
+   */
+  rollout?: string;
 }
 
 export interface ActionInput {
@@ -57,6 +63,13 @@ export interface ActionInput {
   actionKey: string;
   /** The note typed for skip/problem, or the text of the input named by the payload. */
   text?: string;
+}
+
+export interface UserContext {
+  /** Their chosen language, else the platform's hint, else English. */
+  locale: Locale;
+  /** An interview of theirs in this channel has not been posted or cancelled yet. */
+  interviewing: boolean;
 }
 
 export interface Bot {
@@ -74,6 +87,8 @@ export interface Bot {
   drawRollout(scope: Scope, rolloutId: string): Promise<{ rollout: Rollout; cards: Card[] } | undefined>;
   /** The channel's open, posted rollouts, most recent first. */
   openRollouts(scope: Scope): Promise<Rollout[]>;
+  /** This person's language here, and whether an interview of theirs waits for answers. */
+  userContext(inbound: Inbound): Promise<UserContext>;
   /** True when the store answers. */
   healthy(): Promise<boolean>;
 }

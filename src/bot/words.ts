@@ -19,6 +19,8 @@ const WORDS: Record<string, ChannelCommand> = {
 export function parseChannelCommand(text: string): { command: ChannelCommand; rest: string } | undefined {
   const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)\b\s*(.*)$/is.exec(text);
   if (!match) return undefined;
-  const command = WORDS[match[1].toLowerCase()];
+  const word = match[1].toLowerCase();
+  // Own keys only: "constructor" is no command.
+  const command = Object.prototype.hasOwnProperty.call(WORDS, word) ? WORDS[word] : undefined;
   return command ? { command, rest: match[2].trim() } : undefined;
 }

@@ -36,6 +36,11 @@ export interface TextBlock {
   style?: 'plain' | 'strong' | 'warning' | 'muted';
   /** The text is about a posted plan: renderers that can, link to its first message. */
   link?: { rolloutId: string; message: MessageRef };
+  /**
+   * The same text for a surface without buttons (the console's plain text), where a
+   * choice is typed rather than clicked. Final text, like `text`.
+   */
+  typed?: string;
 }
 
 export interface FactsBlock {
@@ -64,6 +69,8 @@ export interface StepBlock {
   /** e.g. "KB 316794 · E2K-3" */
   references: string;
   status: StepStatus;
+  /** The status as a word in the card's language ("Done", "Klaar"): renderers never translate. */
+  statusLabel: string;
   /** e.g. "Done by Alice, 24 Nov 10:32 UTC" or "Waiting for step 4". */
   statusLine?: string;
   buttons: Button[];

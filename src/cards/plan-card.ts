@@ -97,6 +97,7 @@ function drawStep(rollout: Rollout, plan: Plan, state: RolloutState, step: PlanS
     details,
     references,
     status: stepState.status,
+    statusLabel: t(locale, `card.status.${stepState.status}`),
     statusLine: statusLine(locale, plan, state, stepState),
     buttons: finished ? [] : stepButtons(rollout, stepState, number),
   };

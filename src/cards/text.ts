@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering of a neutral card: the console chat, notifications and
  * fallbacks. Choice buttons are numbered so a terminal user can type the number
- * (or the label); step buttons are spelled as commands ("confirm 3").
+ * (or the label); texts that speak of buttons are drawn in their typed variant.
  */
 import type { Button, Card, CardBlock, StepBlock } from './model';
 import type { StepStatus } from '../plan/status';
@@ -26,12 +26,15 @@ function renderBlock(block: CardBlock, lines: string[], choices: Button[]): void
     case 'header':
       lines.push('', `== ${block.text} ==`);
       return;
-    case 'text':
-      if (block.style === 'strong') lines.push('', block.text.toUpperCase());
-      else if (block.style === 'warning') lines.push(`! ${block.text}`);
-      else if (block.style === 'muted') lines.push(`  (${block.text})`);
-      else lines.push(block.text);
+    case 'text': {
+      // Plain text has no buttons: where a text says how to click, it has a typed variant.
+      const text = block.typed ?? block.text;
+      if (block.style === 'strong') lines.push('', text.toUpperCase());
+      else if (block.style === 'warning') lines.push(`! ${text}`);
+      else if (block.style === 'muted') lines.push(`  (${text})`);
+      else lines.push(text);
       return;
+    }
     case 'facts':
       for (const item of block.items) lines.push(`  ${item.label}: ${item.value}`);
       return;

@@ -18,7 +18,7 @@ export function threadMessages(rollout: Rollout, events: RolloutEvent[], afterSe
   const out: ThreadMessage[] = [];
   for (const event of events) {
     if (event.seq <= afterSeq) continue;
-    const line = threadNoteFor(rollout, event);
+    const line = threadNoteFor(rollout, event, events);
     const last = out[out.length - 1];
     if (!line) {
       // No line of its own: covered by the message before it, or by the next one.

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Card } from '../cards/model';
 import type { Logger } from '../log';
 import type { Platform, Rollout, RolloutEvent } from '../plan/rollout-model';
-import type { ChannelClaim, DeliveryStore } from '../store/delivery-model';
+import { channelKey, type ChannelClaim, type DeliveryStore } from '../store/delivery-model';
 import { deliverRollout, LeaseLost, type RoundContext } from './deliver-rollout';
 import { createPacer, type Pacer } from './pacer';
 import type { DeliveryAdapter, DeliveryError } from './types';
@@ -72,6 +72,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const adapters = new Map<Platform, DeliveryAdapter>(options.adapters.map((a) => [a.platform, a]));
   const active = new Set<Promise<void>>();
+  /** The channels this worker is delivering to right now (channelKey). */
+  const busy = new Set<string>();
   let running = false;
   let wake: (() => void) | undefined;
   let wakeTimer: NodeJS.Timeout | undefined;
@@ -186,9 +188,12 @@ export function createPublisher(options: PublisherOptions): Publisher {
         await releaseLeftovers();
         const free = concurrency - active.size;
         if (free > 0) {
-          const claims = await store.claimChannels(workerId, clock.now(), leaseMs, free);
+          const claims = await store.claimChannels(workerId, clock.now(), leaseMs, free, [...busy]);
           for (const claim of claims) {
+            const key = channelKey(claim.scope);
+            busy.add(key);
             const work = deliverChannel(claim).finally(() => {
+              busy.delete(key);
               active.delete(work);
               nudge();
             });

@@ -78,11 +78,11 @@ export function questionCard(locale: Locale, a: Answers, q: Question, r: Remarks
           ]
         : q.choices(a).map((v) => ({ value: v, label: t(locale, choiceLabelOf(q.id, v)) }));
     blocks.push({ type: 'actions', buttons: options.map((o) => ({ label: o.label, action: { k: 'answer', q: q.id, v: o.value } })) });
-    const hint =
-      q.kind === 'yes-no'
-        ? t(locale, 'interview.hint.yesNo')
-        : t(locale, { key: 'interview.hint.choice', params: { choices: options.map((o) => o.label).join(', ') } });
-    blocks.push({ type: 'text', text: hint, style: 'muted' });
+    const choices = options.map((o) => o.label).join(', ');
+    const hint = q.kind === 'yes-no' ? t(locale, 'interview.hint.yesNo') : t(locale, { key: 'interview.hint.choice', params: { choices } });
+    // The console has nothing to click: it numbers the choices and says "type".
+    const typed = q.kind === 'yes-no' ? t(locale, 'console.hint.yesNo') : t(locale, { key: 'console.hint.choice', params: { choices } });
+    blocks.push({ type: 'text', text: hint, style: 'muted', typed });
   }
   blocks.push({ type: 'actions', buttons: navButtons(locale, canGoBack) });
   blocks.push({ type: 'context', text: t(locale, 'interview.hint.commands') });
@@ -140,7 +140,7 @@ export function helpCard(locale: Locale): Card {
     blocks: [
       { type: 'header', text: t(locale, 'interview.help.title') },
       { type: 'text', text: t(locale, 'interview.help.what') },
-      { type: 'text', text: t(locale, 'interview.help.answers') },
+      { type: 'text', text: t(locale, 'interview.help.answers'), typed: t(locale, 'console.help.answers') },
       { type: 'text', text: t(locale, 'interview.help.commands') },
     ],
   };

@@ -11,10 +11,14 @@
  *   letting it jump the queue would open the gate of every later step as well;
  * - reporting a problem ignores gates (a problem spotted early is worth recording) but
  *   needs a note; skip needs a reason;
+ * - skipping a step that protects data (conversations/plan/protective.ts) is refused
+ *   with what is at risk, unless the action says the risk was accepted (the person
+ *   skipped it again, or typed "anyway": src/bot/step-commands.ts);
  * - undo pops the latest change of a step, by whoever made it or the owner, and is
  *   refused while a settled later step depends on it (undo that one first).
  */
 import { msg, type Msg } from '../../conversations/strings';
+import { skipRiskOf } from '../../conversations/plan/protective';
 import type { Plan } from './model';
 import type {
   Decision,
@@ -34,8 +38,13 @@ import {
   type RolloutState,
 } from './status';
 
-/** Longest skip reason or problem note kept (it is drawn on the card). */
+/**
+ * Longest skip reason or problem note kept (it is drawn on the card). The one limit:
+ * the Slack modal and the Teams note field take it from here.
+ */
 export const MAX_NOTE_LENGTH = 500;
+/** How long after a refused skip of a protective step skipping it again counts as "anyway". */
+export const SKIP_ANYWAY_MINUTES = 10;
 /** Most operators a rollout may name (keeps the card and button checks small). */
 export const MAX_OPERATORS = 50;
 
@@ -127,6 +136,8 @@ export function decideAction(
     const key = waiting.length === 1 ? 'rollout.refused.waits-for-one' : 'rollout.refused.waits-for-many';
     return refuse(msg(key, { step: number, steps: numbers(plan, waiting) }));
   }
+  const risk = action.verb === 'skip' ? skipRiskOf(step.stepId) : undefined;
+  if (risk && !action.riskAccepted) return refuse(msg(risk, { step: number, minutes: SKIP_ANYWAY_MINUTES }));
 
   const event: NewRolloutEvent = { ...stepBase, type: action.verb === 'skip' ? 'skipped' : 'confirmed' };
   return { ok: true, events: withCompletion(rollout, events, [event]) };

@@ -84,7 +84,15 @@ export type NewRolloutEvent = Omit<RolloutEvent, 'seq' | 'rolloutId'>;
 
 /** What a person asks to do with a rollout. */
 export type RolloutAction =
-  | { verb: StepVerb; stepId: string; actor: UserRef; note?: string; actionKey: string }
+  | {
+      verb: StepVerb;
+      stepId: string;
+      actor: UserRef;
+      note?: string;
+      actionKey: string;
+      /** For a skip of a step that protects data: the person was told the risk and skips anyway. */
+      riskAccepted?: boolean;
+    }
   | { verb: 'set-operators'; operators: UserRef[]; actor: UserRef; actionKey: string };
 
 /** The pure rules' answer to an action (see decide.ts). */

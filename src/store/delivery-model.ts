@@ -74,9 +74,12 @@ export interface DeliverySnapshot {
 export interface DeliveryStore {
   /**
    * Leases up to `limit` channels that have work due at `now` and are neither leased
-   * nor cooling down. A lease that ran out (its worker died) can be taken again.
+   * nor cooling down. A lease that ran out (its worker died) can be taken again, and
+   * so can this worker's own leases on channels it is not delivering to (`busy` lists
+   * those it is, as channelKey()s): a lease whose claim or release got lost with the
+   * database connection is not left to run out.
    */
-  claimChannels(worker: string, now: number, leaseMs: number, limit: number): Promise<ChannelClaim[]>;
+  claimChannels(worker: string, now: number, leaseMs: number, limit: number, busy?: readonly string[]): Promise<ChannelClaim[]>;
   /** Extends a lease; false when it was lost (expired and taken by another worker). */
   renewChannel(claim: ChannelClaim, now: number, leaseMs: number): Promise<boolean>;
   /** Ends a lease; nothing is sent to the channel before `notBefore`. */
@@ -94,6 +97,11 @@ export interface DeliveryStore {
    * workers poll as well. Returns a function that stops watching.
    */
   watchDeliveries(onDue: (dueAt: number) => void): () => void;
+}
+
+/** A channel as one string, for `busy` lists. */
+export function channelKey(scope: Scope): string {
+  return `${scope.platform}\n${scope.workspace}\n${scope.channel}`;
 }
 
 /** Lines go out once the post is there; the card is redrawn when the log moved on. */

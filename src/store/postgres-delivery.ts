@@ -111,19 +111,21 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
       await client?.end().catch(() => undefined);
     },
 
-    async claimChannels(worker, now, leaseMs, limit) {
+    async claimChannels(worker, now, leaseMs, limit, busy = []) {
       const { rows } = await pool.query<{ platform: string; workspace: string; channel: string; lease_token: string }>(
         `UPDATE delivery_channels c SET lease_owner = $1, lease_token = c.lease_token + 1, lease_until = $2
          FROM (
            SELECT c2.platform, c2.workspace, c2.channel FROM delivery_channels c2
-           WHERE c2.lease_until < $3 AND c2.not_before <= $3
+           WHERE (c2.lease_until < $3 OR (c2.lease_owner = $1
+                  AND NOT (c2.platform || chr(10) || c2.workspace || chr(10) || c2.channel) = ANY($5::text[])))
+             AND c2.not_before <= $3
              AND EXISTS (SELECT 1 FROM deliveries d WHERE d.platform = c2.platform AND d.workspace = c2.workspace
                          AND d.channel = c2.channel AND d.due_at <= $3)
            ORDER BY c2.not_before LIMIT $4 FOR UPDATE SKIP LOCKED
          ) pick
          WHERE c.platform = pick.platform AND c.workspace = pick.workspace AND c.channel = pick.channel
          RETURNING c.platform, c.workspace, c.channel, c.lease_token`,
-        [worker, now + leaseMs, now, limit],
+        [worker, now + leaseMs, now, limit, [...busy]],
       );
       return rows.map((r) => ({
         scope: { platform: r.platform as Scope['platform'], workspace: r.workspace, channel: r.channel },

@@ -71,14 +71,16 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
       ),
     );
 
-  const claimTx = db.transaction((worker: string, now: number, leaseMs: number, limit: number): ChannelClaim[] => {
+  const claimTx = db.transaction((worker: string, now: number, leaseMs: number, limit: number, busy: readonly string[]): ChannelClaim[] => {
     const free = sql(
       `SELECT c.platform, c.workspace, c.channel FROM delivery_channels c
-       WHERE c.lease_until < ? AND c.not_before <= ?
+       WHERE (c.lease_until < ? OR (c.lease_owner = ? AND c.platform || char(10) || c.workspace || char(10) || c.channel
+                                      NOT IN (SELECT value FROM json_each(?))))
+         AND c.not_before <= ?
          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.platform = c.platform AND d.workspace = c.workspace
                      AND d.channel = c.channel AND d.due_at <= ?)
        ORDER BY c.not_before LIMIT ?`,
-    ).all(now, now, now, limit) as Scope[];
+    ).all(now, worker, JSON.stringify(busy), now, now, limit) as Scope[];
     const claims: ChannelClaim[] = [];
     for (const scope of free) {
       sql(`UPDATE delivery_channels SET lease_owner = ?, lease_token = lease_token + 1, lease_until = ? WHERE ${CHANNEL}`).run(
@@ -120,8 +122,8 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
   });
 
   return {
-    async claimChannels(worker, now, leaseMs, limit) {
-      return claimTx.immediate(worker, now, leaseMs, limit);
+    async claimChannels(worker, now, leaseMs, limit, busy = []) {
+      return claimTx.immediate(worker, now, leaseMs, limit, busy);
     },
     async renewChannel(claim, now, leaseMs) {
       const info = sql(`UPDATE delivery_channels SET lease_until = ? WHERE ${CHANNEL} AND lease_owner = ? AND lease_token = ?`).run(

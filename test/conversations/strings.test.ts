@@ -13,12 +13,15 @@ import { planEn } from '../../conversations/strings/plan.en';
 import { planNl } from '../../conversations/strings/plan.nl';
 import { rolloutEn } from '../../conversations/strings/rollout.en';
 import { rolloutNl } from '../../conversations/strings/rollout.nl';
+import { consoleEn } from '../../conversations/strings/console.en';
+import { consoleNl } from '../../conversations/strings/console.nl';
 
 const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['interview', interviewEn, interviewNl],
   ['plan', planEn, planNl],
   ['rollout', rolloutEn, rolloutNl],
   ['card', cardEn, cardNl],
+  ['console', consoleEn, consoleNl],
 ];
 
 function placeholders(text: string): string[] {

@@ -1,5 +1,6 @@
 /** The rollout rules, read as the team experiences them on the card. */
 import { t } from '../../conversations/strings';
+import { buildPlan } from '../../conversations/plan';
 import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
 import { alice, bob, carol, widePlan } from './fixtures';
 import { play, type Play } from './harness';
@@ -66,7 +67,7 @@ describe('notes', () => {
 
   it('notes are kept trimmed, with who and when', () => {
     const p = play();
-    p.act('skip', 'full-backup', bob, '  backup ran at 02:00 \n');
+    p.act('skip', 'full-backup', bob, '  backup ran at 02:00 \n', { riskAccepted: true });
     expect(p.state().steps.get('full-backup')).toEqual({
       stepId: 'full-backup', status: 'skipped', by: bob, at: '2026-11-24T09:01:00.000Z', note: 'backup ran at 02:00',
     });
@@ -190,5 +191,35 @@ describe('in Dutch', () => {
     const p = play();
     const d = p.act('confirm', 'apply-node-a');
     expect(d.ok ? '' : t('nl', d.reason)).toBe('Stap 5 moet wachten op stap 4: bevestig die eerst of sla die over.');
+  });
+});
+
+describe('a step that protects data is skipped only once its risk is accepted', () => {
+  it('the first skip of the backup is refused with what is at risk, and records nothing', () => {
+    const p = play();
+    const d = p.act('skip', 'full-backup', bob, 'no tape today');
+    expect(p.say(d)).toMatch(/^Step 1 is your way back: without this backup, .*skip step 1 again within 10 minutes, or type "skip 1 anyway <reason>"\. Nothing was recorded\.$/);
+    expect(p.events).toHaveLength(1);
+  });
+
+  it('with the risk accepted the skip is recorded like any other', () => {
+    const p = play();
+    expect(p.say(p.act('skip', 'full-backup', bob, 'no tape today', { riskAccepted: true }))).toBe('ok');
+    expect(p.state().steps.get('full-backup')).toMatchObject({ status: 'skipped', note: 'no tape today' });
+  });
+
+  it('other steps skip at once, and confirming or reporting a problem on the backup asks nothing', () => {
+    const p = play();
+    expect(p.say(p.act('skip', 'read-release-notes', bob, 'read last week'))).toBe('ok');
+    expect(p.say(p.act('problem', 'full-backup', bob, 'tape drive offline'))).toBe('ok');
+    expect(p.say(p.act('confirm', 'full-backup', bob))).toBe('ok');
+  });
+
+  it('a reason and the order come first: the risk is named only for a skip that could be recorded', () => {
+    const p = play();
+    expect(p.say(p.act('skip', 'full-backup', bob))).toBe('Please give a reason for skipping step 1.');
+    const early = play(buildPlan({ version: '2000', product: 'standard', topology: 'single', change: 'service-pack' }));
+    expect(early.say(early.act('skip', 'full-backup-after', bob, 'later'))).toMatch(/^Step 6 must wait for step 5/);
+    expect(early.events).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ export interface Play {
   rollout: Rollout;
   events: RolloutEvent[];
   /** Decides and, when allowed, appends; returns the decision. */
-  act(verb: StepVerb, stepId: string, actor?: UserRef, note?: string): Decision;
+  act(verb: StepVerb, stepId: string, actor?: UserRef, note?: string, extra?: { riskAccepted?: boolean }): Decision;
   setOperators(operators: UserRef[], actor?: UserRef): Decision;
   state(): RolloutState;
   /** The refusal in English, or 'ok'. */
@@ -37,8 +37,8 @@ export function play(plan: Plan = clusterPlan, owner: UserRef = alice): Play {
   const p: Play = {
     rollout,
     events,
-    act: (verb, stepId, actor = owner, note) =>
-      apply({ verb, stepId, actor, note, actionKey: `k${++keys}` }),
+    act: (verb, stepId, actor = owner, note, extra = {}) =>
+      apply({ verb, stepId, actor, note, actionKey: `k${++keys}`, ...extra }),
     setOperators: (operators, actor = owner) =>
       apply({ verb: 'set-operators', operators, actor, actionKey: `k${++keys}` }),
     state: () => deriveRolloutState(rollout.plan, events),

@@ -4,7 +4,7 @@
  * Run by sqlite.test.ts and postgres.test.ts against a real database each.
  */
 import type { Store } from '../../src/store/store';
-import type { ChannelClaim } from '../../src/store/delivery-model';
+import { channelKey, type ChannelClaim } from '../../src/store/delivery-model';
 import { alice, bob, channelScope, newRollout } from '../plan/fixtures';
 import type { ContractTarget } from './contract';
 import { stepAction } from './contract';
@@ -75,6 +75,19 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       expect(await store.getDelivery(channelScope, id)).toMatchObject({ postState: 'pending' });
       expect(await store.recordDelivery(taken, id, { postState: 'posted', shownVersion: 1, linesSent: 1 }, now)).toBe(true);
       expect(await store.renewChannel(taken, now + LEASE + 2, LEASE)).toBe(true);
+    });
+
+    it("a worker takes back its own lease on a channel it is not delivering to (a claim lost with the connection)", async () => {
+      await store.createRollout(newRollout());
+      const now = Date.now() + 1000;
+      const lost = (await claim('w1', now))!;
+      // w1 is delivering there: not claimed twice, by anyone.
+      expect((await store.claimChannels('w1', now + 10, LEASE, 10, [channelKey(channelScope)])).length).toBe(0);
+      expect(await claim('w2', now + 10)).toBeUndefined();
+      // w1 never heard of its claim (the answer was lost): it takes it back, and the old claim is fenced off.
+      const again = (await claim('w1', now + 20))!;
+      expect(again.token).toBeGreaterThan(lost.token);
+      expect(await store.renewChannel(lost, now + 30, LEASE)).toBe(false);
     });
 
     it('a released channel waits until its not-before time (Retry-After, pacing)', async () => {

@@ -35,13 +35,15 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
 
     expect(await first.say('confirm 1')).toContain('Alice confirmed step 1: Read the release notes');
     expect(await first.say('skip 2')).toContain('! Please give a reason for skipping step 2.');
+    // The backup protects data: the first skip names the risk and records nothing; the second goes through.
+    expect(await first.say('skip 2 backup ran at 02:00 by the night shift', bob)).toMatch(/^! Step 2 is your way back: .*Nothing was recorded\./);
     expect(await first.say('skip 2 backup ran at 02:00 by the night shift', bob)).toContain(
       'Bob skipped step 2: Make a full backup, system state included. Reason: backup ran at 02:00 by the night shift',
     );
     expect(await first.say('problem 3 antivirus service will not stop', bob)).toContain('Bob reported a problem with step 3');
     // Only Bob (who reported it) or Alice (the owner) can undo it.
     expect(await first.say('undo 3', carol)).toContain('!');
-    expect(await first.say('undo 3')).toContain('Alice undid step 3');
+    expect(await first.say('undo 3')).toContain('Alice undid step 3: Close antivirus and stop what need not run now. Back to: to do.');
     expect(await first.say('confirm 3', carol)).toContain('Carol confirmed step 3');
     const progress = await first.say('confirm 4');
     expect(progress).toContain('4 of 8 steps done (1 skipped)');
@@ -68,10 +70,16 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
 
     // The audit export writes the whole log to a file.
     const exported = await second.say('export');
-    const exportFile = exported.trim().split('\n').pop()!;
+    const exportFile = /^Written to (.+)$/m.exec(exported)?.[1] ?? '';
     const csv = fs.readFileSync(exportFile, 'utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 8);
     expect(csv).toContain('backup ran at 02:00 by the night shift');
+    // A second export never writes over the first: it gets a name of its own.
+    await second.say('confirm 6');
+    const again = /^Written to (.+)$/m.exec(await second.say('export'))?.[1] ?? '';
+    expect(again).toBe(exportFile.replace(/\.csv$/, '-2.csv'));
+    expect(fs.readFileSync(exportFile, 'utf8')).toBe(csv);
+    expect(fs.readFileSync(again, 'utf8').trim().split('\r\n')).toHaveLength(1 + 9);
     await second.close();
   });
 

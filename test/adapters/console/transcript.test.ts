@@ -64,15 +64,15 @@ const rows: Row[] = [
     steps: `${BEFORE} apply-node-a@MAIL1 apply-node-b@MAIL2 performance-optimizer full-backup-after`,
   },
   {
-    path: '8. Exchange 5.5 on Small Business Server',
+    path: '8. Exchange 5.5 on Small Business Server, with a hotfix: no Performance Optimizer (E55-3 speaks of service packs)',
     lines: { en: ['5.5 sbs hotfix no store no mbm no interorg', 'post'], nl: ['nl', '5.5 sbs hotfix geen store geen mbm geen interorg', 'plaatsen'] },
-    steps: `${BEFORE} apply-update performance-optimizer full-backup-after`,
+    steps: `${BEFORE} apply-update full-backup-after`,
   },
 ];
 
 const LANGUAGE = {
   en: { understood: 'Understood:', before: 'BEFORE YOU START', progress: /0 of \d+ steps done/ },
-  nl: { understood: 'Begrepen:', before: 'VOORDAT JE BEGINT', progress: /0 van \d+ stappen klaar/ },
+  nl: { understood: 'Begrepen:', before: 'VOORDAT U BEGINT', progress: /0 van \d+ stappen klaar/ },
 } as const;
 
 describe('console transcripts of the eight KB 328839 paths', () => {

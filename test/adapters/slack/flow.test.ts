@@ -216,7 +216,8 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     const snapshot = await store.getRollout(scope, rolloutId);
     const bob = { id: 'U2', name: 'Bob Builder' };
     for (const step of snapshot?.rollout.plan.steps ?? []) {
-      await store.applyAction(scope, rolloutId, { verb: 'skip', stepId: step.id, actor: bob, note: 'done by hand', actionKey: `finish-${step.id}` }, new Date());
+      const action = { verb: 'skip' as const, stepId: step.id, actor: bob, note: 'done by hand', actionKey: `finish-${step.id}`, riskAccepted: true };
+      await store.applyAction(scope, rolloutId, action, new Date());
     }
     expect((await store.getRollout(scope, rolloutId))?.rollout.status).toBe('completed');
     const step = snapshot?.rollout.plan.steps[0].id ?? '';

@@ -8,6 +8,9 @@ import { renderCardForSlack, type SlackMessage } from '../../../adapters/slack';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
 import type { types } from '@slack/bolt';
 import type { Button, Card, CardBlock, StepBlock } from '../../../src/cards/model';
+import { drawPlanCard } from '../../../src/cards/plan-card';
+import { buildPlan } from '../../../conversations/plan';
+import type { Rollout, RolloutEvent } from '../../../src/plan/rollout-model';
 import { slackMessageViolations } from './limits-check';
 
 const confirm = (r: string, s: string): Button => ({ label: 'Confirm', action: { k: 'step', r, s, v: 'confirm' }, style: 'primary' });
@@ -26,6 +29,7 @@ function step(n: number, over: Partial<StepBlock> = {}): StepBlock {
     details: ['Run update.exe from the service pack folder.'],
     references: 'KB 328839 · C2',
     status: 'open',
+    statusLabel: 'To do',
     buttons: [confirm('r1', `step-${n}`), skip('r1', `step-${n}`, n)],
     ...over,
   };
@@ -41,6 +45,24 @@ function bigCard(steps: number, detail = 600): Card {
 }
 
 const allBlocks = (messages: SlackMessage[]) => messages.flatMap((m) => m.blocks);
+
+const ANSWERS = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack' } as const;
+const ROLLOUT: Rollout = {
+  id: 'r-words',
+  scope: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+  owner: { id: 'U1', name: 'Alice' },
+  locale: 'en',
+  answers: ANSWERS,
+  plan: buildPlan(ANSWERS),
+  messages: [],
+  createdAt: '2026-11-24T10:00:00.000Z',
+  status: 'active',
+  version: 2,
+};
+const CREATED: RolloutEvent[] = [{ rolloutId: 'r-words', seq: 1, type: 'created', actor: ROLLOUT.owner, at: ROLLOUT.createdAt }];
+const confirmedBy = (name: string, stepId: string): RolloutEvent => ({
+  rolloutId: 'r-words', seq: 2, type: 'confirmed', stepId, actor: { id: 'U1', name }, at: '2026-11-24T10:32:00.000Z',
+});
 
 describe('a plan card in Block Kit', () => {
   const [message] = renderCardForSlack(bigCard(2, 10));
@@ -76,15 +98,27 @@ describe('a plan card in Block Kit', () => {
   it('shows a done step with who and when, and its one button beside the text', () => {
     const done = step(3, {
       status: 'done',
+      statusLabel: 'Done',
       statusLine: 'Done by Alice · 24 Nov 10:32 UTC',
       buttons: [{ label: 'Undo', action: { k: 'step', r: 'r1', s: 'step-3', v: 'undo' } }],
     });
-    const [m] = renderCardForSlack({ fallback: 'f', blocks: [done] }, { locale: 'nl' });
+    const [m] = renderCardForSlack({ fallback: 'f', blocks: [done] });
     expect(m.blocks).toHaveLength(1);
     const section = m.blocks[0] as { text: { text: string }; accessory: { text: { text: string } } };
     expect(section.text.text).toContain(':white_check_mark: *3.');
-    expect(section.text.text).toContain('*Klaar* · Done by Alice · 24 Nov 10:32 UTC');
+    expect(section.text.text).toContain('*Done* · Done by Alice · 24 Nov 10:32 UTC');
     expect(section.accessory.text.text).toBe('Undo');
+  });
+
+  it.each([
+    ['en', 'nl', '*Done* · Done by Alice'],
+    ['nl', 'en', '*Klaar* · Klaar, door Alice'],
+  ] as const)('a plan in %s stays in its language for a clicker whose Slack speaks %s', (planLocale, clickerLocale, line) => {
+    const card = drawPlanCard({ ...ROLLOUT, locale: planLocale }, [...CREATED, confirmedBy('Alice', 'release-notes')]);
+    const text = JSON.stringify(renderCardForSlack(card, { locale: clickerLocale }));
+    expect(text).toContain(line);
+    expect(text).not.toContain(planLocale === 'en' ? 'Klaar' : 'Done');
+    expect(text).not.toContain(planLocale === 'en' ? 'Te doen' : 'To do');
   });
 
   it('is assignable to the Block Kit types of @slack/types', () => {
@@ -112,10 +146,12 @@ describe('long plans are split over several messages', () => {
     }
   });
 
-  it('says "continued" at the top of later parts', () => {
-    expect(messages[1].blocks[0]).toEqual({
-      type: 'header',
-      text: { type: 'plain_text', text: 'Exchange 2000 SP3 on an active/passive cluster (continued, part 2)', emoji: true },
+  it('repeats the title with the part number at the top of later parts, in no language of its own', () => {
+    messages.slice(1).forEach((m, i) => {
+      expect(m.blocks[0]).toEqual({
+        type: 'header',
+        text: { type: 'plain_text', text: `Exchange 2000 SP3 on an active/passive cluster (${i + 2}/${messages.length})`, emoji: true },
+      });
     });
   });
 
@@ -178,6 +214,7 @@ describe('any card stays within Slack limits (property)', () => {
       details: fc.array(text(1500), { maxLength: 5 }),
       references: text(200),
       status: fc.constantFrom('open' as const, 'done' as const, 'skipped' as const, 'problem' as const),
+      statusLabel: text(60),
       statusLine: text(400),
       buttons: fc.array(button, { maxLength: 4 }),
     }),

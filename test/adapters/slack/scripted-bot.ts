@@ -36,6 +36,7 @@ export function scriptedBot(): ScriptedBot {
     openRollouts: async () => [],
     planNotPosted: async (_scope, rolloutId) => void bot.notPosted.push(rolloutId),
     healthy: async () => true,
+    userContext: async (inbound) => ({ locale: inbound.locale ?? 'en', interviewing: false }),
   };
   return bot;
 }

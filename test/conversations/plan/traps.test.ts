@@ -87,8 +87,11 @@ describe('optional steps appear exactly when the answers call for them', () => {
     'performance-optimizer',
   ];
 
+  /** Exchange 5.5 after a service pack: Performance Optimizer, then the backup (E55-3, E55-4). */
+  const optimizes = (a: CompleteAnswers) => a.version === '5.5' && a.change === 'service-pack';
+
   function optionalSteps(a: CompleteAnswers, plan: Plan) {
-    return { present: OPTIONAL.filter((id) => has(plan, id)), tail: stepIds(plan).slice(a.version === '2000' ? -1 : -2) };
+    return { present: OPTIONAL.filter((id) => has(plan, id)), tail: stepIds(plan).slice(optimizes(a) ? -2 : -1) };
   }
 
   function expectedSteps(a: CompleteAnswers) {
@@ -100,10 +103,11 @@ describe('optional steps appear exactly when the answers call for them', () => {
       'update-mailbox-manager': !is2000 && !!a.mailboxManager,
       'update-interorg-sync': !is2000 && !!a.interOrgSync,
       'restart-server': is2000 && a.topology === 'single' && !!a.terminalServices,
-      'performance-optimizer': !is2000,
+      // E55-3 speaks of a service pack only; a hotfix plan does not claim it.
+      'performance-optimizer': optimizes(a),
     };
-    // The backup after the change is always last; on 5.5 Performance Optimizer comes right before it.
-    const tail = is2000 ? ['full-backup-after'] : ['performance-optimizer', 'full-backup-after'];
+    // The backup after the change is always last; after a 5.5 service pack Performance Optimizer comes right before it.
+    const tail = optimizes(a) ? ['performance-optimizer', 'full-backup-after'] : ['full-backup-after'];
     return { present: OPTIONAL.filter((id) => present[id]), tail };
   }
 });

@@ -53,7 +53,8 @@ describe('audit export', () => {
     rolloutId = rollout.id;
     const [first, second] = plan.steps;
     await store.applyAction(scope, rolloutId, { verb: 'confirm', stepId: first.id, actor: alice, actionKey: 'a1' }, at);
-    await store.applyAction(scope, rolloutId, { verb: 'skip', stepId: second.id, actor: bob, note: '=HYPERLINK("http://x") done, "twice"', actionKey: 'a2' }, at);
+    // The second step is the full backup: Bob was told the risk and skips it anyway.
+    await store.applyAction(scope, rolloutId, { verb: 'skip', stepId: second.id, actor: bob, note: '=HYPERLINK("http://x") done, "twice"', actionKey: 'a2', riskAccepted: true }, at);
     // Another channel's rollout must not leak into this channel's export.
     await store.createRollout({ scope: { ...scope, channel: 'C-OTHER' }, owner: bob, locale: 'nl', answers, plan, operators: [], actionKey: 'post-2' });
   });

@@ -118,6 +118,6 @@ describe('the bot core', () => {
     const [posted] = await store.listRollouts(ops.scope, { limit: 1 });
     await store.setMessages(ops.scope, posted.id, [{ id: 'ts-nl' }]);
     const status = await bot.handleMessage(ops, { text: 'status' });
-    expect(textOf(status)).toContain('Lopende uitrols in dit kanaal');
+    expect(textOf(status)).toContain('Lopende uitrollen in dit kanaal');
   });
 });

@@ -27,6 +27,9 @@ export function createRecordingBot(reply: Reply[] = [{ type: 'private', card: { 
       return [];
     },
     async planNotPosted() {},
+    async userContext(inbound) {
+      return { locale: inbound.locale ?? 'en', interviewing: false };
+    },
     async healthy() {
       return true;
     },

@@ -1,0 +1,53 @@
+/**
+ * Step commands as people type them, on every platform: "confirm 3", "skip 4 done
+ * last night", "skip 2 anyway the backup ran at 02:00", "problem 5 setup stopped",
+ * "undo 3", and the Dutch words. A verb without a usable number ("confirm",
+ * "confirm abc") is still a step command: the core answers with the usage instead of
+ * starting an interview.
+ */
+import type { StepVerb } from '../plan/rollout-model';
+
+/** A Map, not an object: "constructor 3" must not find Object.prototype's. */
+const VERBS: ReadonlyMap<string, StepVerb> = new Map([
+  ['confirm', 'confirm'],
+  ['done', 'confirm'],
+  ['bevestig', 'confirm'],
+  ['bevestigen', 'confirm'],
+  ['skip', 'skip'],
+  ['overslaan', 'skip'],
+  ['problem', 'problem'],
+  ['probleem', 'problem'],
+  ['undo', 'undo'],
+  ['ongedaan', 'undo'],
+  ['terugdraaien', 'undo'],
+]);
+
+/** Said right after the step number of a skip: the person accepts the risk of skipping a protective step. */
+const ANYWAY = /^(?:anyway|toch)\b[\s:,-]*/i;
+
+export interface StepCommand {
+  verb: StepVerb;
+  /** The step number as typed (digits only); absent when none was given. */
+  number?: string;
+  /** The reason or note after the number. */
+  note?: string;
+  /** "skip 2 anyway ...": skip a protective step without being asked again. */
+  anyway: boolean;
+}
+
+/** The step command in this text, or undefined when it does not start with a step verb. */
+export function parseStepCommand(text: string): StepCommand | undefined {
+  const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)(?:\s+(?:step|stap))?(?:\s+([\s\S]*))?$/i.exec(text);
+  const verb = match ? VERBS.get(match[1].toLowerCase()) : undefined;
+  if (!match || !verb) return undefined;
+  const rest = (match[2] ?? '').trim();
+  const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(rest);
+  if (!numbered) return { verb, anyway: false };
+  let note = numbered[2].trim();
+  let anyway = false;
+  if (verb === 'skip' && ANYWAY.test(note)) {
+    anyway = true;
+    note = note.replace(ANYWAY, '').trim();
+  }
+  return { verb, number: numbered[1], anyway, ...(note ? { note } : {}) };
+}

@@ -1,0 +1,127 @@
+/**
+ * Step commands and notes through the real Teams adapter (CloudAdapter, signed tokens,
+ * strict fake Bot Connector), the real core and a SQLite file, in English and Dutch:
+ * "confirm 12" typed to the bot is answered with a text and starts no interview; the
+ * note field holds no more than the core keeps; a longer note (an old card, a
+ * hand-made request) is not cut silently but refused and shown back; skipping the
+ * backup asks once more with what is at risk.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createBot } from '../../../src/bot';
+import { MAX_NOTE_LENGTH } from '../../../src/plan/decide';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';
+import { startHarness, type Harness } from './helpers/harness';
+import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { executeActions } from './helpers/validate-card';
+
+const CASES = [
+  {
+    lang: 'en',
+    from: ALICE,
+    channel: '19:en-ops@thread.tacv2',
+    answers: 'exchange-sp 2000 standard sp no adc no ts',
+    confirm12: 'confirm 12',
+    noStep: /^There is no step 12: Service pack rollout plan for Exchange 2000 \(rollout [\w-]+\) has steps 1 to 6\. Nothing was recorded\.$/,
+    tooLong: 'That text is too long: at most 500 characters, please.\n\nYour text, to copy and use again: ',
+    risk: /^Step 2 is your way back: .*Nothing was recorded\.\n\nYour text, to copy and use again: no tape drive today$/,
+    skipped: 'Alice Jansen skipped step 2: Make a full backup, system state included. Reason: no tape drive today',
+  },
+  {
+    lang: 'nl',
+    from: BOB,
+    channel: '19:nl-beheer@thread.tacv2',
+    answers: 'exchange-sp 2000 standaard servicepack geen adc geen ts',
+    confirm12: 'bevestig 12',
+    noStep: /^Er is geen stap 12: Uitrolplan servicepack voor Exchange 2000 \(uitrol [\w-]+\) heeft de stappen 1 tot en met 6\. Er is niets vastgelegd\.$/,
+    tooLong: 'Die tekst is te lang: hoogstens 500 tekens, graag.\n\nUw tekst, om te kopiëren en opnieuw te gebruiken: ',
+    risk: /^Stap 2 is uw weg terug: .*Er is niets vastgelegd\.\n\nUw tekst, om te kopiëren en opnieuw te gebruiken: no tape drive today$/,
+    skipped: 'Bob de Vries heeft stap 2 overgeslagen: Maak een volledige back-up, systeemstatus inbegrepen. Reden: no tape drive today',
+  },
+] as const;
+
+let guard: NetGuard;
+let dir: string;
+let store: Store;
+let h: Harness;
+
+beforeAll(() => {
+  guard = installNetGuard();
+});
+afterAll(() => {
+  guard.restore();
+  expect(guard.blocked).toEqual([]);
+});
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-steps-'));
+  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
+  await store.migrate();
+  h = await startHarness(createBot({ store }), {}, { store });
+});
+afterEach(async () => {
+  expect(h.connector.refused).toEqual([]);
+  await h.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(CASES)('in $lang', (c) => {
+  const where = (): Where => ({ serviceUrl: h.connector.serviceUrl, conversationId: `${c.channel};messageid=1711000000001`, locale: c.lang === 'en' ? 'en-US' : 'nl-NL' });
+  const posts = () => h.connector.calls.filter((call) => call.method === 'POST');
+  /** Teams rollouts belong to the activity's tenant and the conversation without its thread suffix. */
+  const scope = { platform: 'teams' as const, workspace: TENANT, channel: c.channel };
+
+  async function click(data: unknown, id?: string) {
+    const res = await h.post(invokeActivity(where(), data, { from: c.from, ...(id ? { id } : {}) }));
+    expect(res.status).toBe(200);
+    await h.adapter.flush();
+    return res.json() as { type: string; value: unknown };
+  }
+
+  /** Types the answers, posts the plan from the summary card; the plan card as sent. */
+  async function postPlan(): Promise<{ rolloutId: string; planCard: unknown }> {
+    expect((await h.post(messageActivity(where(), c.answers, { from: c.from }))).status).toBe(200);
+    const summary = h.connector.cardsIn(posts().at(-1)!)[0];
+    const post = executeActions(summary).find((a) => JSON.stringify(a.data).includes('"c":"confirm"'));
+    expect(post).toBeDefined();
+    await click(post!.data);
+    const [rollout] = await store.listRollouts(scope);
+    const planCard = h.connector.cardsIn(posts().find((p) => JSON.stringify(p.body).includes('"v":"skip"'))!)[0];
+    return { rolloutId: rollout.id, planCard };
+  }
+
+  it('"confirm 12" gets a text answer, starts no interview and records nothing', async () => {
+    const { rolloutId } = await postPlan();
+    const before = posts().length;
+    expect((await h.post(messageActivity(where(), c.confirm12, { from: c.from }))).status).toBe(200);
+    await h.adapter.flush();
+    const answers = posts().slice(before);
+    expect(answers.map((p) => ({ text: p.body.text, cards: h.connector.cardsIn(p).length }))).toEqual([{ text: expect.stringMatching(c.noStep), cards: 0 }]);
+    expect((await store.getRollout(scope, rolloutId))!.events).toHaveLength(1);
+  });
+
+  it('the note field holds what the core keeps; a longer note is refused and shown back whole, not cut', async () => {
+    const { rolloutId, planCard } = await postPlan();
+    expect(JSON.stringify(planCard)).toContain(`"isMultiline":true,"maxLength":${MAX_NOTE_LENGTH}`);
+    const note = 'the antivirus service hangs while stopping. '.repeat(14).trim();
+    expect(note.length).toBeGreaterThan(MAX_NOTE_LENGTH);
+    expect(note.length).toBeLessThanOrEqual(2 * MAX_NOTE_LENGTH);
+    const id = `note-stop-antivirus-problem`;
+    const answer = await click({ xsp: { k: 'step', r: rolloutId, s: 'stop-antivirus', v: 'problem' }, xspInput: id, [id]: note });
+    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: `${c.tooLong}${note}` });
+  });
+
+  it('skipping the backup asks once more with the risk; the second skip is recorded', async () => {
+    const { rolloutId } = await postPlan();
+    const id = 'note-full-backup-skip';
+    const skip = { xsp: { k: 'step', r: rolloutId, s: 'full-backup', v: 'skip' }, xspInput: id, [id]: 'no tape drive today' };
+    const first = await click(skip, 'f:skip-1');
+    expect(first).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(c.risk) });
+    const second = await click(skip, 'f:skip-2');
+    expect(second.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(posts().map((p) => p.body.text)).toContain(c.skipped);
+  });
+});
