@@ -59,19 +59,14 @@ function unsupportedReason(): string | undefined {
   return undefined;
 }
 
-export interface PlaygroundSupport {
-  /** Whether chromium is there for the web client suite. */
-  browser: boolean;
-}
-
 /**
- * `describe` where the namespace and the Playground work; otherwise a skipped suite and
- * a warning, or, with REQUIRE_PLAYGROUND=1, a failing test. With REQUIRE_PLAYGROUND=1
- * chromium is required too.
+ * `describe` where the namespace and the Playground work (and chromium, for a suite that
+ * drives the web client); otherwise a skipped suite and a warning, or, with
+ * REQUIRE_PLAYGROUND=1, a failing test, so CI never passes by skipping.
  */
-export function describePlayground(name: string, body: (support: PlaygroundSupport) => void): void {
-  const reason = unsupportedReason() ?? (required && !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install chromium)` : undefined);
-  if (!reason) return describe(name, () => body({ browser: existsSync(CHROMIUM) }));
+export function describePlayground(name: string, body: () => void, options: { browser?: boolean } = {}): void {
+  const reason = unsupportedReason() ?? (options.browser && !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install chromium)` : undefined);
+  if (!reason) return describe(name, body);
   if (required) {
     it(`${name}: the Playground must run when REQUIRE_PLAYGROUND=1`, () => {
       throw new Error(reason);
@@ -79,7 +74,7 @@ export function describePlayground(name: string, body: (support: PlaygroundSuppo
     return;
   }
   console.warn(`Skipping "${name}": ${reason} (set REQUIRE_PLAYGROUND=1 to fail instead).`);
-  describe.skip(name, () => body({ browser: false }));
+  describe.skip(name, body);
 }
 
 /** namespace-main.ts as JavaScript beside the compiled app, so its packages resolve. */

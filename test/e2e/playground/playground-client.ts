@@ -166,7 +166,8 @@ export async function connectPlayground(baseUrl: string, team: PlaygroundTeam): 
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`waited ${WAIT_MS} ms for ${what}`));
+          const refused = calls.filter((c) => c.status >= 300).map((c) => `${c.status} ${JSON.stringify(c.response)}`);
+          reject(new Error(`waited ${WAIT_MS} ms for ${what}${refused.length ? `; the Playground refused: ${refused.join('; ')}` : ''}`));
         }, WAIT_MS);
         const done = () => {
           clearTimeout(timer);

@@ -21,6 +21,7 @@ export type PlaygroundPerson = z.infer<typeof person>;
 
 export interface PlaygroundTeam {
   tenantId: string;
+  teamName: string;
   bot: { id: string; name: string };
   /** The person at the Playground's keyboard: typed messages always come from them. */
   currentUser: PlaygroundPerson;
@@ -36,6 +37,7 @@ export function loadPlaygroundTeam(file: string): PlaygroundTeam {
   const channels = [{ id: config.team.id, name: 'General' }, ...config.team.channels];
   return {
     tenantId: config.tenantId,
+    teamName: config.team.name,
     bot: config.bot,
     currentUser: config.currentUser,
     person(name) {
