@@ -128,6 +128,16 @@ describePlayground('a channel rollout in the M365 Agents Playground (offline, ov
     expect(playground.connectorCalls().slice(callsBefore).map((c) => c.messageId)).toEqual([status.id]);
   });
 
+  it('in his personal chat Alex asks in Dutch, with no @mention; the bot answers there in Dutch', async () => {
+    const chat = team.personalChatId;
+    await playground.say(chat, 'exchange-sp nl');
+    const question = await playground.waitFor('a question in the personal chat', () => playground.inConversation(chat).find((m) => m.card));
+    expect(cardSays(question.card, 'Welke versie van Exchange is het?')).toBe(true);
+    const answer = await playground.click(ALEX, question, findButton(question.card, '2000'));
+    expect(answer.type).toBe(CARD);
+    expect(cardSays(answer.value, 'Begrepen: Exchange 2000.')).toBe(true);
+  });
+
   it('the Playground accepted every call the bot made to its Bot Connector', () => {
     const calls = playground.connectorCalls();
     expect(calls.length).toBeGreaterThan(5);
