@@ -73,7 +73,8 @@ export function describePlayground(name: string, body: () => void, options: { br
     });
     return;
   }
-  console.warn(`Skipping "${name}": ${reason} (set REQUIRE_PLAYGROUND=1 to fail instead).`);
+  // Straight to stderr: jest prints no console output for a file whose tests all skip.
+  process.stderr.write(`Skipping "${name}": ${reason} (set REQUIRE_PLAYGROUND=1 to fail instead).\n`);
   describe.skip(name, body);
 }
 
