@@ -8,7 +8,7 @@
  * reason, or fails with REQUIRE_PLAYGROUND=1 (.ci/run), so CI never passes by skipping.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,7 +87,10 @@ function compileNamespaceMain(): string {
     fileName: source,
   });
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, outputText);
+  // Suites in parallel workers write it at once: rename, so no node ever reads half a file.
+  const partial = `${out}.${process.pid}`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, out);
   return out;
 }
 
@@ -182,6 +185,7 @@ export async function startPlaygroundNamespace(options: { browser: boolean }): P
     async stop() {
       for (const server of [playground, browser]) server?.close();
       await stopChild();
+      rmSync(workDir, { recursive: true, force: true });
     },
   };
 }
