@@ -2,7 +2,9 @@
  * Retries a Bot Connector call on 429 and 5xx, honouring Retry-After.
  * Teams throttles bots per conversation and per app:
  * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit
- * Other failures (403, 404: the message was deleted, the bot removed) are final.
+ * Other failures (403, 404: the message was deleted, the bot removed) are final, and so
+ * are 501 and 505: a call the service does not implement (the M365 Agents Playground
+ * answers deleteActivity with 501) will not work on a later attempt either.
  */
 
 export interface RetryOptions {
@@ -45,9 +47,12 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** 5xx answers that say the call itself is unsupported, not that the service is busy. */
+const NEVER_TRANSIENT = new Set([501, 505]);
+
 export function isRetryable(error: unknown, idempotent = true): boolean {
   const status = statusOf(error);
-  return status === 429 || (idempotent && status !== undefined && status >= 500);
+  return status === 429 || (idempotent && status !== undefined && status >= 500 && !NEVER_TRANSIENT.has(status));
 }
 
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY): Promise<T> {

@@ -1,0 +1,151 @@
+/**
+ * exchange-sp in Microsoft's own Teams client emulator, the M365 Agents Playground,
+ * offline: the built app and the Playground run in a network namespace with loopback
+ * alone (namespace.ts), and the test drives the Playground over its HTTP API as its
+ * web client does. Three people of the Playground's team (m365agentsplayground.yml):
+ * Alex plans the rollout, Megan confirms a step, Adele clicks too early.
+ *
+ * What the Playground checks that our fake connector may not: it refuses an activity it
+ * finds invalid with 400 BadArgument, so "every connector call was accepted" below is
+ * what would have caught issue 11's envelope.
+ */
+import { cardButtons, cardSays, findButton, findInput } from './card-reader';
+import { describePlayground, PLAYGROUND_CONFIG, startPlaygroundNamespace, type PlaygroundNamespace } from './namespace';
+import { connectPlayground, type PlaygroundClient, type SeenMessage } from './playground-client';
+import { loadPlaygroundTeam } from './playground-team';
+
+jest.setTimeout(60_000);
+
+const team = loadPlaygroundTeam(PLAYGROUND_CONFIG);
+const ALEX = team.currentUser;
+const MEGAN = team.person('Megan Bowen');
+const ADELE = team.person('Adele Vance');
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const TEXT = 'application/vnd.microsoft.activity.message';
+const PLAN_TITLE = 'Service pack rollout plan for Exchange 2000';
+
+describePlayground('a channel rollout in the M365 Agents Playground (offline, over its HTTP API)', () => {
+  let namespace: PlaygroundNamespace;
+  let playground: PlaygroundClient;
+  let thread: string;
+  let question: SeenMessage;
+  let planParts: SeenMessage[];
+  /** The thread line of Megan's confirmation. */
+  let lineId = '';
+
+  const latest = (message: SeenMessage) => playground.messages().find((m) => m.id === message.id)!;
+
+  beforeAll(async () => {
+    namespace = await startPlaygroundNamespace({ browser: false });
+    playground = await connectPlayground(namespace.playgroundUrl, team);
+  }, 120_000);
+  afterAll(async () => {
+    playground?.close();
+    await namespace?.stop();
+  });
+  it('runs where only loopback exists', () => {
+    expect(namespace.ready.interfaces).toEqual(['lo']);
+  });
+
+  it('Alex @mentions the bot in the Exchange channel; it answers in that thread with what it understood', async () => {
+    ({ threadId: thread } = await playground.say(team.channelId('Exchange'), 'exchange-sp 2000 enterprise active/passive EXCH1 EXCH2 service pack', {
+      mentionBot: true,
+    }));
+    expect(thread).toMatch(/^channel-exchange;messageid=/);
+    question = await playground.waitFor('the first question in the thread', () => playground.inConversation(thread).find((m) => m.card));
+    expect(cardSays(question.card, 'Understood: Exchange 2000, Enterprise Edition, active/passive cluster, active node EXCH1, passive node EXCH2, service pack.')).toBe(true);
+    expect(cardSays(question.card, 'What is the name of the Exchange virtual server?')).toBe(true);
+  });
+
+  it('Alex answers on the card; each answer redraws his card with the next question, then the summary', async () => {
+    const virtualServer = findInput(question.card, 'Virtual server');
+    const adc = await playground.click(ALEX, question, findButton(question.card, 'Save'), { [virtualServer]: 'EVS1' });
+    expect(adc.type).toBe(CARD);
+    expect(cardSays(adc.value, 'Understood: virtual server EVS1.')).toBe(true);
+    expect(cardSays(adc.value, 'Is the Active Directory Connector (ADC) installed?')).toBe(true);
+
+    const summary = await playground.click(ALEX, question, findButton(adc.value, 'No'));
+    expect(summary.type).toBe(CARD);
+    expect(cardSays(summary.value, 'Your answers')).toBe(true);
+    expect(cardButtons(summary.value)).toContain('Post plan');
+
+    // His card becomes a receipt without buttons, so the plan cannot be posted twice.
+    const posted = await playground.click(ALEX, question, findButton(summary.value, 'Post plan'));
+    expect(posted.type).toBe(CARD);
+    // "Posting", never "posted" before the plan is there: the outbox posts it next.
+    expect(cardSays(posted.value, `Posting the plan in the channel: ${PLAN_TITLE} (rollout`)).toBe(true);
+    expect(cardButtons(posted.value)).toEqual([]);
+  });
+
+  it('the plan is posted in the same thread, split over two messages', async () => {
+    planParts = await playground.waitFor('two plan messages in the thread', () => {
+      const parts = playground.inConversation(thread).filter((m) => cardSays(m.card, PLAN_TITLE));
+      return parts.length === 2 ? parts : undefined;
+    });
+    const [first, second] = planParts;
+    expect(cardSays(first.card, 'Exchange virtual server: EVS1')).toBe(true);
+    expect(cardSays(first.card, '1. Read the release notes of the service pack')).toBe(true);
+    expect(cardSays(first.card, '5. Install the service pack on EXCH2')).toBe(true);
+    expect(cardSays(first.card, 'Waiting for steps 1–4')).toBe(true);
+    expect(cardSays(second.card, `${PLAN_TITLE} (2/2)`)).toBe(true);
+    expect(cardSays(second.card, '8. Make a new full backup of the Exchange databases')).toBe(true);
+    expect(cardSays(second.card, '0 of 8 steps done')).toBe(true);
+  });
+
+  it('Megan confirms step 1: her card shows it done at once, both parts are redrawn for everyone, the thread says who', async () => {
+    const [first, second] = planParts;
+    const answer = await playground.click(MEGAN, first, findButton(first.card, 'Confirm', '1. Read the release notes'));
+    expect(answer.type).toBe(CARD);
+    expect(cardSays(answer.value, 'Done by Megan Bowen')).toBe(true);
+
+    await playground.waitFor('part 2 redrawn with the new count', () => cardSays(latest(second).card, '1 of 8 steps done'));
+    await playground.waitFor('part 1 redrawn for everyone', () => cardSays(latest(first).card, 'Done by Megan Bowen'));
+    const note = await playground.waitFor('the line in the thread', () =>
+      playground.inConversation(thread).find((m) => m.text === 'Megan Bowen confirmed step 1: Read the release notes of the service pack'),
+    );
+    expect(note.conversationId).toBe(thread);
+    lineId = note.id;
+  });
+
+  it("Adele's early click on step 5 is answered to her alone; nothing is posted, redrawn or recorded", async () => {
+    const [first, second] = planParts;
+    // The log stream runs beside the message stream: start from a log that has caught up
+    // with everything Megan's click caused (both redraws and the thread line).
+    await playground.waitFor('the Playground to log both redraws and the line', () =>
+      [first.id, second.id, lineId].every((id) => playground.connectorCalls().some((c) => c.messageId === id && c.status < 300)),
+    );
+    const before = new Map(playground.messages().map((m) => [m.id, m.version]));
+    const callsBefore = playground.connectorCalls().length;
+
+    const answer = await playground.click(ADELE, first, findButton(latest(first).card, 'Confirm', '5. Install the service pack on EXCH2'));
+    expect(answer).toEqual({ type: TEXT, value: 'Step 5 must wait for steps 2–4: confirm or skip those first.' });
+
+    // Alex asks for the status in the thread: its answer comes after anything the click caused.
+    await playground.say(thread, 'status', { mentionBot: true });
+    const status = await playground.waitFor('the status answer', () =>
+      playground.messages().find((m) => !before.has(m.id) && cardSays(m.card, 'Open rollouts in this channel')),
+    );
+    await playground.waitFor('the Playground to log the status answer', () => playground.connectorCalls().some((c) => c.messageId === status.id));
+    expect(cardSays(status.card, `${PLAN_TITLE} · 1 of 8 steps done`)).toBe(true);
+    expect(status.conversationId).toBe(thread);
+    expect(playground.messages().filter((m) => !before.has(m.id))).toEqual([status]);
+    expect(playground.messages().filter((m) => before.get(m.id) !== undefined && before.get(m.id) !== m.version)).toEqual([]);
+    expect(playground.connectorCalls().slice(callsBefore).map((c) => c.messageId)).toEqual([status.id]);
+  });
+
+  it('in his personal chat Alex asks in Dutch, with no @mention; the bot answers there in Dutch', async () => {
+    const chat = team.personalChatId;
+    await playground.say(chat, 'exchange-sp nl');
+    const question = await playground.waitFor('a question in the personal chat', () => playground.inConversation(chat).find((m) => m.card));
+    expect(cardSays(question.card, 'Welke versie van Exchange is het?')).toBe(true);
+    const answer = await playground.click(ALEX, question, findButton(question.card, '2000'));
+    expect(answer.type).toBe(CARD);
+    expect(cardSays(answer.value, 'Begrepen: Exchange 2000.')).toBe(true);
+  });
+
+  it('the Playground accepted every call the bot made to its Bot Connector', () => {
+    const calls = playground.connectorCalls();
+    expect(calls.length).toBeGreaterThan(5);
+    expect(calls.filter((c) => c.status < 200 || c.status > 299)).toEqual([]);
+  });
+});
