@@ -20,11 +20,12 @@ import { renderCardForSlack, type SlackMessage } from './render';
 import { postToResponseUrl, ResponseUrlError, type SlackWebClient } from './web';
 
 /**
- * chat.postMessage: about one message per second per channel (short bursts allowed);
- * chat.update and chat.delete: Tier 3, 50+ a minute per workspace.
+ * chat.postMessage: about one message per second per channel (short bursts allowed:
+ * two at once here, so no second ever sees more than three); chat.update and
+ * chat.delete: Tier 3, 50+ a minute per workspace.
  */
 export const SLACK_DELIVERY_LIMITS: PlatformLimits = {
-  postsPerChannel: [{ perSecond: 1, burst: 3 }],
+  postsPerChannel: [{ perSecond: 1, burst: 2 }],
   editsPerWorkspace: [{ perSecond: 50 / 60, burst: 20 }],
 };
 

@@ -16,15 +16,17 @@ import { cardActivity, conversationOfRef, conversationSchema, createMessenger, p
 import { renderCardForTeams } from './render';
 import { retryAfterMs, statusOf } from './retry';
 
+/**
+ * A token bucket lets through its burst plus its rate in any window, so "7 a second"
+ * is a burst of 3 at 4 a second, and "60 in 30 seconds" a burst of 15 at 1.5 a second.
+ */
+const TEAMS_CONVERSATION_LIMITS = [
+  { perSecond: 4, burst: 3 },
+  { perSecond: 1.5, burst: 15 },
+];
 export const TEAMS_DELIVERY_LIMITS: PlatformLimits = {
-  postsPerChannel: [
-    { perSecond: 7, burst: 7 },
-    { perSecond: 2, burst: 60 },
-  ],
-  editsPerChannel: [
-    { perSecond: 7, burst: 7 },
-    { perSecond: 2, burst: 60 },
-  ],
+  postsPerChannel: TEAMS_CONVERSATION_LIMITS,
+  editsPerChannel: TEAMS_CONVERSATION_LIMITS,
 };
 
 /** What the adapter keeps with a rollout it creates (Inbound.address). */

@@ -15,12 +15,17 @@ interface Bucket {
 }
 
 export interface Pacer {
-  /** Reserves one call under every limit of `key`; resolves to when it may be made (ms since the epoch). */
+  /** Reserves one call under every limit of `key`; returns when it may be made (ms since the epoch). */
   reserve(key: string, limits: readonly RateLimit[], now: number): number;
   /** Nothing goes to `key` before `until` (a Retry-After). */
   closeUntil(key: string, until: number): void;
   /** When `key` is open again (0 when it is). */
   openAt(key: string): number;
+  /**
+   * When `key`'s buckets are full again: a lease handed to another process (with
+   * buckets of its own) must not start before, or the two bursts would add up.
+   */
+  fullAt(key: string, limits: readonly RateLimit[], now: number): number;
 }
 
 export function createPacer(): Pacer {
@@ -45,7 +50,7 @@ export function createPacer(): Pacer {
 
   return {
     reserve(key, limits, now) {
-      let wait = Math.max(0, (closed.get(key) ?? 0) - now);
+      let wait = 0;
       limits.forEach((limit, i) => (wait = Math.max(wait, take(`${key}#${i}`, limit, now))));
       return now + wait;
     },
@@ -54,5 +59,15 @@ export function createPacer(): Pacer {
       if (closed.size > MAX_KEYS) closed.delete(closed.keys().next().value as string);
     },
     openAt: (key) => closed.get(key) ?? 0,
+    fullAt(key, limits, now) {
+      let at = now;
+      limits.forEach((limit, i) => {
+        const bucket = buckets.get(`${key}#${i}`);
+        if (!bucket) return;
+        const tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+        at = Math.max(at, now + Math.ceil(((limit.burst - tokens) / limit.perSecond) * 1000));
+      });
+      return at;
+    },
   };
 }

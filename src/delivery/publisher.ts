@@ -34,7 +34,11 @@ export interface PublisherOptions {
   onNotPosted(rollout: Rollout): Promise<void>;
   logger: Logger;
   clock?: Clock;
-  /** How long a channel's lease lasts (default 60 s); renewed while work goes on. */
+  /**
+   * How long a channel's lease lasts (default 10 s). A heartbeat renews the leases of
+   * the channels being delivered, so only a dead or stuck process lets one run out,
+   * and a restarted or other replica takes over within this time.
+   */
   leaseMs?: number;
   /** How often to look for work nobody announced (default 1 s). */
   pollMs?: number;
@@ -57,23 +61,31 @@ export interface Publisher {
   idle(options?: { timeoutMs?: number; horizonMs?: number }): Promise<void>;
 }
 
-/** A round must have this much lease left before it makes a platform call. */
-const LEASE_MARGIN_MS = 20_000;
+/** A round must have this much lease left before it makes a platform call (the heartbeat keeps it so). */
+const LEASE_MARGIN_MS = 3_000;
 /** A lease is given back after this long, so other channels' workers get their turn. */
 const MAX_HOLD_MS = 30_000;
 
 export function createPublisher(options: PublisherOptions): Publisher {
   const { store, logger } = options;
   const clock = options.clock ?? systemClock;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 10_000;
   const pollMs = options.pollMs ?? 1000;
   const concurrency = options.concurrency ?? 8;
   const pacer = options.pacer ?? createPacer();
   const workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const adapters = new Map<Platform, DeliveryAdapter>(options.adapters.map((a) => [a.platform, a]));
   const active = new Set<Promise<void>>();
-  /** The channels this worker is delivering to right now (channelKey). */
-  const busy = new Set<string>();
+  /** The channels this worker is delivering to right now (channelKey), with their claims. */
+  const busy = new Map<string, ChannelClaim>();
+  let heartbeat: NodeJS.Timeout | undefined;
+  const renewAll = async () => {
+    for (const claim of busy.values()) {
+      await store.renewChannel(claim, clock.now(), leaseMs).catch((error: unknown) =>
+        logger.warn('delivery: could not renew a lease', { channel: claim.scope.channel, error: String(error) }),
+      );
+    }
+  };
   let running = false;
   let wake: (() => void) | undefined;
   let wakeTimer: NodeJS.Timeout | undefined;
@@ -102,7 +114,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   async function deliverChannel(claim: ChannelClaim): Promise<void> {
     const adapter = adapters.get(claim.scope.platform);
-    const channelKey = `${claim.scope.platform}/${claim.scope.workspace}/${claim.scope.channel}`;
+    // Posts and edits count separately (Slack: ~1 message a second per channel, chat.update Tier 3
+    // per workspace); a Retry-After closes the whole channel.
+    const paceKey = `${claim.scope.platform}/${claim.scope.workspace}/${claim.scope.channel}`;
+    const postKey = `${paceKey}:post`;
     const workspaceKey = `${claim.scope.platform}/${claim.scope.workspace}`;
     let closedUntil = 0;
     if (!adapter) {
@@ -111,9 +126,14 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return;
     }
     const pace = async (kind: 'post' | 'edit') => {
-      const limits = kind === 'post' ? adapter.limits.postsPerChannel ?? [] : adapter.limits.editsPerChannel ?? [];
-      let at = pacer.reserve(channelKey, limits, clock.now());
-      if (kind === 'edit') at = Math.max(at, pacer.reserve(workspaceKey, adapter.limits.editsPerWorkspace ?? [], clock.now()));
+      const now = clock.now();
+      let at = Math.max(now, pacer.openAt(paceKey));
+      if (kind === 'post') {
+        at = Math.max(at, pacer.reserve(postKey, adapter.limits.postsPerChannel ?? [], now));
+      } else {
+        at = Math.max(at, pacer.reserve(`${paceKey}:edit`, adapter.limits.editsPerChannel ?? [], now));
+        at = Math.max(at, pacer.reserve(`${workspaceKey}:edit`, adapter.limits.editsPerWorkspace ?? [], now));
+      }
       if (at > clock.now()) await clock.sleep(at - clock.now());
       if (claim.leaseUntil - clock.now() < LEASE_MARGIN_MS && !(await store.renewChannel(claim, clock.now(), leaseMs))) {
         throw new LeaseLost();
@@ -141,7 +161,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
           if (outcome.kind === 'lost') return;
           if (outcome.kind === 'closed') {
             closedUntil = outcome.until;
-            pacer.closeUntil(channelKey, outcome.until);
+            pacer.closeUntil(paceKey, outcome.until);
             stop = true;
             break;
           }
@@ -153,8 +173,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
       logger.error('delivery: channel round failed', { channel: claim.scope.channel, error: String(error) });
       closedUntil = clock.now() + 2000;
     }
-    await release(claim, closedUntil);
-    if (closedUntil) scheduleWake(closedUntil);
+    // The next holder (maybe another process) starts with full buckets: not before ours are.
+    const notBefore = Math.max(closedUntil, pacer.fullAt(postKey, adapter.limits.postsPerChannel ?? [], clock.now()));
+    await release(claim, notBefore > clock.now() ? notBefore : 0);
+    if (notBefore > clock.now()) scheduleWake(notBefore);
   }
 
   /** Leases this worker could not give back (the store was down): tried again each round. */
@@ -188,10 +210,10 @@ export function createPublisher(options: PublisherOptions): Publisher {
         await releaseLeftovers();
         const free = concurrency - active.size;
         if (free > 0) {
-          const claims = await store.claimChannels(workerId, clock.now(), leaseMs, free, [...busy]);
+          const claims = await store.claimChannels(workerId, clock.now(), leaseMs, free, [...busy.keys()]);
           for (const claim of claims) {
             const key = channelKey(claim.scope);
-            busy.add(key);
+            busy.set(key, claim);
             const work = deliverChannel(claim).finally(() => {
               busy.delete(key);
               active.delete(work);
@@ -222,12 +244,15 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (running) return;
       running = true;
       unwatch = store.watchDeliveries((dueAt) => scheduleWake(dueAt));
+      heartbeat = setInterval(() => void renewAll(), Math.max(100, Math.floor(leaseMs / 3)));
+      heartbeat.unref?.();
       loop = run();
     },
     async stop() {
       running = false;
       unwatch?.();
       clearTimeout(wakeTimer);
+      clearInterval(heartbeat);
       nudge();
       await loop;
       await Promise.all([...active]);

@@ -39,6 +39,8 @@ export interface FakeCall {
   /** ms since epoch when the request arrived and when it was answered. */
   receivedAt: number;
   answeredAt?: number;
+  /** The HTTP status it was answered with (a Slack error such as not_authed is a 200). */
+  status?: number;
 }
 
 export interface FakeUser {
@@ -60,6 +62,8 @@ export interface FakeSlack {
   /** Files completed with files.completeUploadExternal: their uploaded text and the share details. */
   files(): { filename: string; content: string; channel: unknown; comment: unknown; authorization?: string }[];
   delayMs: number;
+  /** Up to this many ms more per answer, at random (network jitter). */
+  jitterMs?: number;
   /** What apps.connections.open answers (Socket Mode): the WebSocket URL to connect to. */
   socketUrl?: string;
   /** Next `times` calls of `method` answer 429 with Retry-After `seconds`. */
@@ -229,27 +233,32 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const channel = typeof call.body.channel === 'string' ? call.body.channel : '';
         const recent = (postTimes.get(channel) ?? []).filter((t) => t > call.answeredAt! - 1000);
         if (!NO_TOKEN.has(method) && !token) {
+          call.status = 200;
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'not_authed' }));
         } else if (method === 'chat.postMessage' && fake.postsPerSecond !== undefined && recent.length >= fake.postsPerSecond) {
+          call.status = 429;
           res.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         } else if (limit && limit.times > 0) {
           limit.times--;
+          call.status = 429;
           res.writeHead(429, { 'Retry-After': String(limit.seconds), 'Content-Type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         } else if (failure && failure.times > 0) {
           failure.times--;
+          call.status = failure.status;
           res.writeHead(failure.status, { 'Content-Type': 'text/plain' });
           res.end('fake failure');
         } else {
           if (method === 'chat.postMessage') postTimes.set(channel, [...recent, call.answeredAt!]);
           const body = method === 'response_url' ? { ok: true } : answer(method, call.body);
+          call.status = 200;
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end(JSON.stringify(body));
         }
         for (const wake of [...waiters]) wake();
-      }, fake.delayMs);
+      }, fake.delayMs + Math.floor(Math.random() * (fake.jitterMs ?? 0)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -61,6 +61,14 @@ export interface FakeConnector {
   replies(conversationId: string, activityId: string): ShownActivity[];
   /** Someone deletes a message in Teams. */
   deleteByUser(activityId: string): void;
+  /**
+   * A request of this method (the next one, or the one after `skip` more) is received
+   * and never answered, and nothing is created: as when the bot dies before its request
+   * reached the service.
+   */
+  holdNext(method: 'POST' | 'PUT', skip?: number): void;
+  /** How many requests are being held unanswered. */
+  held(): number;
   /** Cards in posts (POST) and updates (PUT), in order. */
   cardsIn(call: ConnectorCall): Record<string, unknown>[];
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -76,6 +84,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const refused: FakeConnector['refused'] = [];
   const activities = new Map<string, ShownActivity>();
   const failures: { method: string; status: number; retryAfter?: number }[] = [];
+  const holds: { method: string; skip: number }[] = [];
+  const heldResponses: http.ServerResponse[] = [];
   let next = 1;
   let openLookups = 0;
   const server = http.createServer((req, res) => {
@@ -100,6 +110,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           res.statusCode = member ? 200 : 404;
           res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
         }, fake.memberDelayMs);
+        return;
+      }
+      const hold = holds.find((h) => h.method === req.method);
+      if (hold && hold.skip-- === 0) {
+        holds.splice(holds.indexOf(hold), 1);
+        heldResponses.push(res);
         return;
       }
       const failure = failures.findIndex((f) => f.method === req.method);
@@ -160,6 +176,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     shown: (conversationId) => [...activities.values()].filter((a) => a.conversationId === conversationId && !a.replyToId && !a.deleted),
     replies: (conversationId, activityId) =>
       [...activities.values()].filter((a) => a.conversationId === conversationId && a.replyToId === activityId && !a.deleted),
+    holdNext: (method, skip = 0) => void holds.push({ method, skip }),
+    held: () => heldResponses.filter((r) => !r.writableEnded && !r.destroyed).length,
     deleteByUser: (activityId) => {
       const shown = activities.get(activityId);
       if (shown) shown.deleted = true;
