@@ -84,7 +84,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         case 'update-plan':
           // The thread line (delivered next) says what changed; the whole plan is one "plan" away.
           currentRollout = reply.rollout.id;
-          for (const card of reply.cards) print(`  ${card.fallback}`);
+          for (const card of reply.cards()) print(`  ${card.fallback}`);
           break;
         case 'file': {
           // Never over an earlier export: a new name instead (export-file.ts).

@@ -88,7 +88,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
     if (refused) return [message(refused.text), replies.filter((r) => r !== refused)];
     const update = replies.find((r) => r.type === 'update-plan');
     if (update) {
-      const cards = update.cards.flatMap(renderCardForTeams);
+      const cards = update.cards().flatMap(renderCardForTeams);
       // A split plan: answer with the part that was clicked.
       const part = Math.max(0, update.rollout.messages.findIndex((m) => m.id === activity.replyToId));
       return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cards[part] ?? cards[0] }, replies];

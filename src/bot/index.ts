@@ -175,7 +175,7 @@ export function createBot(options: BotOptions): Bot {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
         if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return [{ type: 'update-plan', rollout, cards: [drawPlanCard(rollout, events)] }];
+        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events)] }];
       }
     }
   }

@@ -31,8 +31,9 @@ export type Reply =
    * The rollout as it stands right after this action, for an immediate answer to the
    * clicker (a Teams invoke response). The channel's copy, and the thread line, are
    * delivered by the publisher (src/delivery) from the store, never by the adapter.
+   * Drawn only when asked for: Slack and a web process never need it.
    */
-  | { type: 'update-plan'; rollout: Rollout; cards: Card[] }
+  | { type: 'update-plan'; rollout: Rollout; cards(): Card[] }
   /**
    * A document for the acting user (audit export): Slack uploads it, Teams sends it as
    * a message, the console writes it to a file. `summary` says what it holds.
