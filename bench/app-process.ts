@@ -9,13 +9,17 @@
  * Every mode installs the loopback guard and answers `rss`, `blocked` and `stop`.
  */
 import type { AddressInfo } from 'node:net';
-import { createTeamsAdapter } from '../adapters/teams';
+import { createTeamsAdapter, createTeamsDeliveryAdapter } from '../adapters/teams';
+import { drawPlanCard } from '../src/cards/plan-card';
+import { ownerNotices } from '../src/delivery/notices';
+import { createPublisher } from '../src/delivery/publisher';
 import { createBot } from '../src/bot';
 import { loadConfig } from '../src/config';
 import { createLogger, type LogLevel } from '../src/log';
 import { startApp } from '../src/main';
 import { openStore } from '../src/open-store';
 import { createHttpServer } from '../src/server';
+import { metricsRoute } from '../src/metrics';
 import { startBareBolt } from './bare-bolt';
 import { memoryNow, serveParent } from './child';
 import { BENCH_APP_ID } from './fake-teams';
@@ -39,25 +43,33 @@ async function startMode(mode: AppMode): Promise<{ port: number; stop: () => Pro
   await store.migrate();
   const bot = createBot({ store, logger });
   const openIdMetadataUrl = process.env.BENCH_OPENID_URL ?? '';
-  const adapter = createTeamsAdapter({
-    bot,
+  const auth = {
+    openIdMetadataUrl,
+    emulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    loginUrl: 'https://login.microsoftonline.com/botframework.com',
+    // Outbound calls carry a supplied token: no MSAL, no login host.
+    botToken: async () => 'bench-outbound-token',
+  };
+  const teamsConfig = { ...config.teams, appPassword: 'never-used-in-the-bench' };
+  const adapter = createTeamsAdapter({ bot, logger, config: teamsConfig, auth });
+  // Delivery in the same process, as `npm start` runs it.
+  const publisher = createPublisher({
+    store,
+    adapters: [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth })],
+    draw: (rollout, events) => [drawPlanCard(rollout, events)],
+    notices: ownerNotices,
+    onNotPosted: (rollout) => bot.planNotPosted(rollout.scope, rollout.id),
     logger,
-    config: { ...config.teams, appPassword: 'never-used-in-the-bench' },
-    auth: {
-      openIdMetadataUrl,
-      emulatorOpenIdMetadataUrl: openIdMetadataUrl,
-      loginUrl: 'https://login.microsoftonline.com/botframework.com',
-      // Outbound calls carry a supplied token: no MSAL, no login host.
-      botToken: async () => 'bench-outbound-token',
-    },
   });
-  const server = createHttpServer({ routes: adapter.routes, healthy: () => bot.healthy(), logger });
+  publisher.start();
+  const server = createHttpServer({ routes: [...adapter.routes, metricsRoute(store)], healthy: () => bot.healthy(), logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     stop: async () => {
       await adapter.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await publisher.stop();
       await store.close();
     },
   };

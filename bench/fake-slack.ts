@@ -14,12 +14,18 @@ export interface BenchFakeSlack {
   /** Calls seen per method (`response_url` for response_url posts). */
   counts(): Record<string, number>;
   setDelay(ms: number): void;
+  /** Starts (or stops) keeping what each plan message shows over time, for click-to-visible. */
+  watch(on: boolean): void;
+  /** What each watched message showed, by ts: when Slack got it and its notification text. */
+  shownOverTime(): Record<string, { at: number; text: string }[]>;
   close(): Promise<void>;
 }
 
 export async function startBenchFakeSlack(): Promise<BenchFakeSlack> {
   const counts: Record<string, number> = {};
   let delayMs = 0;
+  let watching = false;
+  const shown: Record<string, { at: number; text: string }[]> = {};
   let ts = 1_700_000_000_000_100;
   const nextTs = () => {
     ts += 100;
@@ -44,11 +50,18 @@ export async function startBenchFakeSlack(): Promise<BenchFakeSlack> {
     }
   };
   const server = http.createServer((req, res) => {
-    // The body is not needed: drain it and answer by path.
-    req.resume();
+    const receivedAt = Date.now();
+    const chunks: Buffer[] = [];
+    // The body is read only while watching (click-to-visible); otherwise drained.
+    req.on('data', (chunk: Buffer) => void (watching && chunks.push(chunk)));
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0];
       const method = path.startsWith('/api/') ? path.slice(5) : path.startsWith('/response/') ? 'response_url' : path;
+      if (watching && method === 'chat.update') {
+        const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+        const ts = form.get('ts') ?? '';
+        (shown[ts] ??= []).push({ at: receivedAt, text: form.get('text') ?? '' });
+      }
       counts[method] = (counts[method] ?? 0) + 1;
       const reply = () => {
         const body = JSON.stringify(method === 'response_url' ? { ok: true } : answer(method));
@@ -69,6 +82,8 @@ export async function startBenchFakeSlack(): Promise<BenchFakeSlack> {
     responseUrl: (id) => `${base}/response/${id}`,
     counts: () => ({ ...counts }),
     setDelay: (ms) => void (delayMs = ms),
+    watch: (on) => void (watching = on),
+    shownOverTime: () => shown,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   };
   serveParent(info, {
     slackDelay: (ms) => slack.setDelay(Number(ms)),
+    watchSlack: (on) => slack.watch(Boolean(on)),
+    slackShownOverTime: () => slack.shownOverTime(),
     counts: () => ({ ...slack.counts(), ...teams.counts() }),
     token: (seconds) => teams.sign(Number(seconds ?? 3600)),
     rss: () => memoryNow(),

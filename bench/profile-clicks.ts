@@ -12,7 +12,7 @@ import type { AppInfo } from './app-process';
 import { forkBenchChild } from './child';
 import type { FakesInfo } from './fakes-process';
 import { runLoad } from './load';
-import { clickAt, seedRollouts } from './seed';
+import { clickAt, markDelivered, seedRollouts } from './seed';
 import { BENCH_CHANNEL, BENCH_OWNER, BENCH_SIGNING_SECRET, BENCH_TEAM, blockActionsBody, signedHeaders } from './slack-requests';
 
 async function main(): Promise<void> {
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const scope = { platform: 'slack' as const, workspace: BENCH_TEAM, channel: BENCH_CHANNEL };
   const seeded = await seedRollouts(store, scope, BENCH_OWNER, 2000, (i) => ({ id: `1700000001.${String(i).padStart(6, '0')}`, meta: { channel: BENCH_CHANNEL } }));
   await store.close();
-  const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  markDelivered(sqliteFile(dataDir));
+  // PROFILE_ROLE=web profiles the acking process alone (no delivery in it).
+  const env = { ROLE: process.env.PROFILE_ROLE ?? 'all', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   const mode = process.env.PROFILE_MODE === 'bolt' ? 'bolt' : 'slack';
   const app = await forkBenchChild<AppInfo>('app-process', { args: [mode], env });
   let clicks = 0;

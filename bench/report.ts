@@ -48,29 +48,44 @@ export function formatReport(f: BenchFigures): string {
   }
 
   out.push('## Slack: ack latency and throughput', '');
-  out.push(`Each cell starts once the app has finished the previous cell's Web API work (the fake Slack sees no call for 1 s), then runs ${f.seconds} s after a 1 s warm-up. Latency is the time to the HTTP answer (the ack), in ms. Errors / non-2xx are counted per run.`, '');
-  out.push('| request | conns | app req/s | bare Bolt req/s | app / Bolt | app p50 | app p99 | Bolt p50 | Bolt p99 | app errors / non-2xx | Bolt errors / non-2xx |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`Each cell starts once the app has delivered everything the previous one recorded (its GET /metrics shows an empty outbox), then runs ${f.seconds} s after a 1 s warm-up; the bare Bolt anchor runs right after it with the same bodies. Latency is the time to the HTTP answer (the ack), in ms. Errors / non-2xx are counted per run. Clicks run twice: with the delivery worker in the same process (ROLE=all, as \`npm start\`) and with a ROLE=web process answering while a ROLE=worker process delivers (one SQLite file).`, '');
+  out.push('| request | delivery | conns | app req/s | bare Bolt req/s | app / Bolt | app p50 | app p99 | Bolt p50 | Bolt p99 | p99 app / Bolt | app errors / non-2xx | Bolt errors / non-2xx |');
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of f.slack.rows) {
     const b = r.bolt;
+    const where = r.kind === 'click' ? r.setup : '–';
     out.push(
-      `| ${KIND[r.kind]} | ${r.connections} | ${n0(r.app.rps)} | ${b ? n0(b.rps) : '–'} | ${b ? ratio(r.app.rps, b.rps) : '–'} | ${r.app.p50} | ${r.app.p99} | ${b?.p50 ?? '–'} | ${b?.p99 ?? '–'} | ${fails(r.app)} | ${b ? fails(b) : '–'} |`,
+      `| ${KIND[r.kind]} | ${where} | ${r.connections} | ${n0(r.app.rps)} | ${b ? n0(b.rps) : '–'} | ${b ? ratio(r.app.rps, b.rps) : '–'} | ${r.app.p50} | ${r.app.p99} | ${b?.p50 ?? '–'} | ${b?.p99 ?? '–'} | ${b ? ratio(r.app.p99, b.p99) : '–'} | ${fails(r.app)} | ${b ? fails(b) : '–'} |`,
     );
   }
   out.push('');
   const s = f.slack;
-  out.push(`Clicks on ${n0(s.rollouts)} rollouts (fast-Slack cells, warm-ups included): ${n0(s.clicksSent)} sent, ${n0(s.clicksAcked)} answered 2xx before a run's clock stopped, ${n0(s.eventsRecorded)} Confirm/Undo events recorded. Recorded between answered and sent means no acked click was lost (requests still in flight when autocannon stops are processed by the app but not counted by autocannon).`, '');
+  out.push(`Clicks on ${n0(s.rollouts)} rollouts in ${n0(s.workspaces)} workspaces (one channel each), warm-ups included: ${n0(s.clicksSent)} sent, ${n0(s.clicksAcked)} answered 2xx before a run's clock stopped, ${n0(s.eventsRecorded)} Confirm/Undo events recorded. Recorded between answered and sent means no acked click was lost (requests still in flight when autocannon stops are processed by the app but not counted by autocannon).`, '');
 
-  out.push(`### The same app with the fake Slack Web API answering after ${f.slack.rows[0]?.slowApp ? '2 s' : '–'}`, '');
-  out.push('| request | conns | req/s (fast Slack) | req/s (slow Slack) | p50 fast | p50 slow | p99 fast | p99 slow | errors / non-2xx slow |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of f.slack.rows) {
-    const s = r.slowApp;
-    if (!s) continue;
-    out.push(`| ${KIND[r.kind]} | ${r.connections} | ${n0(r.app.rps)} | ${n0(s.rps)} | ${r.app.p50} | ${s.p50} | ${r.app.p99} | ${s.p99} | ${fails(s)} |`);
+  out.push('### Delivery backlog after each click cell', '');
+  out.push("What the channels had not been shown yet the moment the cell's load stopped (GET /metrics), and how long the worker then took to show it all. The worker paces itself within Slack's limits (about one message a second per channel, chat.update Tier 3 per workspace), so a burst is drained at the platform's pace, not the app's.", '');
+  out.push('| delivery | conns | pending | oldest due (s) | drained in (s) |', '|---|---:|---:|---:|---:|');
+  for (const r of f.slack.rows.filter((row) => row.kind === 'click')) {
+    out.push(`| ${r.setup} | ${r.connections} | ${r.backlog ? n0(r.backlog.pending) : '–'} | ${r.backlog ? n1(r.backlog.oldestSeconds) : '–'} | ${r.drainSeconds !== undefined ? n1(r.drainSeconds) : 'not within 120 s'} |`);
   }
   out.push('');
-  const calls = Object.entries(f.slack.slackCalls).map(([k, v]) => `${k} ${n0(v)}`).join(', ');
+
+  const v = f.slack.visible;
+  out.push('### Click to visible', '');
+  out.push(`${v.users} people, each in their own workspace with their own plan, each clicking Confirm/Undo every ${n1(v.thinkMs / 1000)} s for ${v.seconds} s (a team at work, one process, ROLE=all). A click is visible at the first \`chat.update\` of its plan that shows the state it left; latency is from its ack to that update reaching Slack.`, '');
+  out.push('| clicks | acked | visible | superseded | missing | ack p50 ms | ack p99 ms | visible p50 ms | visible p99 ms | max ms |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`| ${n0(v.clicks)} | ${n0(v.acked)} | ${n0(v.visible)} | ${v.superseded} | ${v.missing} | ${v.ackP50} | ${v.ackP99} | ${v.p50} | ${v.p99} | ${v.max} |`, '');
+
+  const slow = f.slack.rows.filter((r) => r.slowApp);
+  out.push(`### The same app with the fake Slack Web API answering after 2 s`, '');
+  out.push('| request | conns | req/s (fast Slack) | req/s (slow Slack) | p50 fast | p50 slow | p99 fast | p99 slow | errors / non-2xx slow |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of slow) {
+    const sl = r.slowApp!;
+    out.push(`| ${KIND[r.kind]} | ${r.connections} | ${n0(r.app.rps)} | ${n0(sl.rps)} | ${r.app.p50} | ${sl.p50} | ${r.app.p99} | ${sl.p99} | ${fails(sl)} |`);
+  }
+  out.push('');
+  const calls = Object.entries(f.slack.slackCalls).map(([k, c]) => `${k} ${n0(c)}`).join(', ');
   out.push(`Calls the fake Slack received over the Slack runs: ${calls || 'none'}.`, '');
 
   out.push('## Teams: adaptiveCard/action invokes that confirm steps', '');

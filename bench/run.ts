@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}; scratch ${work}`);
     const startup = await benchStartup({ dataDir: dir('startup'), slackApiUrl: fakes.info.slackApiUrl, runs: 5 });
     log(`start to ready: median ${startup.medianMs.toFixed(0)} ms`);
-    const slack = await benchSlack({ fakes, dataDir: dir('slack'), seconds, rollouts: 2000, connections: [50, 200], slowDelayMs: 2000, log });
+    const slack = await benchSlack({ fakes, dataDir: dir, seconds, rollouts: 2000, connections: [50, 200], slowDelayMs: 2000, log });
     const teams = await benchTeams({ fakes, dataDir: dir('teams'), seconds, rollouts: 1000, connections: 50, log });
     const store = await benchStore({ dataDir: dir('store'), postgresUrl, seconds, lanes: 8, log });
     const memory = await benchMemory({ fakes, dataDir: dir('memory'), rollouts: 10_000, interviews: 1_000, log });

@@ -5,6 +5,7 @@
  * Clicks alternate Confirm and Undo on step 1 (which waits for nothing) of each
  * rollout in turn, so every click records exactly one event.
  */
+import Database from 'better-sqlite3';
 import { buildPlan } from '../conversations/plan/build';
 import type { CompleteAnswers } from '../conversations/types';
 import type { MessageRef, Scope, UserRef } from '../src/plan/rollout-model';
@@ -29,29 +30,46 @@ export interface SeededRollouts {
 
 export async function seedRollouts(
   store: Store,
-  scope: Scope,
+  scope: Scope | ((index: number) => Scope),
   owner: UserRef,
   count: number,
   messageFor: (index: number) => MessageRef,
 ): Promise<SeededRollouts> {
+  const scopeOf = typeof scope === 'function' ? scope : () => scope;
   const plan = buildPlan(SEED_ANSWERS);
   const first = plan.steps[0];
   if (!first || first.requires.length > 0) throw new Error('seed plan: step 1 must wait for nothing');
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const { rollout } = await store.createRollout({
-      scope,
+      scope: scopeOf(i),
       owner,
       locale: 'en',
       answers: SEED_ANSWERS,
       plan,
       operators: [],
-      actionKey: `bench-seed-${scope.platform}-${i}-${Date.now()}`,
+      actionKey: `bench-seed-${scopeOf(i).platform}-${i}-${Date.now()}`,
     });
-    await store.setMessages(scope, rollout.id, [messageFor(i)]);
+    await store.setMessages(scopeOf(i), rollout.id, [messageFor(i)]);
     ids.push(rollout.id);
   }
-  return { scope, ids, stepId: first.id };
+  return { scope: scopeOf(0), ids, stepId: first.id };
+}
+
+/**
+ * Marks every seeded rollout of the app's SQLite file as delivered (posted, its card
+ * and thread up to date), as if the publisher had already done it: the bench measures
+ * the clicks, not a start-up backlog of plans to post.
+ */
+export function markDelivered(file: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare(
+      "UPDATE deliveries SET post_state = 'posted', shown_version = wanted_version, lines_sent = wanted_version, due_at = NULL",
+    ).run();
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -28,12 +28,12 @@ export function signedHeaders(body: string, secret = BENCH_SIGNING_SECRET): Reco
   };
 }
 
-export function slashCommandBody(text: string, responseUrl: string, user: { id: string; name: string }): string {
+export function slashCommandBody(text: string, responseUrl: string, user: { id: string; name: string }, where: { team?: string; channel?: string } = {}): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: BENCH_TEAM,
+    team_id: where.team ?? BENCH_TEAM,
     team_domain: 'example',
-    channel_id: BENCH_CHANNEL,
+    channel_id: where.channel ?? BENCH_CHANNEL,
     channel_name: 'ops',
     user_id: user.id,
     user_name: user.name,
@@ -54,20 +54,25 @@ export interface Click {
   user: { id: string; name: string };
   responseUrl: string;
   messageTs?: string;
+  /** Default BENCH_TEAM / BENCH_CHANNEL. */
+  team?: string;
+  channel?: string;
 }
 
 export function blockActionsBody(click: Click): string {
+  const team = click.team ?? BENCH_TEAM;
+  const channel = click.channel ?? BENCH_CHANNEL;
   const payload = {
     type: 'block_actions',
-    user: { id: click.user.id, username: click.user.name, name: click.user.name, team_id: BENCH_TEAM },
+    user: { id: click.user.id, username: click.user.name, name: click.user.name, team_id: team },
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: click.messageTs ?? '1700000000.000100', channel_id: BENCH_CHANNEL, is_ephemeral: false },
+    container: { type: 'message', message_ts: click.messageTs ?? '1700000000.000100', channel_id: channel, is_ephemeral: false },
     trigger_id: '333.444.def',
-    team: { id: BENCH_TEAM, domain: 'example' },
+    team: { id: team, domain: 'example' },
     enterprise: null,
     is_enterprise_install: false,
-    channel: { id: BENCH_CHANNEL, name: 'ops' },
+    channel: { id: channel, name: 'ops' },
     state: { values: {} },
     response_url: click.responseUrl,
     actions: [

@@ -59,10 +59,13 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
     const responses = await calls('response_url');
     let k = 0;
     const user = (i: number) => ({ id: `UM${i}`, name: `member${i}` });
+    // Each plan in a channel of its own: Slack takes about one message a second per channel.
+    const where = (i: number) => ({ channel: `CM${i}` });
     const responseUrl = `${fakes.info.responseUrlBase}memory`;
     // Every answer at once: the interview goes straight to its summary.
     await runLoad({ url, connections: 50, seconds: 120, amount: options.rollouts, next: () => {
-      const body = slashCommandBody('2000 standard single sp no no', responseUrl, user(k++));
+      const i = k++;
+      const body = slashCommandBody('2000 standard single sp no no', responseUrl, user(i), where(i));
       return { body, headers: signedHeaders(body) };
     } });
     await waitForCalls(fakes, 'response_url', responses + options.rollouts, 120_000);
@@ -71,7 +74,7 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
     const post = encodeActionPayload({ k: 'dialog', c: 'confirm' });
     await runLoad({ url, connections: 50, seconds: 120, amount: options.rollouts, next: () => {
       const i = c++;
-      const body = blockActionsBody({ value: post, actionTs: `1800000000.${String(i).padStart(9, '0')}`, user: user(i), responseUrl });
+      const body = blockActionsBody({ value: post, actionTs: `1800000000.${String(i).padStart(9, '0')}`, user: user(i), responseUrl, ...where(i) });
       return { body, headers: signedHeaders(body) };
     } });
     const posted = (await waitForCalls(fakes, 'chat.postMessage', posts + options.rollouts, 180_000)) - posts;

@@ -2,7 +2,8 @@
  * Teams: adaptiveCard/action invokes that confirm steps, through the real Teams adapter
  * (CloudAdapter) with real Bot Connector token validation (RS256 against the local
  * JWKS). Unlike Slack, the invoke answer carries the redrawn card, so the store write
- * and the render are inside the measured latency.
+ * and the render are inside the measured latency. Delivery (everyone's copy, the
+ * thread lines) runs in the same process, paced within Teams' limits.
  */
 import { sqliteFile } from '../../src/open-store';
 import { createSqliteStore } from '../../src/store/sqlite';
@@ -10,7 +11,7 @@ import type { AppInfo } from '../app-process';
 import { forkBenchChild, type BenchChild } from '../child';
 import type { FakesInfo } from '../fakes-process';
 import { runLoad, type LoadResult } from '../load';
-import { clickAt, seedRollouts } from '../seed';
+import { clickAt, markDelivered, seedRollouts } from '../seed';
 import { settledStepEvents } from '../sqlite-count';
 
 const TENANT = '72f988bf-0000-0000-0000-000000000001';
@@ -63,9 +64,10 @@ export async function benchTeams(options: {
   // The MessageRef the adapter stores for a posted plan (adapters/teams/conversation.ts planMessageRef).
   const seeded = await seedRollouts(store, scope, { id: ALICE.aadObjectId, name: ALICE.name }, options.rollouts, (i) => ({
     id: `bot-msg-seed-${i}`,
-    meta: { teams: conversation, part: 0 },
+    meta: { teams: conversation },
   }));
   await store.close();
+  markDelivered(file);
 
   const app = await forkBenchChild<AppInfo>('app-process', {
     args: ['teams'],

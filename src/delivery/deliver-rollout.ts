@@ -44,6 +44,8 @@ export type RoundOutcome =
   | { kind: 'done' }
   /** Nothing more to this channel before `until` (a Retry-After). */
   | { kind: 'closed'; until: number }
+  /** The channel's pace allows nothing more before `until`: still due, no failure. */
+  | { kind: 'paced'; until: number }
   /** The lease was lost to another worker: stop at once. */
   | { kind: 'lost' };
 
@@ -54,6 +56,17 @@ export function backoffMs(attempts: number): number {
 
 /** Thrown when the channel's lease was taken over: the round stops without writing. */
 export class LeaseLost extends Error {}
+
+/**
+ * Thrown by pace() when the channel's next slot is further off than a worker should
+ * wait holding it: the round stops (what it sent is recorded), the channel is given
+ * back until then, and the worker moves on to other channels.
+ */
+export class PacedOut extends Error {
+  constructor(readonly until: number) {
+    super('paced out');
+  }
+}
 
 export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<RoundOutcome> {
   const { adapter, logger } = ctx;
@@ -93,6 +106,7 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };
+    if (error instanceof PacedOut) return { kind: 'paced', until: error.until };
     return failed(ctx, snapshot, refs, posting, step, error, record);
   }
 }

@@ -17,6 +17,8 @@ interface Bucket {
 export interface Pacer {
   /** Reserves one call under every limit of `key`; returns when it may be made (ms since the epoch). */
   reserve(key: string, limits: readonly RateLimit[], now: number): number;
+  /** When the next call under `key` could be made, reserving nothing. */
+  nextSlot(key: string, limits: readonly RateLimit[], now: number): number;
   /** Nothing goes to `key` before `until` (a Retry-After). */
   closeUntil(key: string, until: number): void;
   /** When `key` is open again (0 when it is). */
@@ -33,25 +35,30 @@ export function createPacer(): Pacer {
   const closed = new Map<string, number>();
   const MAX_KEYS = 10_000;
 
-  /** Reserves one token of one bucket; returns the wait in ms before it is there. */
+  /** The tokens of one bucket at `now` (refilled since the last look, up to the burst). */
+  const tokensAt = (key: string, limit: RateLimit, now: number): number => {
+    const bucket = buckets.get(key);
+    return bucket ? Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond) : limit.burst;
+  };
+  /** The wait in ms before a bucket with `tokens` has one to give. */
+  const waitFor = (tokens: number, limit: RateLimit): number => (tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / limit.perSecond) * 1000));
+  /** Reserves one token of one bucket; returns the wait in ms before it is there. A debt (negative tokens) is a queue. */
   const take = (key: string, limit: RateLimit, now: number): number => {
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value as string);
-      bucket = { tokens: limit.burst, at: now };
-      buckets.set(key, bucket);
-    }
-    // Refill since the last look, up to the burst; a debt (negative tokens) is a queue.
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
-    bucket.at = now;
-    bucket.tokens -= 1;
-    return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens / limit.perSecond) * 1000);
+    const tokens = tokensAt(key, limit, now);
+    if (!buckets.has(key) && buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value as string);
+    buckets.set(key, { tokens: tokens - 1, at: now });
+    return waitFor(tokens, limit);
   };
 
   return {
     reserve(key, limits, now) {
       let wait = 0;
       limits.forEach((limit, i) => (wait = Math.max(wait, take(`${key}#${i}`, limit, now))));
+      return now + wait;
+    },
+    nextSlot(key, limits, now) {
+      let wait = 0;
+      limits.forEach((limit, i) => (wait = Math.max(wait, waitFor(tokensAt(`${key}#${i}`, limit, now), limit))));
       return now + wait;
     },
     closeUntil(key, until) {
@@ -62,9 +69,7 @@ export function createPacer(): Pacer {
     fullAt(key, limits, now) {
       let at = now;
       limits.forEach((limit, i) => {
-        const bucket = buckets.get(`${key}#${i}`);
-        if (!bucket) return;
-        const tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSecond);
+        const tokens = tokensAt(`${key}#${i}`, limit, now);
         at = Math.max(at, now + Math.ceil(((limit.burst - tokens) / limit.perSecond) * 1000));
       });
       return at;

@@ -12,9 +12,9 @@ import type { Card } from '../cards/model';
 import type { Logger } from '../log';
 import type { Platform, Rollout, RolloutEvent } from '../plan/rollout-model';
 import { channelKey, type ChannelClaim, type DeliveryStore } from '../store/delivery-model';
-import { deliverRollout, LeaseLost, type RoundContext } from './deliver-rollout';
+import { deliverRollout, LeaseLost, PacedOut, type RoundContext } from './deliver-rollout';
 import { createPacer, type Pacer } from './pacer';
-import type { DeliveryAdapter, DeliveryError } from './types';
+import type { DeliveryAdapter, DeliveryError, RateLimit } from './types';
 
 export interface Clock {
   now(): number;
@@ -42,7 +42,7 @@ export interface PublisherOptions {
   leaseMs?: number;
   /** How often to look for work nobody announced (default 1 s). */
   pollMs?: number;
-  /** Channels delivered at once (default 8). */
+  /** Channels delivered at once (default 16). */
   concurrency?: number;
   /** A backlog older than this is logged as a warning (default 60 s). */
   backlogWarnMs?: number;
@@ -65,13 +65,15 @@ export interface Publisher {
 const LEASE_MARGIN_MS = 3_000;
 /** A lease is given back after this long, so other channels' workers get their turn. */
 const MAX_HOLD_MS = 30_000;
+/** A worker waits this long at most for a channel's next slot; longer, it gives the channel back meanwhile. */
+const MAX_INLINE_WAIT_MS = 250;
 
 export function createPublisher(options: PublisherOptions): Publisher {
   const { store, logger } = options;
   const clock = options.clock ?? systemClock;
   const leaseMs = options.leaseMs ?? 10_000;
   const pollMs = options.pollMs ?? 1000;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 16;
   const pacer = options.pacer ?? createPacer();
   const workerId = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const adapters = new Map<Platform, DeliveryAdapter>(options.adapters.map((a) => [a.platform, a]));
@@ -126,14 +128,19 @@ export function createPublisher(options: PublisherOptions): Publisher {
       return;
     }
     const pace = async (kind: 'post' | 'edit') => {
+      const buckets: [string, readonly RateLimit[]][] =
+        kind === 'post'
+          ? [[postKey, adapter.limits.postsPerChannel ?? []]]
+          : [
+              [`${paceKey}:edit`, adapter.limits.editsPerChannel ?? []],
+              [`${workspaceKey}:edit`, adapter.limits.editsPerWorkspace ?? []],
+            ];
       const now = clock.now();
-      let at = Math.max(now, pacer.openAt(paceKey));
-      if (kind === 'post') {
-        at = Math.max(at, pacer.reserve(postKey, adapter.limits.postsPerChannel ?? [], now));
-      } else {
-        at = Math.max(at, pacer.reserve(`${paceKey}:edit`, adapter.limits.editsPerChannel ?? [], now));
-        at = Math.max(at, pacer.reserve(`${workspaceKey}:edit`, adapter.limits.editsPerWorkspace ?? [], now));
-      }
+      // Look first, take a slot only when it is worth waiting for: a slot taken and not
+      // used would push every later one back.
+      const next = Math.max(now, pacer.openAt(paceKey), ...buckets.map(([key, limits]) => pacer.nextSlot(key, limits, now)));
+      if (next - now > MAX_INLINE_WAIT_MS) throw new PacedOut(next);
+      const at = Math.max(next, ...buckets.map(([key, limits]) => pacer.reserve(key, limits, now)));
       if (at > clock.now()) await clock.sleep(at - clock.now());
       if (claim.leaseUntil - clock.now() < LEASE_MARGIN_MS && !(await store.renewChannel(claim, clock.now(), leaseMs))) {
         throw new LeaseLost();
@@ -162,6 +169,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
           if (outcome.kind === 'closed') {
             closedUntil = outcome.until;
             pacer.closeUntil(paceKey, outcome.until);
+            stop = true;
+            break;
+          }
+          if (outcome.kind === 'paced') {
+            closedUntil = outcome.until;
             stop = true;
             break;
           }

@@ -30,6 +30,7 @@ import type { RolloutFilter, Store } from './store';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createSqliteDelivery, sqliteDeliveryWrites } from './sqlite-delivery';
 import { createGroupCommit } from './sqlite-group-commit';
+import { createWalSync, noWalSync } from './sqlite-wal-sync';
 
 export interface SqliteStoreConfig {
   /** Path of the database file (directories are created); ':memory:' for throwaway use. */
@@ -55,8 +56,12 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = ON');
-  // A confirmation the team saw acknowledged must survive a power cut too; writes are rare.
-  db.pragma('synchronous = FULL');
+  // A confirmation the team saw acknowledged must survive a power cut too. NORMAL writes
+  // the WAL without syncing it in COMMIT; sqlite-wal-sync.ts syncs it off the event loop
+  // and every answer waits for that: FULL's guarantee, without blocking the loop.
+  const onDisk = config.file !== ':memory:';
+  db.pragma(onDisk ? 'synchronous = NORMAL' : 'synchronous = FULL');
+  const walSync = onDisk ? createWalSync(config.file) : noWalSync;
 
   // better-sqlite3 compiles SQL on every prepare(); a click runs a handful of the same statements.
   const statements = new Map<string, Database.Statement>();
@@ -67,7 +72,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   };
   // A plan never changes once posted, and it is the largest column to parse: keep recent ones parsed.
   const plans = new Map<string, unknown>();
-  const PLAN_CACHE_SIZE = 500;
+  const PLAN_CACHE_SIZE = 1000;
   const withCachedPlan = (row: Row): Row => {
     const id = row.id as string;
     const known = plans.get(id);
@@ -88,10 +93,35 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   const scopeWhere = 'id = ? AND platform = ? AND workspace = ? AND channel = ?';
   const scopeArgs = (scope: Scope, id: string) => [id, scope.platform, scope.workspace, scope.channel];
 
+  /** Every column but the plan, which is read only when it is not cached (it is the largest). */
+  const ROLLOUT_COLUMNS = 'id, platform, workspace, channel, owner, locale, answers, messages, status, version, created_at';
   function readRollout(scope: Scope, id: string): Rollout | undefined {
     if (!isPlausibleRolloutId(id)) return undefined;
-    const row = sql(`SELECT * FROM rollouts WHERE ${scopeWhere}`).get(...scopeArgs(scope, id)) as Row | undefined;
-    return row ? rolloutFromRow(parsed<RolloutRow>(withCachedPlan(row))) : undefined;
+    const row = sql(`SELECT ${ROLLOUT_COLUMNS} FROM rollouts WHERE ${scopeWhere}`).get(...scopeArgs(scope, id)) as Row | undefined;
+    if (!row) return undefined;
+    if (!plans.has(id)) row.plan = (sql('SELECT plan FROM rollouts WHERE id = ?').get(id) as { plan: string }).plan;
+    return rolloutFromRow(parsed<RolloutRow>(withCachedPlan(row)));
+  }
+
+  /**
+   * The logs of recently changed rollouts, by version: a click reads the rollout row
+   * (for its version) and reuses the log it knows when the version matches, instead of
+   * reading and parsing every event again. Any writer, in this process or another,
+   * moves the version on, so a stale log is never used.
+   */
+  const logs = new Map<string, { version: number; events: RolloutEvent[] }>();
+  const LOG_CACHE_SIZE = 2000;
+  const rememberLog = (id: string, version: number, events: RolloutEvent[]) => {
+    logs.delete(id);
+    if (logs.size >= LOG_CACHE_SIZE) logs.delete(logs.keys().next().value as string);
+    logs.set(id, { version, events });
+  };
+  function readLog(rollout: Rollout): RolloutEvent[] {
+    const known = logs.get(rollout.id);
+    if (known && known.version === rollout.version) return known.events;
+    const events = readEvents(rollout.id);
+    rememberLog(rollout.id, rollout.version, events);
+    return events;
   }
 
   function readEvents(id: string): RolloutEvent[] {
@@ -153,7 +183,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   const applyTx = db.transaction((scope: Scope, id: string, action: RolloutAction, now: Date) => {
     const rollout = readRollout(scope, id);
     if (!rollout) return { outcome: 'not-found' as const };
-    const events = readEvents(id);
+    const events = readLog(rollout);
     const seen = sql('SELECT 1 FROM rollout_actions WHERE rollout_id = ? AND action_key = ?').get(id, action.actionKey);
     if (seen) return { outcome: 'duplicate' as const, rollout, events };
     const applied = applyToLog(rollout, events, action, now);
@@ -167,13 +197,32 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     }
     // The channel must see it: recorded in this same transaction (the outbox).
     deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs);
+    recordedWork = true;
+    rememberLog(id, applied.rollout.version, applied.events);
     const { operators: _operators, ...result } = applied;
     return result;
   });
 
-  const grouped = createGroupCommit(db, applyTx, (values) => {
-    if (values.some((v) => v.outcome === 'recorded')) announce(Date.now() + deliveryDelayMs);
+  /** Set when a batch recorded delivery work: its workers hear of it after the commit. */
+  let recordedWork = false;
+  const grouped = createGroupCommit(
+    db,
+    () => {
+      if (!recordedWork) return;
+      recordedWork = false;
+      announce(Date.now() + deliveryDelayMs);
+    },
+    walSync.durable,
+    () => logs.clear(),
+  );
+  const saveDialogTx = db.transaction((key: string, state: unknown, ttlSeconds: number, now: number) => {
+    // Sweep expired interviews as we go: cheap with the index, no timer needed.
+    sql('DELETE FROM dialogs WHERE expires_at <= ?').run(now);
+    sql(
+      'INSERT INTO dialogs (key, state, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at',
+    ).run(key, jsonText(state), now + Math.max(0, ttlSeconds) * 1000);
   });
+  const deleteDialogTx = db.transaction((key: string) => void sql('DELETE FROM dialogs WHERE key = ?').run(key));
 
   const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents });
   // This process's workers hear of new delivery work at once (after the commit).
@@ -194,12 +243,15 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     async close() {
       if (db.open) {
         grouped.flush();
+        await walSync.durable().catch(() => undefined);
+        walSync.close();
         db.close();
       }
     },
 
     async createRollout(input) {
       const created = createTx.immediate(input);
+      await walSync.durable();
       announce(Date.now());
       return created;
     },
@@ -231,7 +283,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
         jsonText(messages), new Date().toISOString(), ...scopeArgs(scope, id));
     },
     applyAction(scope, id, action, now) {
-      return grouped.run(scope, id, action, now);
+      return grouped.run(applyTx, scope, id, action, now);
     },
 
     async loadDialog(key) {
@@ -241,17 +293,10 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       return row ? JSON.parse(row.state) : undefined;
     },
     async saveDialog(key, state, ttlSeconds) {
-      const now = Date.now();
-      db.transaction(() => {
-        // Sweep expired interviews as we go: cheap with the index, no timer needed.
-        sql('DELETE FROM dialogs WHERE expires_at <= ?').run(now);
-        sql(
-          'INSERT INTO dialogs (key, state, expires_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at',
-        ).run(key, jsonText(state), now + Math.max(0, ttlSeconds) * 1000);
-      }).immediate();
+      await grouped.run(saveDialogTx, key, state, ttlSeconds, Date.now());
     },
     async deleteDialog(key) {
-      sql('DELETE FROM dialogs WHERE key = ?').run(key);
+      await grouped.run(deleteDialogTx, key);
     },
 
     async getSetting(key) {
@@ -262,6 +307,8 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       sql(
         'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
       ).run(key, jsonText(value), new Date().toISOString());
+      // Installations (tokens) live here: on disk before the install is answered.
+      await walSync.durable();
     },
     async deleteSetting(key) {
       sql('DELETE FROM settings WHERE key = ?').run(key);

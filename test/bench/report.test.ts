@@ -27,8 +27,13 @@ function figures(loadAverage: number): BenchFigures {
     totalSeconds: 200,
     loadAverageEnd: loadAverage,
     slack: {
-      rows: [{ kind: 'click', connections: 50, app: load(1000, 20, 80), bolt: load(4000, 5, 20), slowApp: load(900, 22, 90) }],
+      rows: [
+        { kind: 'click', setup: 'one process', connections: 50, app: load(1000, 20, 80), bolt: load(4000, 5, 20), slowApp: load(900, 22, 90), backlog: { pending: 120, oldestSeconds: 1.5 }, drainSeconds: 12.5 },
+        { kind: 'click', setup: 'separate worker', connections: 50, app: load(3800, 6, 22), bolt: load(4000, 5, 20), backlog: { pending: 90, oldestSeconds: 0.8 } },
+      ],
       rollouts: 2000,
+      workspaces: 200,
+      visible: { users: 50, thinkMs: 2000, seconds: 10, clicks: 250, acked: 250, visible: 248, superseded: 2, missing: 0, ackP50: 3, ackP99: 9, p50: 210, p99: 640, max: 800 },
       clicksSent: 5100,
       clicksAcked: 5000,
       eventsRecorded: 5050,
@@ -54,8 +59,16 @@ describe('the benchmark report', () => {
 
   it('puts the app beside the bare Bolt anchor with their ratio, and the slow-Slack run beside the fast one', () => {
     const text = formatReport(figures(0.1));
-    expect(text).toContain('| block_actions Confirm/Undo | 50 | 1,000 | 4,000 | 0.25× | 20 | 80 | 5 | 20 | 0 / 0 | 0 / 0 |');
+    expect(text).toContain('| block_actions Confirm/Undo | one process | 50 | 1,000 | 4,000 | 0.25× | 20 | 80 | 5 | 20 | 4.00× | 0 / 0 | 0 / 0 |');
+    expect(text).toContain('| block_actions Confirm/Undo | separate worker | 50 | 3,800 | 4,000 | 0.95× | 6 | 22 | 5 | 20 | 1.10× | 0 / 0 | 0 / 0 |');
     expect(text).toContain('| block_actions Confirm/Undo | 50 | 1,000 | 900 | 20 | 22 | 80 | 90 | 0 / 0 |');
+  });
+
+  it('reports the delivery backlog after each click cell, and click-to-visible latency', () => {
+    const text = formatReport(figures(0.1));
+    expect(text).toContain('| one process | 50 | 120 | 1.5 | 12.5 |');
+    expect(text).toContain('| separate worker | 50 | 90 | 0.8 | not within 120 s |');
+    expect(text).toContain('| 250 | 250 | 248 | 2 | 0 | 3 | 9 | 210 | 640 | 800 |');
   });
 
   it('says when the machine was busy, and only then', () => {

@@ -10,6 +10,7 @@ import type { Locale } from '../../conversations/types';
 import { renderCardForSlack } from '../../adapters/slack/render';
 import { drawPlanCard } from '../../src/cards/plan-card';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
+import { delivered } from '../support/delivery-probe';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
 import { databaseUrl, describePostgres, dropSchema, eventLog, freshSchema, logDefects, PG_URL } from '../support/postgres';
 import { openSnapshot, quiet, seedRollouts } from '../support/scale-helpers';
@@ -85,6 +86,8 @@ describePostgres('when Postgres becomes unreachable', () => {
   it('waits out Slack 429s (Retry-After) and 5xx; the card ends up right', async () => {
     await interviewAcross(fake, [app.url], '2000 standard sp', { user: 'U9' });
     const posted = planPosts(fake).at(-1)!;
+    // The seeded plans and this one are posted at Slack's pace (about one a second per channel).
+    expect(await delivered(app.url, 60_000)).toBe(true);
     await quiet(fake);
     const [plan] = (await eventLog(schema)).filter((e) => e.type === 'created' && e.action_key && !e.action_key.startsWith('seed-'));
     fake.rateLimit('chat.update', 1, 2);
@@ -98,7 +101,8 @@ describePostgres('when Postgres becomes unreachable', () => {
     expect(await eventually(snapshotHas, 15_000)).toBe(true);
     // Two 429s (1 s each) and two 503s are waited out; then the latest state is drawn.
     await fake.waitFor((calls) => calls.filter((c) => c.method === 'chat.update').length >= 5, 30_000);
-    await quiet(fake, 2500, 30_000);
+    expect(await delivered(app.url, 60_000)).toBe(true);
+    await quiet(fake, 1200, 30_000);
     const snapshot = (await openSnapshot(schema, plan.rollout_id))!;
     const expected = renderCardForSlack(drawPlanCard(snapshot.rollout, snapshot.events), { locale: snapshot.rollout.locale as Locale });
     const ts = snapshot.rollout.messages[0].id;

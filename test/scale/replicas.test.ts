@@ -14,6 +14,7 @@ import type { RolloutSnapshot } from '../../src/plan/rollout-model';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
 import { postSlack } from '../adapters/slack/slack-requests';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
+import { delivered } from '../support/delivery-probe';
 import { databaseUrl, describePostgres, dropSchema, eventLog, freshSchema, logDefects, withClient } from '../support/postgres';
 import { answersAt, interviewAcross, planPosts, send, stepClick, type Click } from '../support/slack-driver';
 import { createRollouts, openSnapshot, quiet, seeded } from '../support/scale-helpers';
@@ -90,6 +91,8 @@ describePostgres('two replicas on one Postgres', () => {
       return clicks.every((c) => keys.has(c.key) || answersAt(fake, c.responseId).length > 0);
     }, 30_000);
     expect(settled).toBe(true);
+    // Delivery is paced within Slack's limits: wait until the outbox is empty, not for a quiet second.
+    expect(await delivered(apps[0].url, 60_000)).toBe(true);
     await quiet(fake);
 
     expect(await logDefects(schema)).toEqual([]);

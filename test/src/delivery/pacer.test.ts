@@ -48,3 +48,13 @@ test('a Retry-After closes a key until then', () => {
   pacer.closeUntil('slack/T/C', 4000);
   expect(pacer.openAt('slack/T/C')).toBe(5000);
 });
+
+test('looking at the next slot takes nothing: a channel given back is not pushed further away', () => {
+  const pacer = createPacer();
+  pacer.reserve('k', slackPosts, 0);
+  pacer.reserve('k', slackPosts, 0);
+  const next = pacer.nextSlot('k', slackPosts, 0);
+  expect(next).toBe(1000);
+  for (let i = 0; i < 10; i++) expect(pacer.nextSlot('k', slackPosts, 0)).toBe(next);
+  expect(pacer.reserve('k', slackPosts, 0)).toBe(next);
+});
