@@ -23,17 +23,24 @@ export const MAX_REMEMBERED_CHATS = 10_000;
 export interface PersonalChats {
   /** The sender's personal chat with the bot, or undefined when Teams will not open one (logged). */
   open(connector: ConnectorClient, activity: TeamsActivity): Promise<TeamsConversation | undefined>;
+  /** Teams refused a message to that chat (the person removed the app): ask again next time. */
+  forget(activity: TeamsActivity): void;
 }
 
 export function createPersonalChats(options: { logger: Logger; retry: RetryOptions }): PersonalChats {
   const known = new Map<string, TeamsConversation>();
+  const keyOf = (activity: TeamsActivity, tenantId: string | undefined) => [activity.serviceUrl, tenantId, activity.recipient.id, activity.from.id].join('\n');
 
   return {
+    forget(activity) {
+      known.delete(keyOf(activity, tenantOf(activity)));
+    },
+
     async open(connector, activity) {
       const tenantId = tenantOf(activity);
       // Teams needs the tenant to find the person; only emulators send none.
       if (!tenantId) return undefined;
-      const key = [activity.serviceUrl, tenantId, activity.recipient.id, activity.from.id].join('\n');
+      const key = keyOf(activity, tenantId);
       const remembered = known.get(key);
       if (remembered) return remembered;
       try {

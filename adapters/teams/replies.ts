@@ -16,7 +16,7 @@ import type { UserRef } from '../../src/plan/rollout-model';
 import { markedFor } from './action-data';
 import { cardActivity, createMessenger, textActivity, type TeamsConversation } from './conversation';
 import { renderCardForTeams } from './render';
-import type { RetryOptions } from './retry';
+import { statusOf, type RetryOptions } from './retry';
 
 /** Where a turn's replies go. */
 export interface ReplyTarget {
@@ -28,6 +28,8 @@ export interface ReplyTarget {
   person: UserRef;
   /** Their personal chat with the bot, opened on first need; undefined when Teams will not open it. */
   personalChat(): Promise<TeamsConversation | undefined>;
+  /** Teams refused a message to that chat (403/404: the app was removed): it is opened afresh next time. */
+  forgetPersonalChat(): void;
   /** Their language, for the line that says the personal chat could not be opened. */
   locale(): Promise<Locale>;
 }
@@ -42,6 +44,13 @@ export function cardsFor(reply: Extract<Reply, { type: 'private' }>, person: Use
   return renderCardForTeams(reply.card).map((card) => markedFor(card, person));
 }
 
+/** The line that says the personal chat could not be opened, in the person's language. */
+export async function unreachableLine(target: ReplyTarget): Promise<string> {
+  return t(await target.locale(), msg('reach.privateChat.unreachable', { user: target.person.name }));
+}
+
+type Outgoing = Parameters<ReturnType<typeof createMessenger>['send']>[0];
+
 export function createReplyCarrier(deps: { logger: Logger; retry: RetryOptions }) {
   return async function carryOut(connector: ConnectorClient, target: ReplyTarget, replies: Reply[]): Promise<void> {
     const { here } = target;
@@ -49,39 +58,53 @@ export function createReplyCarrier(deps: { logger: Logger; retry: RetryOptions }
     const privately = target.shared ? (forThePerson ? await target.personalChat() : undefined) : here;
     if (forThePerson && !privately) {
       // Neither the private reply nor a line claiming it was sent: only how to make it reachable.
-      const text = t(await target.locale(), msg('reach.privateChat.unreachable', { user: target.person.name }));
-      await sendOrLog(connector, here, textActivity(here, text), 'unreachable');
+      await sendOrLog(connector, here, textActivity(here, await unreachableLine(target)), 'unreachable');
       return;
     }
     // Set whenever a reply for the person is in the list (the only replies that read it).
     const toPerson = privately ?? here;
+    /** Teams refused the personal chat itself (the app was removed since it was opened). */
+    let chatRefused = false;
+    const toThePerson = async (activity: Outgoing, what: string) => {
+      if (chatRefused) return;
+      const status = await sendOrLog(connector, toPerson, activity, what);
+      if (target.shared && (status === 403 || status === 404)) chatRefused = true;
+    };
     for (const reply of replies) {
       switch (reply.type) {
         case 'public':
-          await sendOrLog(connector, here, textActivity(here, reply.text), reply.type);
+          // After the person's replies, so it never claims what did not happen.
+          if (!chatRefused) await sendOrLog(connector, here, textActivity(here, reply.text), reply.type);
           break;
         case 'private':
-          for (const card of cardsFor(reply, target.person)) await sendOrLog(connector, toPerson, cardActivity(toPerson, card), reply.type);
+          for (const card of cardsFor(reply, target.person)) await toThePerson(cardActivity(toPerson, card), reply.type);
           break;
         case 'refused':
-          await sendOrLog(connector, toPerson, textActivity(toPerson, reply.text), reply.type);
+          await toThePerson(textActivity(toPerson, reply.text), reply.type);
           break;
         case 'file':
           // Bots cannot attach files without a consent flow; the log travels as a code block,
           // within Teams' message size (the CLI export has no such limit).
-          await sendOrLog(connector, toPerson, textActivity(toPerson, fileMessage(reply.summary, reply.filename, reply.content)), reply.type);
+          await toThePerson(textActivity(toPerson, fileMessage(reply.summary, reply.filename, reply.content)), reply.type);
           break;
         case 'update-plan':
           break; // answered to the clicker already; everyone's copy is the publisher's
       }
     }
+    if (chatRefused) {
+      target.forgetPersonalChat();
+      await sendOrLog(connector, here, textActivity(here, await unreachableLine(target)), 'unreachable');
+    }
   };
 
-  async function sendOrLog(connector: ConnectorClient, where: TeamsConversation, activity: Parameters<ReturnType<typeof createMessenger>['send']>[0], what: string) {
+  /** Sends one activity; a failure is logged, and its HTTP status returned (undefined when sent). */
+  async function sendOrLog(connector: ConnectorClient, where: TeamsConversation, activity: Outgoing, what: string): Promise<number | undefined> {
     try {
       await createMessenger(connector, where, deps.retry).send(activity);
+      return undefined;
     } catch (error) {
       deps.logger.warn('teams: could not carry out a reply', { type: what, error: String(error) });
+      return statusOf(error) ?? 0;
     }
   }
 }

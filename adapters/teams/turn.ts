@@ -37,7 +37,7 @@ import { conversationOf, type TeamsConversation } from './conversation';
 import type { TeamsAddress } from './delivery';
 import { createPersonalChats } from './personal-chat';
 import { renderCardForTeams } from './render';
-import { cardsFor, createReplyCarrier, type ReplyTarget } from './replies';
+import { cardsFor, createReplyCarrier, isForThePersonAlone, unreachableLine, type ReplyTarget } from './replies';
 import type { RetryOptions } from './retry';
 
 export interface TurnDeps {
@@ -55,14 +55,18 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
   const personalChats = createPersonalChats({ logger, retry: deps.retry });
   const carryOut = createReplyCarrier({ logger, retry: deps.retry });
 
-  /** Where this turn's replies go; the personal chat is opened once, when first needed. */
-  function replyTarget(connector: ConnectorClient, activity: TeamsActivity, inbound: Inbound, opened?: TeamsConversation): ReplyTarget {
-    let chat: Promise<TeamsConversation | undefined> | undefined = opened ? Promise.resolve(opened) : undefined;
+  /**
+   * Where this turn's replies go. The personal chat is opened once, when first needed;
+   * `opened` is what a message turn already got (the chat, or undefined: Teams refused).
+   */
+  function replyTarget(connector: ConnectorClient, activity: TeamsActivity, inbound: Inbound, opened?: { chat: TeamsConversation | undefined }): ReplyTarget {
+    let chat: Promise<TeamsConversation | undefined> | undefined = opened ? Promise.resolve(opened.chat) : undefined;
     return {
       here: conversationOf(activity, tenantOf(activity)),
       shared: inbound.conversation === 'shared',
       person: inbound.user,
       personalChat: () => (chat ??= personalChats.open(connector, activity)),
+      forgetPersonalChat: () => personalChats.forget(activity),
       locale: async () => (await bot.userContext(inbound)).locale,
     };
   }
@@ -85,7 +89,8 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
     const inbound = inboundWithAddress(activity, personalChat);
     const input = messageInputOf(activity, await resolveMentions(context, activity));
     const replies = await bot.handleMessage(inbound, input);
-    await carryOut(connector, replyTarget(connector, activity, inbound, personalChat), replies);
+    const opened = inbound.conversation === 'shared' ? { chat: personalChat } : undefined;
+    await carryOut(connector, replyTarget(connector, activity, inbound, opened), replies);
   }
 
   async function onCardAction(context: TurnContext, activity: TeamsActivity): Promise<void> {
@@ -124,8 +129,10 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
     const shown = replies.find((r) => r.type === 'private');
     if (shown && target.shared) {
       // A card for one person (an interview card from before interviews moved to the
-      // personal chat) would replace the card in the channel: it goes to the personal chat.
-      return [message(t(await target.locale(), 'reach.privateChat.sent')), replies];
+      // personal chat) would replace the card in the channel: it goes to the personal chat,
+      // and the click is answered in a word (or, with no such chat, told how to open one).
+      if (await target.personalChat()) return [message(t(await target.locale(), 'reach.privateChat.sent')), replies];
+      return [message(await unreachableLine(target)), replies.filter((r) => !isForThePersonAlone(r))];
     }
     if (shown) {
       return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cardsFor(shown, target.person)[0] }, replies.filter((r) => r !== shown)];

@@ -238,6 +238,8 @@ describe.each(CASES)('in $lang', (c) => {
     await say(inThread, c.start, c.author);
     expect(channel()).toEqual([c.unreachable]);
     expect(h.connector.personalChatOf(c.author.id)).toBeUndefined();
+    // Asked once for the turn, not again for each reply.
+    expect(h.connector.attempts.filter((a) => a === 'CREATE')).toHaveLength(1);
 
     // The author adds the app and asks again: the questions go on where they were.
     h.connector.notInstalledFor.delete(c.author.id);
@@ -251,5 +253,25 @@ describe.each(CASES)('in $lang', (c) => {
     expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: c.sent });
     expect(channel()).toEqual([]);
     expect(executeActions(lastCardIn(c.author)).length).toBeGreaterThan(0);
+  });
+
+  it('a personal chat Teams stops accepting (the app was removed) is not claimed: the channel is told how to fix it, and the chat is opened afresh later', async () => {
+    await say(inThread, c.start, c.author);
+    expect(channel()).toEqual([c.announced]);
+    h.connector.notInstalledFor.add(c.author.id);
+    await say(inThread, 'exchange-sp', c.author);
+    expect(channel()).toEqual([c.announced, c.unreachable]);
+    h.connector.notInstalledFor.delete(c.author.id);
+    await say(inThread, 'exchange-sp', c.author);
+    expect(channel()).toEqual([c.announced, c.unreachable, c.announced]);
+    expect(h.connector.personalChatsOpened.filter((o) => o.member === c.author.id)).toHaveLength(2);
+    expect(allTexts(lastCardIn(c.author))).toContain(c.virtualServer);
+  });
+
+  it('a click on an interview card left in the channel, with no personal chat to be had, is answered to the clicker alone', async () => {
+    h.connector.notInstalledFor.add(c.author.id);
+    const answer = await click(inThread, { xsp: { k: 'dialog', c: 'help' } }, c.author);
+    expect(answer).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: c.unreachable });
+    expect(channel()).toEqual([]);
   });
 });

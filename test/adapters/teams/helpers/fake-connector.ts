@@ -51,7 +51,10 @@ export interface FakeConnector {
   members: Member[];
   /** The personal chats the service opened (createConversation), with the body the bot sent. */
   personalChatsOpened: { body: Record<string, unknown>; member: string; conversationId: string }[];
-  /** Member ids (29:...) for whom the app is not installed: createConversation answers 403 BotNotInConversationRoster. */
+  /**
+   * Member ids (29:...) for whom the app is not installed: createConversation, and any
+   * message to a personal chat opened for them before, answer 403 BotNotInConversationRoster.
+   */
   notInstalledFor: Set<string>;
   /** The personal chat the service opened for a member id, if it did. */
   personalChatOf(memberId: string): string | undefined;
@@ -118,6 +121,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           res.end(JSON.stringify(member ?? { error: { code: 'MemberNotFoundInConversation' } }));
         }, fake.memberDelayMs);
         return;
+      }
+      // A person who removed the app: the bot is no longer in their personal chat.
+      const chatOwner = fake.personalChatsOpened.find((o) => o.conversationId === conversationId)?.member;
+      if (chatOwner && fake.notInstalledFor.has(chatOwner)) {
+        res.statusCode = notInRoster.status;
+        return res.end(JSON.stringify(notInRoster.body));
       }
       const failure = failures.findIndex((f) => f.method === req.method);
       if (failure >= 0) {
