@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBot } from '../../../src/bot';
+import { personalChatNoteKey } from '../../../src/bot/interview-home';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
 import { createSqliteStore } from '../../../src/store/sqlite';
@@ -133,7 +134,7 @@ describe('without a shared conversation (Slack, the console)', () => {
     const bot = createBot({ store });
     const slack: Inbound = { scope: { platform: 'slack', workspace: 'T1', channel: 'C1' }, user: { id: 'U1', name: 'Ann' } };
     expect(kinds(await bot.handleMessage(slack, { text: '2000 standard sp', isCommand: true }))).toEqual(['private']);
-    expect(await store.loadDialog('answered-in-personal-chat:slack:T1:U1')).toBeUndefined();
+    expect(await store.loadDialog(personalChatNoteKey(slack))).toBeUndefined();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
