@@ -4,11 +4,15 @@
  * button declared (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards),
  * so our payload travels under its own key (`xsp`) and the input that holds the
  * clicker's text is named by `xspInput` (a note, a choice) or by the payload (`i`).
+ * A card sent to one person (an interview question) also names them under `xspFor`,
+ * so a teammate who clicks it can be told whose it is.
  * Everything here is untrusted until parseActionPayload says otherwise.
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
 import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import type { UserRef } from '../../src/plan/rollout-model';
+import type { AdaptiveCard } from './adaptive-card';
 
 /**
  * Longest text read from a click. Teams' field stops at MAX_NOTE_LENGTH; a longer
@@ -20,7 +24,12 @@ const MAX_SUBMITTED_TEXT = MAX_NOTE_LENGTH * 4;
 export interface ExecuteData {
   xsp: ActionPayload;
   xspInput?: string;
+  /** The person the card was drawn for (see markedFor). */
+  xspFor?: UserRef;
 }
+
+/** As long as Teams' own account fields (activity.ts). */
+const personSchema = z.object({ id: z.string().min(1).max(512), name: z.string().max(512) });
 
 const inputId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 
@@ -33,11 +42,30 @@ export interface ClickedAction {
   payload: ActionPayload;
   /** The note, the chosen value or the typed text, when the button names an input. */
   text?: string;
+  /** The person the card says it was drawn for; untrusted (ActionInput.cardFor). */
+  cardFor?: UserRef;
 }
 
 /** Data for a button; `input` names the field whose value is the clicker's text. */
 export function executeData(payload: ActionPayload, input?: string): ExecuteData {
   return input ? { xsp: payload, xspInput: input } : { xsp: payload };
+}
+
+/**
+ * The card marked as drawn for `person`: every Action.Execute on it (show-card forms
+ * included) carries them back in its data. A copy; the card itself is not changed.
+ */
+export function markedFor(card: AdaptiveCard, person: UserRef): AdaptiveCard {
+  const mark = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(mark);
+    if (typeof node !== 'object' || node === null) return node;
+    const copy: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, mark(value)]));
+    if (copy.type === 'Action.Execute' && typeof copy.data === 'object' && copy.data !== null) {
+      copy.data = { ...copy.data, xspFor: { id: person.id, name: person.name } };
+    }
+    return copy;
+  };
+  return mark(card) as AdaptiveCard;
 }
 
 /** The Input.Text id of a step's note (unique per step and verb: a card holds many). */
@@ -56,11 +84,14 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!parsed.success) return undefined;
   const payload = parseActionPayload(parsed.data.xsp);
   if (!payload) return undefined;
+  // A mark that does not parse is ignored: it only ever chooses the words of a refusal.
+  const mark = personSchema.safeParse(parsed.data.xspFor);
+  const clicked: ClickedAction = mark.success ? { payload, cardFor: mark.data } : { payload };
   const inputName = parsed.data.xspInput ?? (payload.k === 'answer' ? payload.i : undefined);
-  if (!inputName) return { payload };
+  if (!inputName) return clicked;
   const value = parsed.data[inputName];
-  if (value === undefined) return { payload };
+  if (value === undefined) return clicked;
   if (typeof value !== 'string' || value.length > MAX_SUBMITTED_TEXT) return undefined;
   const text = value.trim();
-  return text ? { payload, text } : { payload };
+  return text ? { ...clicked, text } : clicked;
 }

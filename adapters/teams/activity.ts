@@ -87,6 +87,18 @@ export function userOf(who: Account): UserRef {
   return { id: who.aadObjectId ?? who.id, name: who.name ?? who.id };
 }
 
+/**
+ * What the conversation is to the sender (Inbound.conversation): Teams shows every bot
+ * message in a channel or group chat to all its members, so replies for one person go
+ * to their personal chat with the bot. Emulators that send no type: neither.
+ */
+export function conversationKindOf(activity: TeamsActivity): Inbound['conversation'] {
+  const type = activity.conversation.conversationType;
+  if (type === 'personal') return 'personal';
+  if (type === 'channel' || type === 'groupChat') return 'shared';
+  return undefined;
+}
+
 export function inboundOf(activity: TeamsActivity): Inbound {
   const scope: Scope = {
     platform: 'teams',
@@ -94,7 +106,8 @@ export function inboundOf(activity: TeamsActivity): Inbound {
     workspace: tenantOf(activity) ?? 'no-tenant',
     channel: channelOf(activity.conversation.id),
   };
-  return { scope, user: userOf(activity.from), locale: localeOf(activity) };
+  const conversation = conversationKindOf(activity);
+  return { scope, user: userOf(activity.from), locale: localeOf(activity), ...(conversation ? { conversation } : {}) };
 }
 
 function mentionsOf(activity: TeamsActivity): Mention[] {

@@ -8,6 +8,9 @@
  *   Everything else a click causes runs after the answer, so Teams never waits on it.
  *   The plan in the channel, its updates for everyone and its thread lines are the
  *   publisher's (src/delivery, through delivery.ts), delivered from the store.
+ * - In a channel or group chat, replies for the person alone go to their personal chat
+ *   with the bot (replies.ts, personal-chat.ts); a message there opens that chat first,
+ *   so a plan started here can tell its owner there how it went (the address's owner).
  */
 import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
@@ -30,9 +33,11 @@ import {
 } from './activity';
 import { INVOKE_CARD_TYPE, INVOKE_MESSAGE_TYPE } from './adaptive-card';
 import { withoutSdkRetries } from './connectors';
-import { cardActivity, conversationOf, createMessenger, textActivity } from './conversation';
+import { conversationOf, type TeamsConversation } from './conversation';
 import type { TeamsAddress } from './delivery';
+import { createPersonalChats } from './personal-chat';
 import { renderCardForTeams } from './render';
+import { cardsFor, createReplyCarrier, isForThePersonAlone, unreachableLine, type ReplyTarget } from './replies';
 import type { RetryOptions } from './retry';
 
 export interface TurnDeps {
@@ -47,19 +52,45 @@ type InvokeBody = { statusCode: 200; type: typeof INVOKE_CARD_TYPE | typeof INVO
 
 export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
   const { bot, logger } = deps;
+  const personalChats = createPersonalChats({ logger, retry: deps.retry });
+  const carryOut = createReplyCarrier({ logger, retry: deps.retry });
 
-  /** The core's view of the sender, with where a plan they post goes (the thread they are in). */
-  const inboundWithAddress = (activity: TeamsActivity): Inbound => {
-    const address: TeamsAddress = { post: conversationOf(activity, tenantOf(activity)) };
+  /**
+   * Where this turn's replies go. The personal chat is opened once, when first needed;
+   * `opened` is what a message turn already got (the chat, or undefined: Teams refused).
+   */
+  function replyTarget(connector: ConnectorClient, activity: TeamsActivity, inbound: Inbound, opened?: { chat: TeamsConversation | undefined }): ReplyTarget {
+    let chat: Promise<TeamsConversation | undefined> | undefined = opened ? Promise.resolve(opened.chat) : undefined;
+    return {
+      here: conversationOf(activity, tenantOf(activity)),
+      shared: inbound.conversation === 'shared',
+      person: inbound.user,
+      personalChat: () => (chat ??= personalChats.open(connector, activity)),
+      forgetPersonalChat: () => personalChats.forget(activity),
+      locale: async () => (await bot.userContext(inbound)).locale,
+    };
+  }
+
+  /**
+   * The core's view of the sender, with where a plan they start goes (the thread they
+   * are in) and, from a channel or group chat, their personal chat for the owner's
+   * notices.
+   */
+  const inboundWithAddress = (activity: TeamsActivity, personalChat?: TeamsConversation): Inbound => {
+    const address: TeamsAddress = { post: conversationOf(activity, tenantOf(activity)), ...(personalChat ? { owner: personalChat } : {}) };
     return { ...inboundOf(activity), address };
   };
 
   async function onMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
     if (!isAddressedToBot(activity)) return;
-    const inbound = inboundWithAddress(activity);
+    const connector = connectorOf(context);
+    // Opened before the core runs, so an interview begun here knows where its owner is reached.
+    const personalChat = inboundOf(activity).conversation === 'shared' ? await personalChats.open(connector, activity) : undefined;
+    const inbound = inboundWithAddress(activity, personalChat);
     const input = messageInputOf(activity, await resolveMentions(context, activity));
     const replies = await bot.handleMessage(inbound, input);
-    await carryOut(connectorOf(context), activity, inbound, replies);
+    const opened = inbound.conversation === 'shared' ? { chat: personalChat } : undefined;
+    await carryOut(connector, replyTarget(connector, activity, inbound, opened), replies);
   }
 
   async function onCardAction(context: TurnContext, activity: TeamsActivity): Promise<void> {
@@ -74,16 +105,18 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
       // Teams re-delivers an invoke with the same activity id: the store records it once.
       actionKey: activity.id ?? randomUUID(),
       ...(clicked.text ? { text: clicked.text } : {}),
+      ...(clicked.cardFor ? { cardFor: clicked.cardFor } : {}),
     });
-    const [shown, rest] = invokeAnswer(activity, replies);
     // Taken now: botbuilder revokes the turn context when the turn ends.
     const connector = connectorOf(context);
+    const target = replyTarget(connector, activity, inbound);
+    const [shown, rest] = await invokeAnswer(activity, target, replies);
     await answer(context, shown);
-    deps.track(carryOut(connector, activity, inbound, rest));
+    deps.track(carryOut(connector, target, rest));
   }
 
   /** The reply that answers the click; the others are carried out after it. */
-  function invokeAnswer(activity: TeamsActivity, replies: Reply[]): [InvokeBody, Reply[]] {
+  async function invokeAnswer(activity: TeamsActivity, target: ReplyTarget, replies: Reply[]): Promise<[InvokeBody, Reply[]]> {
     const refused = replies.find((r) => r.type === 'refused');
     if (refused) return [message(refused.text), replies.filter((r) => r !== refused)];
     const update = replies.find((r) => r.type === 'update-plan');
@@ -94,37 +127,17 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
       return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cards[part] ?? cards[0] }, replies];
     }
     const shown = replies.find((r) => r.type === 'private');
+    if (shown && target.shared) {
+      // A card for one person (an interview card from before interviews moved to the
+      // personal chat) would replace the card in the channel: it goes to the personal chat,
+      // and the click is answered in a word (or, with no such chat, told how to open one).
+      if (await target.personalChat()) return [message(t(await target.locale(), 'reach.privateChat.sent')), replies];
+      return [message(await unreachableLine(target)), replies.filter((r) => !isForThePersonAlone(r))];
+    }
     if (shown) {
-      return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: renderCardForTeams(shown.card)[0] }, replies.filter((r) => r !== shown)];
+      return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cardsFor(shown, target.person)[0] }, replies.filter((r) => r !== shown)];
     }
     return [message(''), replies];
-  }
-
-  async function carryOut(connector: ConnectorClient, activity: TeamsActivity, _inbound: Inbound, replies: Reply[]): Promise<void> {
-    const here = conversationOf(activity, tenantOf(activity));
-    const messenger = createMessenger(connector, here, deps.retry);
-    for (const reply of replies) {
-      try {
-        switch (reply.type) {
-          case 'private':
-            // Teams has no ephemeral messages: in a channel the interview is visible to all.
-            for (const card of renderCardForTeams(reply.card)) await messenger.send(cardActivity(here, card));
-            break;
-          case 'refused':
-            await messenger.send(textActivity(here, reply.text));
-            break;
-          case 'update-plan':
-            break; // answered to the clicker already; everyone's copy is the publisher's
-          case 'file':
-            // Bots cannot attach files in channels without a consent flow; the log travels
-            // as a code block, within Teams' message size (the CLI export has no such limit).
-            await messenger.send(textActivity(here, fileMessage(reply.summary, reply.filename, reply.content)));
-            break;
-        }
-      } catch (error) {
-        logger.warn('teams: could not carry out a reply', { type: reply.type, error: String(error) });
-      }
-    }
   }
 
   /**
@@ -161,16 +174,4 @@ async function answer(context: TurnContext, body: InvokeBody): Promise<void> {
 
 function connectorOf(context: TurnContext): ConnectorClient {
   return withoutSdkRetries(context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey));
-}
-
-/** Teams messages stay under ~28 KB; the export is cut at a line boundary well below that. */
-const FILE_TEXT_BUDGET = 20_000;
-
-export function fileMessage(summary: string, filename: string, content: string): string {
-  let body = content;
-  if (body.length > FILE_TEXT_BUDGET) {
-    const cut = body.lastIndexOf('\n', FILE_TEXT_BUDGET);
-    body = `${body.slice(0, cut > 0 ? cut : FILE_TEXT_BUDGET)}\n…`;
-  }
-  return `${summary} (${filename})\n\n\`\`\`\n${body.trimEnd()}\n\`\`\``;
 }

@@ -2,7 +2,8 @@
  * Every text the bot says, in English and Dutch. Each area keeps its own pair of
  * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
  * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
- * interview, plan, rollout, card, and console (the console chat's own words).
+ * interview, plan, rollout, card, console (the console chat's own words) and reach (where
+ * an interview runs, how to start one on each platform).
  */
 import type { Locale } from '../types';
 import { interviewEn } from './interview.en';
@@ -15,10 +16,12 @@ import { cardEn } from './card.en';
 import { cardNl } from './card.nl';
 import { consoleEn } from './console.en';
 import { consoleNl } from './console.nl';
+import { reachEn } from './reach.en';
+import { reachNl } from './reach.nl';
 
-export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn } as const;
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn } as const;
 export type MessageKey = keyof typeof en;
-export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl };
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl };
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

@@ -2,30 +2,32 @@
  * The core that every adapter calls (src/bot/types.ts): runs the dialog engine for
  * messages and interview clicks, turns a confirmed interview into a durable rollout,
  * and applies step actions through the store (one transaction each). It answers
- * with neutral replies; adapters carry them out on their platform.
+ * with neutral replies; adapters carry them out on their platform. Where a platform
+ * cannot reply privately in a channel, an interview started there is answered in the
+ * person's personal chat (interview-home.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { msg, t } from '../../conversations/strings';
-import type { Locale } from '../../conversations/types';
+import { tOn } from '../../conversations/strings/platform';
+import type { Answers, Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import { stepDialog } from '../engine/dialog';
 import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
 import { drawPlanCard } from '../cards/plan-card';
-import type { Card } from '../cards/model';
 import type { ActionPayload } from '../cards/actions';
-import type { Rollout, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import type { Store } from '../store/store';
 import { deriveRolloutState } from '../plan/status';
 import { silentLogger, type Logger } from '../log';
-import type { ActionInput, Bot, Inbound, MessageInput, Reply } from './types';
+import type { Bot, Inbound, Reply } from './types';
 import { createStoreDialogs, dialogKey, type DialogStateStore } from './dialogs';
 import { parseChannelCommand } from './words';
-import { readOperators } from '../../conversations/interview/operators';
 import { createPreferences } from './preferences';
-import { drawStatusCard } from './notes';
 import { createStepCommands } from './step-commands';
 import { parseStepCommand } from './step-words';
-import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
+import { createChannelCommands } from './channel-commands';
+import { createInterviewHomes } from './interview-home';
+import { textCard } from './text-reply';
 
 export interface BotOptions {
   store: Store;
@@ -47,6 +49,7 @@ export function createBot(options: BotOptions): Bot {
   const now = options.now ?? (() => new Date());
   const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS);
   const preferences = createPreferences(store);
+  const homes = createInterviewHomes(store, dialogs, DIALOG_TTL_SECONDS);
 
   /** Any failure becomes a clear "try again" for the user; details go to the log only. */
   async function guarded(inbound: Inbound, work: () => Promise<Reply[]>): Promise<Reply[]> {
@@ -59,23 +62,35 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
+  /**
+   * One step of the interview of `home` (the conversation it belongs to). `announce`:
+   * it was started in a shared conversation, so everyone there is told in one line
+   * that its questions went to the person's personal chat.
+   */
   async function runDialog(
-    inbound: Inbound,
+    home: Inbound,
     state: DialogState | undefined,
     event: DialogEvent,
     actionKey: string,
+    announce: boolean,
   ): Promise<Reply[]> {
-    const key = dialogKey(inbound.scope, inbound.user);
-    const chosen = state?.locale ?? (await preferences.chosenLocaleFor(inbound));
-    const locale = chosen ?? inbound.locale ?? 'en';
-    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: inbound.user });
-    if (result.state) await dialogs.save(key, result.state);
-    else await dialogs.delete(key);
+    const key = dialogKey(home.scope, home.user);
+    const chosen = state?.locale ?? (await preferences.chosenLocaleFor(home));
+    const locale = chosen ?? home.locale ?? 'en';
+    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user });
+    if (result.state) {
+      await dialogs.save(key, result.state);
+      await homes.goesOn(home);
+    } else {
+      await dialogs.delete(key);
+    }
     if (result.state && result.state.locale !== locale) {
-      await preferences.setLocale(inbound, result.state.locale);
+      await preferences.setLocale(home, result.state.locale);
     }
     const replies: Reply[] = [];
-    for (const output of result.outputs) replies.push(...(await carryOut(inbound, output, actionKey)));
+    for (const output of result.outputs) replies.push(...(await carryOut(home, output, actionKey)));
+    // After the questions: the line says they were sent.
+    if (announce && result.state) replies.push({ type: 'public', text: announcement(home, result.state) });
     return replies;
   }
 
@@ -110,56 +125,6 @@ export function createBot(options: BotOptions): Bot {
     return (await store.listRollouts(scope, { status: 'active', limit: 20 })).filter((r) => r.messages.length > 0);
   }
 
-  async function statusReply(inbound: Inbound): Promise<Reply[]> {
-    const locale = await preferences.localeFor(inbound);
-    const rollouts = await posted(inbound.scope);
-    const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(inbound.scope, r.id)));
-    const found = snapshots.filter((s): s is NonNullable<typeof s> => Boolean(s));
-    return [{ type: 'private', card: drawStatusCard(locale, found) }];
-  }
-
-  async function exportReply(inbound: Inbound, rest: string): Promise<Reply[]> {
-    const locale = await preferences.localeFor(inbound);
-    const format: AuditFormat = /\bjson\b/i.test(rest) ? 'json' : 'csv';
-    const wanted = /\b([A-Za-z0-9_-]{6,24})\b/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
-    const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
-    const events = snapshots.reduce((n, s) => n + s.events.length, 0);
-    const day = now().toISOString().slice(0, 10);
-    return [
-      {
-        type: 'file',
-        filename: `exchange-sp-audit-${wanted ?? inbound.scope.channel}-${day}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
-        mimeType: format === 'csv' ? 'text/csv' : 'application/json',
-        content: formatAudit(snapshots, format),
-        summary: t(locale, msg('card.export.summary', { rollouts: snapshots.length, events })),
-      },
-    ];
-  }
-
-  async function setOperators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]> {
-    const locale = await preferences.localeFor(inbound);
-    const mine = (await posted(inbound.scope)).find(
-      (r) => r.owner.id === inbound.user.id,
-    );
-    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout') }];
-    // Nothing widens access but the word "anyone" itself (see readOperators).
-    const choice = readOperators(rest, input.mentions ?? [], inbound.user);
-    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason) }];
-    const operators: UserRef[] = choice.operators;
-    const result = await store.applyAction(
-      inbound.scope,
-      mine.id,
-      { verb: 'set-operators', operators, actor: inbound.user, actionKey: randomUUID() },
-      now(),
-    );
-    const replies = await actionReplies(inbound, locale, result);
-    const names = operators.map((o) => o.name).join(', ');
-    const confirmation = operators.length
-      ? t(locale, msg('card.operators.set', { names, id: mine.id }))
-      : t(locale, msg('card.operators.anyone', { id: mine.id }));
-    return result.outcome === 'recorded' ? [textCard(confirmation), ...replies] : replies;
-  }
-
   async function actionReplies(
     inbound: Inbound,
     locale: Locale,
@@ -181,40 +146,55 @@ export function createBot(options: BotOptions): Bot {
   }
 
   const steps = createStepCommands({ store, now, posted, actionReplies });
+  const channel = createChannelCommands({ store, now, preferences, posted, actionReplies });
 
   return {
     handleMessage: (inbound, input) =>
       guarded(inbound, async () => {
         const text = input.text.trim();
-        const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+        let home = await homes.homeOf(inbound);
+        let state = await dialogs.load(dialogKey(home.scope, home.user));
         const command = parseChannelCommand(text);
-        if (command?.command === 'status') return statusReply(inbound);
-        if (command?.command === 'export') return exportReply(inbound, command.rest);
-        if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
+        // Channel commands and step commands are about the conversation they are typed in.
+        if (command?.command === 'status') return channel.status(inbound);
+        if (command?.command === 'export') return channel.export(inbound, command.rest);
+        if (command?.command === 'operators' && !state) return channel.operators(inbound, input, command.rest);
         // "confirm 3" acts on the channel's rollout; a bare "confirm" in an interview is the interview's.
         const step = parseStepCommand(text);
         if (step && (step.number !== undefined || !state)) {
           return steps.typed(inbound, await preferences.localeFor(inbound), step, randomUUID(), input.rollout);
         }
+        if (input.isCommand && home !== inbound) {
+          // `exchange-sp` typed in the personal chat: the personal chat's own interview.
+          await homes.startHere(inbound);
+          home = inbound;
+          state = await dialogs.load(dialogKey(home.scope, home.user));
+        }
         const event: DialogEvent =
           !state || input.isCommand
             ? { type: 'start', text: stripCommandWord(text), mentions: input.mentions }
             : { type: 'text', text, mentions: input.mentions };
-        return runDialog(inbound, state, event, randomUUID());
+        return runDialog(home, state, event, randomUUID(), inbound.conversation === 'shared' && event.type === 'start');
       }),
 
     handleAction: (inbound, input) =>
       guarded(inbound, async () => {
         const { payload } = input;
+        const locale = await preferences.localeFor(inbound);
         if (payload.k === 'step') {
-          const locale = await preferences.localeFor(inbound);
           const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey };
           return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
-        const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+        if (input.cardFor && input.cardFor.id !== inbound.user.id) {
+          // A teammate's interview card: theirs alone to answer, whatever state the clicker has.
+          const owner = input.cardFor.name;
+          return [{ type: 'refused', text: tOn(inbound.scope.platform, locale, msg('reach.interview.someoneElses', { owner })) }];
+        }
+        const home = await homes.homeOf(inbound);
+        const state = await dialogs.load(dialogKey(home.scope, home.user));
         if (!state && isStaleInterviewClick(payload)) {
           // A second click on "Post plan", or a click on a card of an expired interview.
-          return [textCard(t(await preferences.localeFor(inbound), 'card.interview.ended'))];
+          return [textCard(tOn(inbound.scope.platform, locale, 'card.interview.ended'))];
         }
         let event: DialogEvent;
         if (payload.k === 'lang') {
@@ -225,7 +205,7 @@ export function createBot(options: BotOptions): Bot {
         } else {
           event = { type: 'answer', question: payload.q, value: payload.v ?? input.text ?? '' };
         }
-        return runDialog(inbound, state, event, input.actionKey);
+        return runDialog(home, state, event, input.actionKey, false);
       }),
 
     async planNotPosted(scope, rolloutId) {
@@ -252,7 +232,8 @@ export function createBot(options: BotOptions): Bot {
     openRollouts: posted,
 
     async userContext(inbound) {
-      const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
+      const home = await homes.homeOf(inbound);
+      const state = await dialogs.load(dialogKey(home.scope, home.user));
       return { locale: state?.locale ?? (await preferences.localeFor(inbound)), interviewing: state !== undefined };
     },
 
@@ -277,9 +258,14 @@ function isStaleInterviewClick(payload: ActionPayload): boolean {
   return payload.k === 'answer' || (payload.k === 'dialog' && ['confirm', 'back', 'change', 'cancel'].includes(payload.c));
 }
 
-function textCard(text: string): Reply {
-  const card: Card = { fallback: text, blocks: [{ type: 'text', text }] };
-  return { type: 'private', card };
+/** "Alex is preparing an Exchange 2000 plan — I have sent you the questions in our personal chat." */
+function announcement(home: Inbound, state: DialogState): string {
+  return t(state.locale, msg('reach.interview.elsewhere', { user: home.user.name, product: productName(state.answers) }));
+}
+
+/** The product as far as the answers tell it; the same words in every language. */
+function productName(answers: Answers): string {
+  return answers.version ? `Exchange ${answers.version}` : 'Exchange';
 }
 
 export type { Rollout, RolloutEvent };

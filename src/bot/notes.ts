@@ -1,5 +1,6 @@
 /** Short texts around a plan: the thread line for each recorded event, the channel status list. */
 import { msg, t, type MessageKey, type Msg } from '../../conversations/strings';
+import { tOn, type PlatformName } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import { progressLine } from '../cards/plan-card';
 import type { Card, CardBlock } from '../cards/model';
@@ -61,11 +62,11 @@ function backTo(step: StepState): Msg {
   }
 }
 
-/** `/exchange-sp status`: the channel's open rollouts with their progress. */
-export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[]): Card {
+/** `/exchange-sp status`: the channel's open rollouts with their progress; with none, how to plan one on `platform`. */
+export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[], platform: PlatformName = 'slack'): Card {
   const title = t(locale, 'card.status.title');
   if (!snapshots.length) {
-    const none = t(locale, 'card.status.none');
+    const none = tOn(platform, locale, 'card.status.none');
     return { fallback: none, blocks: [{ type: 'text', text: none }] };
   }
   const blocks: CardBlock[] = [{ type: 'header', text: title }];

@@ -9,6 +9,7 @@
  *   copy it instead of typing it again.
  */
 import { msg, t } from '../../conversations/strings';
+import { tOn } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import { isSkipRiskRefusal } from '../../conversations/plan/protective';
 import { SKIP_ANYWAY_MINUTES } from '../plan/decide';
@@ -103,7 +104,7 @@ export function createStepCommands(deps: StepCommandDeps): StepCommands {
       if (!rollout) return refused(t(locale, 'card.error.unknownRollout'));
     } else {
       rollout = (await deps.posted(inbound.scope))[0];
-      if (!rollout) return refused(t(locale, 'rollout.command.no-rollout'));
+      if (!rollout) return refused(tOn(inbound.scope.platform, locale, 'rollout.command.no-rollout'));
     }
     if (command.number === undefined) return refused(t(locale, 'rollout.command.usage'));
     const index = Number(command.number);

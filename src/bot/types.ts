@@ -20,6 +20,19 @@ export interface Inbound {
    * installation, which thread, how to answer the owner privately). Opaque to the core.
    */
   address?: Record<string, unknown>;
+  /**
+   * What this conversation is to the person, where the platform cannot show a reply to
+   * one person privately in a conversation that others read (Teams):
+   * - 'shared': a channel or group chat. Replies for this person alone ('private',
+   *   'refused', 'file') go to their personal chat with the bot (the adapter carries
+   *   them there); an interview started here belongs here (its plan is posted here) but
+   *   is answered there, and everyone here sees one line saying so (a 'public' reply).
+   * - 'personal': the person's personal chat with the bot, where such an interview is
+   *   answered (src/bot/interview-home.ts).
+   * Absent: the platform shows private replies privately where the person is (Slack's
+   * ephemeral messages, the console).
+   */
+  conversation?: 'shared' | 'personal';
 }
 
 export type Reply =
@@ -27,6 +40,11 @@ export type Reply =
   | { type: 'private'; card: Card }
   /** A refusal or problem for the acting user only; nothing was recorded. */
   | { type: 'refused'; text: string }
+  /**
+   * One short line for everyone in a 'shared' conversation (Inbound.conversation), whose
+   * person-only replies go to the person's personal chat: an interview began there.
+   */
+  | { type: 'public'; text: string }
   /**
    * The rollout as it stands right after this action, for an immediate answer to the
    * clicker (a Teams invoke response). The channel's copy, and the thread line, are
@@ -64,12 +82,18 @@ export interface ActionInput {
   actionKey: string;
   /** The note typed for skip/problem, or the text of the input named by the payload. */
   text?: string;
+  /**
+   * The person the clicked card was drawn for, as the card says (Teams marks the
+   * interview cards it sends). Untrusted like the payload: it never lets anyone act; it
+   * only tells a teammate who clicks someone else's interview card whose it is.
+   */
+  cardFor?: UserRef;
 }
 
 export interface UserContext {
   /** Their chosen language, else the platform's hint, else English. */
   locale: Locale;
-  /** An interview of theirs in this channel has not been posted or cancelled yet. */
+  /** An interview of theirs here (or, in their personal chat, the one answered there) waits for answers. */
   interviewing: boolean;
 }
 

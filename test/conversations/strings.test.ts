@@ -15,6 +15,8 @@ import { rolloutEn } from '../../conversations/strings/rollout.en';
 import { rolloutNl } from '../../conversations/strings/rollout.nl';
 import { consoleEn } from '../../conversations/strings/console.en';
 import { consoleNl } from '../../conversations/strings/console.nl';
+import { reachEn } from '../../conversations/strings/reach.en';
+import { reachNl } from '../../conversations/strings/reach.nl';
 
 const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['interview', interviewEn, interviewNl],
@@ -22,6 +24,7 @@ const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['rollout', rolloutEn, rolloutNl],
   ['card', cardEn, cardNl],
   ['console', consoleEn, consoleNl],
+  ['reach', reachEn, reachNl],
 ];
 
 function placeholders(text: string): string[] {

@@ -11,7 +11,19 @@ it('scopes a channel message to the tenant and the channel, whichever thread it 
     scope: { platform: 'teams', workspace: TENANT, channel: CHANNEL },
     user: { id: ALICE.aadObjectId, name: ALICE.name },
     locale: 'en',
+    // Everyone in the channel sees the bot's messages: replies for Alice alone go elsewhere.
+    conversation: 'shared',
   });
+});
+
+it('tells a personal chat, a channel, a group chat and an emulator without a type apart', () => {
+  const kind = (at: Parameters<typeof messageActivity>[0]) => inboundOf(parse(messageActivity(at, 'help'))).conversation;
+  expect(kind({ ...where, conversationType: 'personal', conversationId: 'a:1x' })).toBe('personal');
+  expect(kind({ ...where, conversationType: 'channel', conversationId: `${CHANNEL};messageid=1` })).toBe('shared');
+  expect(kind({ ...where, conversationType: 'groupChat', conversationId: '19:group@thread.v2' })).toBe('shared');
+  const untyped = messageActivity(where, 'help') as { conversation: Record<string, unknown> };
+  delete untyped.conversation.conversationType;
+  expect(inboundOf(parse(untyped)).conversation).toBeUndefined();
 });
 
 it('takes the tenant from conversation.tenantId when channelData has none, and Dutch from nl-*', () => {

@@ -1,7 +1,7 @@
 /**
  * The whole Teams story through the real CloudAdapter, the real core (createBot) and a
  * temp SQLite file: Alice @mentions the bot in a channel, answers the interview on
- * cards, posts the plan; Alice and Bob confirm steps on the card. Every click is
+ * cards in her personal chat with the bot, posts the plan in the channel; Alice and Bob confirm steps on the card. Every click is
  * answered with the redrawn card, the posted plan is updated for everyone with both
  * names, each confirmation gets a line in the plan's thread, refusals go to the
  * clicker only, and a re-delivered invoke records once.
@@ -50,16 +50,21 @@ afterEach(async () => {
 const sentCards = (calls: ConnectorCall[]) => calls.filter((c) => c.method === 'POST').flatMap((c) => h.connector.cardsIn(c));
 const texts = (card: unknown) => allTexts(card).join('\n');
 
-async function click(data: unknown, options: { from?: typeof ALICE; replyToId?: string; id?: string } = {}) {
-  const res = await h.post(invokeActivity(where, data, options));
+/** Where the bot opened a person's personal chat (it does when they write in a channel). */
+const personalChat = (who: typeof ALICE): Where => ({ serviceUrl: h.connector.serviceUrl, conversationType: 'personal', conversationId: h.connector.personalChatOf(who.id)! });
+
+async function click(data: unknown, options: { from?: typeof ALICE; replyToId?: string; id?: string; at?: Where } = {}) {
+  const { at = where, ...rest } = options;
+  const res = await h.post(invokeActivity(at, data, rest));
   expect(res.status).toBe(200);
   return res.json() as { statusCode: number; type: string; value: unknown };
 }
 
-/** Answers every question on the cards (names typed, first choice / "yes" clicked) until the summary. */
+/** Answers every question on the cards in Alice's personal chat (names typed, first choice / "yes" clicked) until the summary. */
 async function interview(): Promise<Json> {
   expect((await h.post(messageActivity(where, 'exchange-sp'))).status).toBe(200);
-  let card = sentCards(h.connector.calls).at(-1) as Json;
+  const chat = personalChat(ALICE);
+  let card = sentCards(h.connector.calls.filter((c) => c.conversationId === chat.conversationId)).at(-1) as Json;
   for (let turn = 0; turn < 20; turn++) {
     expect(cardProblems(card)).toEqual([]);
     const actions = executeActions(card).map((a) => ({ ...a, data: a.data as Json }));
@@ -69,7 +74,7 @@ async function interview(): Promise<Json> {
     expect(answer).toBeDefined();
     const payload = answer!.data.xsp as Json;
     const typed = payload.i ? { [String(payload.i)]: `NODE-${turn}` } : {};
-    const response = await click({ ...answer!.data, ...typed });
+    const response = await click({ ...answer!.data, ...typed }, { at: chat });
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     card = response.value as Json;
   }
@@ -88,7 +93,7 @@ function stepButton(card: unknown, verb: string, match: (stepTexts: string) => b
 
 it('plans in a channel thread and records two engineers confirming steps, visibly to everyone', async () => {
   const confirmPlan = await interview();
-  const posted = await click(confirmPlan);
+  const posted = await click(confirmPlan, { at: personalChat(ALICE) });
   // The summary card the user clicked becomes a note that the plan is on its way (its buttons go);
   // it never says "posted" before the plan is there.
   expect(posted.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -160,26 +165,30 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   const beforeExport = h.connector.calls.length;
   expect((await h.post(messageActivity(where, 'export', { from: ALICE }))).status).toBe(200);
   await h.adapter.flush();
-  const exported = h.connector.calls
-    .slice(beforeExport)
-    .filter((c) => c.method === 'POST')
-    .map((c) => String(c.body.text ?? ''));
+  const exportPosts = h.connector.calls.slice(beforeExport).filter((c) => c.method === 'POST');
+  // For Alice alone: in her personal chat, not in the channel.
+  expect(exportPosts.map((c) => c.conversationId)).toEqual([personalChat(ALICE).conversationId]);
+  const exported = exportPosts.map((c) => String(c.body.text ?? ''));
   expect(exported).toHaveLength(1);
   expect(exported[0]).toContain('Audit log of 1 rollout(s) in this channel, 3 events.');
   expect(exported[0]).toMatch(/,confirmed,.*Alice Jansen/);
   expect(exported[0]).toMatch(/,confirmed,.*Bob de Vries/);
 });
 
-it('asks the first question in a personal chat, and strips the bot mention in a channel', async () => {
+it('asks the first question in a personal chat; from a channel, in the personal chat it opens, with one line in the channel', async () => {
   const personal = { ...where, conversationType: 'personal' as const, conversationId: 'a:1personal-chat-id' };
   expect((await h.post(messageActivity(personal, 'exchange-sp', { from: ALICE }))).status).toBe(200);
   expect((await h.post(messageActivity(where, 'exchange-sp', { from: BOB }))).status).toBe(200);
+  const bobsChat = h.connector.personalChatOf(BOB.id);
   const posts = h.connector.calls.filter((c) => c.method === 'POST');
-  expect(posts.map((c) => c.conversationId)).toEqual(['a:1personal-chat-id', where.conversationId]);
+  expect(posts.map((c) => c.conversationId)).toEqual(['a:1personal-chat-id', bobsChat, where.conversationId]);
   for (const post of posts) for (const card of h.connector.cardsIn(post)) expect(cardProblems(card)).toEqual([]);
-  // Each answer describes its own conversation as Teams did: never a placeholder.
+  expect(texts(h.connector.cardsIn(posts[1])[0])).toContain('Which Exchange version is it?');
+  expect(posts[2].body.text).toBe('Bob de Vries is preparing an Exchange plan — I have sent you the questions in our personal chat.');
+  // Each answer describes its own conversation as Teams did (or as it opened it): never a placeholder.
   expect(posts.map((c) => c.body.conversation)).toEqual([
     { id: 'a:1personal-chat-id', conversationType: 'personal', isGroup: false, tenantId: expect.any(String) },
+    { id: bobsChat, conversationType: 'personal', isGroup: false, tenantId: expect.any(String) },
     { id: where.conversationId, conversationType: 'channel', isGroup: true, tenantId: expect.any(String) },
   ]);
 });

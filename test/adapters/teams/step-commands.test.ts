@@ -1,8 +1,8 @@
 /**
  * Step commands and notes through the real Teams adapter (CloudAdapter, signed tokens,
  * strict fake Bot Connector), the real core and a SQLite file, in English and Dutch:
- * "confirm 12" typed to the bot is answered with a text and starts no interview; the
- * note field holds no more than the core keeps; a longer note (an old card, a
+ * "confirm 12" typed to the bot in the channel is answered with a text in the person's
+ * personal chat and starts no interview; the note field holds no more than the core keeps; a longer note (an old card, a
  * hand-made request) is not cut silently but refused and shown back; skipping the
  * backup asks once more with what is at risk.
  */
@@ -74,20 +74,24 @@ describe.each(CASES)('in $lang', (c) => {
   /** Teams rollouts belong to the activity's tenant and the conversation without its thread suffix. */
   const scope = { platform: 'teams' as const, workspace: TENANT, channel: c.channel };
 
-  async function click(data: unknown, id?: string) {
-    const res = await h.post(invokeActivity(where(), data, { from: c.from, ...(id ? { id } : {}) }));
+  /** The person's personal chat with the bot, once the bot opened it. */
+  const personalChat = (): Where => ({ serviceUrl: h.connector.serviceUrl, conversationType: 'personal', conversationId: h.connector.personalChatOf(c.from.id)!, locale: where().locale });
+
+  async function click(data: unknown, id?: string, at: Where = where()) {
+    const res = await h.post(invokeActivity(at, data, { from: c.from, ...(id ? { id } : {}) }));
     expect(res.status).toBe(200);
     await h.adapter.flush();
     return res.json() as { type: string; value: unknown };
   }
 
-  /** Types the answers, posts the plan from the summary card; the plan card as sent. */
+  /** Types the answers in the channel, posts the plan from the summary card in the personal chat; the plan card as sent. */
   async function postPlan(): Promise<{ rolloutId: string; planCard: unknown }> {
     expect((await h.post(messageActivity(where(), c.answers, { from: c.from }))).status).toBe(200);
-    const summary = h.connector.cardsIn(posts().at(-1)!)[0];
+    const inPersonalChat = posts().filter((p) => p.conversationId === personalChat().conversationId);
+    const summary = h.connector.cardsIn(inPersonalChat.at(-1)!)[0];
     const post = executeActions(summary).find((a) => JSON.stringify(a.data).includes('"c":"confirm"'));
     expect(post).toBeDefined();
-    await click(post!.data);
+    await click(post!.data, undefined, personalChat());
     const [rollout] = await store.listRollouts(scope);
     const planCard = h.connector.cardsIn(posts().find((p) => JSON.stringify(p.body).includes('"v":"skip"'))!)[0];
     return { rolloutId: rollout.id, planCard };
@@ -99,7 +103,9 @@ describe.each(CASES)('in $lang', (c) => {
     expect((await h.post(messageActivity(where(), c.confirm12, { from: c.from }))).status).toBe(200);
     await h.adapter.flush();
     const answers = posts().slice(before);
-    expect(answers.map((p) => ({ text: p.body.text, cards: h.connector.cardsIn(p).length }))).toEqual([{ text: expect.stringMatching(c.noStep), cards: 0 }]);
+    expect(answers.map((p) => ({ in: p.conversationId, text: p.body.text, cards: h.connector.cardsIn(p).length }))).toEqual([
+      { in: personalChat().conversationId, text: expect.stringMatching(c.noStep), cards: 0 },
+    ]);
     expect((await store.getRollout(scope, rolloutId))!.events).toHaveLength(1);
   });
 

@@ -95,3 +95,47 @@ export function checkOutgoingActivity(text: string): ConnectorRefusal | undefine
   if (activity.type === 'message' && !activity.text && !(activity.attachments ?? []).length) return badArgument;
   return undefined;
 }
+
+/**
+ * What the service checks on POST /v3/conversations (createConversation), as far as a
+ * bot's personal chat goes: the body names the bot, exactly one member, the tenant
+ * (channelData.tenant.id and/or tenantId, the same when both) and isGroup false or
+ * absent; an initial activity, when there is one, passes the checks above. Teams
+ * cannot create group chats, and a new channel thread (isGroup true with
+ * channelData.channel) is not something this bot does, so both are refused here.
+ * The service's answers, as reported against it:
+ * - a body it cannot read: 400 {"error":{"code":"BadSyntax","message":"Incorrect conversation creation parameters"}}
+ *   (microsoft/BotBuilder-V3#128, MicrosoftDocs/bot-docs#1155);
+ * - no tenant: 400 {"error":{"code":"BadSyntax","message":"Could not parse tenant id"}} (MicrosoftDocs/bot-docs#1105).
+ */
+const createConversationSchema = z.looseObject({
+  bot: z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
+  members: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })).length(1),
+  isGroup: z.literal(false).optional(),
+  tenantId: z.string().min(1).optional(),
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().min(1) }).optional() }).optional(),
+  activity: z.unknown().optional(),
+  topicName: z.string().optional(),
+});
+
+const badParameters: ConnectorRefusal = { status: 400, body: { error: { code: 'BadSyntax', message: 'Incorrect conversation creation parameters' } } };
+const noTenant: ConnectorRefusal = { status: 400, body: { error: { code: 'BadSyntax', message: 'Could not parse tenant id' } } };
+
+export type CreateConversationCheck = { ok: true; member: string; tenant: string } | { ok: false; refusal: ConnectorRefusal };
+
+export function checkCreateConversation(text: string): CreateConversationCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, refusal: { status: 400, body: { error: { code: 'BadSyntax', message: 'Invalid JSON' } } } };
+  }
+  const parsed = createConversationSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, refusal: badParameters };
+  const body = parsed.data;
+  const tenants = [body.channelData?.tenant?.id, body.tenantId].filter((id): id is string => Boolean(id));
+  if (!tenants.length) return { ok: false, refusal: noTenant };
+  if (new Set(tenants).size > 1) return { ok: false, refusal: badParameters };
+  if (body.activity !== undefined && checkOutgoingActivity(JSON.stringify(body.activity))) return { ok: false, refusal: badParameters };
+  return { ok: true, member: body.members[0].id, tenant: tenants[0] };
+}

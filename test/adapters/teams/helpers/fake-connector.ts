@@ -1,15 +1,17 @@
 /**
  * A local Bot Connector (the service at an activity's serviceUrl): records what the
- * bot sends, replies, updates and deletes, and answers member look-ups. It is as
- * strict as the service: every activity sent or updated is checked by
- * connector-rules.ts and refused with the service's own 400/413 body, and refused
- * calls are kept in `refused`. Failures can be queued to exercise retries (429 with
+ * bot sends, replies, updates and deletes, answers member look-ups, and opens a
+ * person's personal chat with the bot (createConversation). It is as strict as the
+ * service: every activity sent or updated, and every createConversation body, is
+ * checked by connector-rules.ts and refused with the service's own 400/413 body, and
+ * refused calls are kept in `refused`. A person for whom the app is not installed gets
+ * the service's 403. Failures can be queued to exercise retries (429 with
  * Retry-After, 503).
  * API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkOutgoingActivity, type ConnectorRefusal } from './connector-rules';
+import { checkCreateConversation, checkOutgoingActivity, type ConnectorRefusal } from './connector-rules';
 
 export interface ConnectorCall {
   method: string;
@@ -47,6 +49,15 @@ export interface FakeConnector {
   /** Calls the service refused as invalid (400/413), with its answer. */
   refused: { method: string; conversationId: string; answer: ConnectorRefusal }[];
   members: Member[];
+  /** The personal chats the service opened (createConversation), with the body the bot sent. */
+  personalChatsOpened: { body: Record<string, unknown>; member: string; conversationId: string }[];
+  /**
+   * Member ids (29:...) for whom the app is not installed: createConversation, and any
+   * message to a personal chat opened for them before, answer 403 BotNotInConversationRoster.
+   */
+  notInstalledFor: Set<string>;
+  /** The personal chat the service opened for a member id, if it did. */
+  personalChatOf(memberId: string): string | undefined;
   /** Member ids looked up (GET .../members/{id}), in the order asked. */
   memberLookups: string[];
   /** The most member look-ups open (asked, not yet answered) at one time. */
@@ -57,6 +68,8 @@ export interface FakeConnector {
   failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
   /** What a conversation shows: its messages with their latest content (deleted ones left out), oldest first. */
   shown(conversationId: string): ShownActivity[];
+  /** Everything a channel shows, in any of its threads: posts and thread replies, oldest first. */
+  everythingIn(channelId: string): ShownActivity[];
   /** The replies to one message, oldest first. */
   replies(conversationId: string, activityId: string): ShownActivity[];
   /** Someone deletes a message in Teams. */
@@ -76,6 +89,8 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members)(?:\/([^/]+))?\/?$/;
+const CREATE_CONVERSATION = /^\/v3\/conversations\/?$/;
+const notInRoster: ConnectorRefusal = { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
@@ -92,8 +107,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const match = ROUTE.exec((req.url ?? '').split('?')[0]);
+      const path = (req.url ?? '').split('?')[0];
+      const match = ROUTE.exec(path);
       res.setHeader('Content-Type', 'application/json');
+      if (req.method === 'POST' && CREATE_CONVERSATION.test(path)) {
+        attempts.push('CREATE');
+        return openPersonalChat(Buffer.concat(chunks).toString('utf8'), res);
+      }
       if (!match) {
         res.statusCode = 404;
         return res.end('{}');
@@ -117,6 +137,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         holds.splice(holds.indexOf(hold), 1);
         heldResponses.push(res);
         return;
+      }
+      // A person who removed the app: the bot is no longer in their personal chat.
+      const chatOwner = fake.personalChatsOpened.find((o) => o.conversationId === conversationId)?.member;
+      if (chatOwner && fake.notInstalledFor.has(chatOwner)) {
+        res.statusCode = notInRoster.status;
+        return res.end(JSON.stringify(notInRoster.body));
       }
       const failure = failures.findIndex((f) => f.method === req.method);
       if (failure >= 0) {
@@ -161,6 +187,24 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       res.end(JSON.stringify({ id: call.createdId ?? tail ?? '' }));
     });
   });
+  /** POST /v3/conversations: one person's chat with the bot, the same one every time. */
+  function openPersonalChat(text: string, res: http.ServerResponse): void {
+    const checked = checkCreateConversation(text);
+    const answer = (refusal: ConnectorRefusal) => {
+      res.statusCode = refusal.status;
+      res.end(JSON.stringify(refusal.body));
+    };
+    if (!checked.ok) {
+      refused.push({ method: 'POST', conversationId: '', answer: checked.refusal });
+      return answer(checked.refusal);
+    }
+    if (fake.notInstalledFor.has(checked.member)) return answer(notInRoster);
+    const conversationId = fake.personalChatOf(checked.member) ?? `a:1personal-${checked.member.replace(/[^A-Za-z0-9-]/g, '')}`;
+    fake.personalChatsOpened.push({ body: JSON.parse(text) as Record<string, unknown>, member: checked.member, conversationId });
+    res.statusCode = 201;
+    res.end(JSON.stringify({ id: conversationId }));
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const fake: FakeConnector = {
@@ -169,11 +213,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     attempts,
     refused,
     members,
+    personalChatsOpened: [],
+    notInstalledFor: new Set(),
+    personalChatOf: (memberId) => fake.personalChatsOpened.find((o) => o.member === memberId)?.conversationId,
     memberLookups: [],
     peakMemberLookups: 0,
     memberDelayMs: 0,
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
     shown: (conversationId) => [...activities.values()].filter((a) => a.conversationId === conversationId && !a.replyToId && !a.deleted),
+    everythingIn: (channelId) =>
+      [...activities.values()].filter((a) => (a.conversationId === channelId || a.conversationId.startsWith(`${channelId};messageid=`)) && !a.deleted),
     replies: (conversationId, activityId) =>
       [...activities.values()].filter((a) => a.conversationId === conversationId && a.replyToId === activityId && !a.deleted),
     holdNext: (method, skip = 0) => void holds.push({ method, skip }),
