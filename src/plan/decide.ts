@@ -15,7 +15,10 @@
  *   with what is at risk, unless the action says the risk was accepted (the person
  *   skipped it again, or typed "anyway": src/bot/step-commands.ts);
  * - undo pops the latest change of a step, by whoever made it or the owner, and is
- *   refused while a settled later step depends on it (undo that one first).
+ *   refused while a settled later step depends on it (undo that one first);
+ * - the live record (issue 12): Start, Assign / Take it and the restriction to the
+ *   assignee (assignments.ts), the window, time limits, the stakeholder channel and the
+ *   reminders due now (live-settings.ts) are decided here too, in the same one call.
  */
 import { msg, type Msg } from '../../conversations/strings';
 import { skipRiskOf } from '../../conversations/plan/protective';
@@ -28,6 +31,8 @@ import type {
   RolloutEvent,
   UserRef,
 } from './rollout-model';
+import { decideAssign, decideRestriction, decideStart, mayActOn, restrictionRefusal } from './assignments';
+import { decideLimit, decideNotify, decideReminders, decideWindow } from './live-settings';
 import {
   deriveRolloutState,
   isSettled,
@@ -62,12 +67,6 @@ function cleanNote(note: string | undefined): { note?: string; tooLong?: true } 
   return trimmed ? { note: trimmed } : {};
 }
 
-function mayAct(rollout: Rollout, state: RolloutState, actor: UserRef): boolean {
-  if (actor.id === rollout.owner.id) return true;
-  if (state.operators.length === 0) return true;
-  return state.operators.some((op) => op.id === actor.id);
-}
-
 /** Same person listed twice (or with a changed name) counts once. */
 function uniqueUsers(users: UserRef[]): UserRef[] {
   const seen = new Map<string, UserRef>();
@@ -96,20 +95,29 @@ export function decideAction(
     }
     return { ok: true, events: [{ ...base, type: 'operators-set', operators }] };
   }
+  // The rollout's own settings: the owner's (the worker's, for reminders).
+  if (action.verb === 'restrict') return decideRestriction(rollout, state, action.on, action.actor, base);
+  if (action.verb === 'set-window') return decideWindow(rollout, state, action.window, action.actor, base);
+  if (action.verb === 'notify') return decideNotify(rollout, state, action.channel, action.actor, base);
+  if (action.verb === 'remind') return decideReminders(rollout, state, base);
 
-  if (!mayAct(rollout, state, action.actor)) return refuse(msg('rollout.refused.not-operator', { owner }));
+  if (!mayActOn(rollout, state, action.actor)) return refuse(msg('rollout.refused.not-operator', { owner }));
   const step = state.steps.get(action.stepId);
   if (!step) return refuse(msg('rollout.refused.unknown-step'));
   const number = stepNumber(plan, step.stepId);
+  if (action.verb === 'assign') return decideAssign(rollout, state, step, action.assignee, action.actor, number, base);
+  if (action.verb === 'set-limit') return decideLimit(step.stepId, action.minutes, number, base);
+  if (action.verb === 'take') return decideAssign(rollout, state, step, action.actor, action.actor, number, base);
   const cleaned = cleanNote(action.note);
   if (cleaned.tooLong) return refuse(msg('rollout.refused.note-too-long', { max: MAX_NOTE_LENGTH }));
   const withNote = cleaned.note !== undefined ? { note: cleaned.note } : {};
   const stepBase = { ...base, stepId: step.stepId, ...withNote };
 
   if (action.verb === 'undo') {
-    if (!step.by) return refuse(msg('rollout.refused.nothing-to-undo', { step: number }));
-    if (step.by.id !== action.actor.id && action.actor.id !== rollout.owner.id) {
-      return refuse(msg('rollout.refused.undo-not-yours', { actor: step.by.name, step: number, owner }));
+    const last = step.changedBy;
+    if (!last) return refuse(msg('rollout.refused.nothing-to-undo', { step: number }));
+    if (last.id !== action.actor.id && action.actor.id !== rollout.owner.id) {
+      return refuse(msg('rollout.refused.undo-not-yours', { actor: last.name, step: number, owner }));
     }
     const pinned = settledDependents(plan, state, step.stepId);
     if (pinned.length > 0) {
@@ -136,6 +144,9 @@ export function decideAction(
     const key = waiting.length === 1 ? 'rollout.refused.waits-for-one' : 'rollout.refused.waits-for-many';
     return refuse(msg(key, { step: number, steps: numbers(plan, waiting) }));
   }
+  if (action.verb === 'start') return decideStart(rollout, state, step, action.actor, number, base);
+  const restricted = restrictionRefusal(rollout, state, step, action.actor, action.verb, number);
+  if (restricted) return refuse(restricted);
   const risk = action.verb === 'skip' ? skipRiskOf(step.stepId) : undefined;
   if (risk && !action.riskAccepted) return refuse(msg(risk, { step: number, minutes: SKIP_ANYWAY_MINUTES }));
 

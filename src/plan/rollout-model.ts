@@ -7,6 +7,7 @@
 import type { CompleteAnswers, Locale } from '../../conversations/types';
 import type { Msg } from '../../conversations/strings';
 import type { Plan } from './model';
+import type { LiveEventDetail, MaintenanceWindow, StakeholderChannel } from './live-model';
 
 export type Platform = 'slack' | 'teams' | 'console';
 
@@ -50,8 +51,9 @@ export interface Rollout {
   version: number;
 }
 
-export type StepVerb = 'confirm' | 'skip' | 'problem' | 'undo';
-export const STEP_VERBS: readonly StepVerb[] = ['confirm', 'skip', 'problem', 'undo'];
+/** start: I am on it now; take: assign it to me. */
+export type StepVerb = 'confirm' | 'skip' | 'problem' | 'undo' | 'start' | 'take';
+export const STEP_VERBS: readonly StepVerb[] = ['confirm', 'skip', 'problem', 'undo', 'start', 'take'];
 
 export type RolloutEventType =
   | 'created'
@@ -60,9 +62,17 @@ export type RolloutEventType =
   | 'problem'
   | 'undone'
   | 'operators-set'
-  | 'completed';
+  | 'completed'
+  // The live record (live-model.ts):
+  | 'started'
+  | 'assigned'
+  | 'restriction-set'
+  | 'window-set'
+  | 'limit-set'
+  | 'notify-set'
+  | 'reminded';
 
-export interface RolloutEvent {
+export interface RolloutEvent extends LiveEventDetail {
   rolloutId: string;
   /** 1-based position in the rollout's log: the total order of what happened. */
   seq: number;
@@ -93,7 +103,19 @@ export type RolloutAction =
       /** For a skip of a step that protects data: the person was told the risk and skips anyway. */
       riskAccepted?: boolean;
     }
-  | { verb: 'set-operators'; operators: UserRef[]; actor: UserRef; actionKey: string };
+  | { verb: 'set-operators'; operators: UserRef[]; actor: UserRef; actionKey: string }
+  /** Assign a step (null: to nobody). */
+  | { verb: 'assign'; stepId: string; assignee: UserRef | null; actor: UserRef; actionKey: string }
+  /** Only the assignee (or the owner) may settle an assigned step: on or off. */
+  | { verb: 'restrict'; on: boolean; actor: UserRef; actionKey: string }
+  /** The maintenance window (null: none). */
+  | { verb: 'set-window'; window: MaintenanceWindow | null; actor: UserRef; actionKey: string }
+  /** How long a step may be in progress before a reminder (null: the default). */
+  | { verb: 'set-limit'; stepId: string; minutes: number | null; actor: UserRef; actionKey: string }
+  /** The stakeholder channel (null: none). */
+  | { verb: 'notify'; channel: StakeholderChannel | null; actor: UserRef; actionKey: string }
+  /** The delivery worker records the reminders due now (src/plan/reminders.ts). */
+  | { verb: 'remind'; actor: UserRef; actionKey: string };
 
 /** The pure rules' answer to an action (see decide.ts). */
 export type Decision =
@@ -119,6 +141,10 @@ export interface NewRollout {
   actionKey: string;
   /** The adapter's note of where to post and how to reach the owner later (Inbound.address). */
   address?: Record<string, unknown>;
+  /** The owner's time zone (IANA), for the times the card shows. */
+  timeZone?: string;
+  /** A maintenance window set during the interview. */
+  window?: MaintenanceWindow;
 }
 
 export interface RolloutSnapshot {

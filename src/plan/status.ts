@@ -5,6 +5,7 @@
  */
 import type { Plan } from './model';
 import type { RolloutEvent, UserRef } from './rollout-model';
+import type { MaintenanceWindow, StakeholderChannel } from './live-model';
 
 export type StepStatus = 'open' | 'done' | 'skipped' | 'problem';
 
@@ -16,6 +17,18 @@ export interface StepState {
   at?: string;
   /** Skip reason or problem note (or an optional confirmation note). */
   note?: string;
+  /** The seq of the event the status shows (a problem is followed up when a later change tops it). */
+  seq?: number;
+  /** Who made the latest change still standing (the top of the step's stack): theirs, or the owner's, to undo. */
+  changedBy?: UserRef;
+  /** The latest Start still standing: in progress while the step is not settled (inProgress()). */
+  started?: { by: UserRef; at: string; seq: number };
+  /** Who the step is assigned to (the latest assignment still standing); absent: nobody. */
+  assignee?: UserRef;
+  /** Done after a Start: how long it took, in ms. Absent for a step confirmed without Start. */
+  durationMs?: number;
+  /** The change on top of the stack is this event (a problem still unanswered is its own top). */
+  topSeq?: number;
 }
 
 export interface RolloutState {
@@ -28,6 +41,18 @@ export interface RolloutState {
   done: number;
   skipped: number;
   total: number;
+  /** Only the assignee (or the owner) may settle an assigned step. */
+  restricted: boolean;
+  window?: MaintenanceWindow;
+  stakeholders?: StakeholderChannel;
+  /** Minutes a step may be in progress before a reminder, where the team set them. */
+  limits: Map<string, number>;
+  /** The owner's time zone as the rollout was created (IANA), if the platform told it. */
+  timeZone?: string;
+  /** The reminder keys already in the log: never due again. */
+  reminded: Set<string>;
+  /** When the first step was started, confirmed or skipped: the rollout got under way. */
+  startedAt?: string;
 }
 
 const STATUS_OF: Partial<Record<RolloutEvent['type'], StepStatus>> = {
@@ -35,6 +60,14 @@ const STATUS_OF: Partial<Record<RolloutEvent['type'], StepStatus>> = {
   skipped: 'skipped',
   problem: 'problem',
 };
+
+/** Changes that go on a step's stack, so that undo takes the latest of them back. */
+const STACKED = new Set<RolloutEvent['type']>(['confirmed', 'skipped', 'problem', 'started', 'assigned']);
+
+/** True while someone has started the step and it is not done or skipped. */
+export function inProgress(step: StepState): step is StepState & { started: NonNullable<StepState['started']> } {
+  return step.started !== undefined && !isSettled(step.status);
+}
 
 /** True when a step no longer holds up the steps that wait for it. */
 export function isSettled(status: StepStatus): boolean {
@@ -51,37 +84,60 @@ export function deriveRolloutState(plan: Plan, events: RolloutEvent[]): RolloutS
   for (const step of plan.steps) stacks.set(step.id, []);
   let operators: UserRef[] = [];
   let completedAt: string | undefined;
+  const live: Pick<RolloutState, 'restricted' | 'limits' | 'reminded'> & Partial<RolloutState> = {
+    restricted: false,
+    limits: new Map(),
+    reminded: new Set(),
+  };
 
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   for (const event of ordered) {
-    if (event.type === 'operators-set') {
-      operators = event.operators ? [...event.operators] : [];
-      continue;
-    }
-    if (event.type === 'completed') {
-      completedAt = event.at;
-      continue;
+    switch (event.type) {
+      case 'operators-set':
+        operators = event.operators ? [...event.operators] : [];
+        continue;
+      case 'completed':
+        completedAt = event.at;
+        continue;
+      case 'created':
+        if (event.timeZone) live.timeZone = event.timeZone;
+        continue;
+      case 'restriction-set':
+        live.restricted = event.restricted === true;
+        continue;
+      case 'window-set':
+        live.window = event.window;
+        continue;
+      case 'notify-set':
+        live.stakeholders = event.stakeholders;
+        continue;
+      case 'limit-set':
+        if (event.stepId && event.minutes !== undefined) live.limits.set(event.stepId, event.minutes);
+        else if (event.stepId) live.limits.delete(event.stepId);
+        continue;
+      case 'reminded':
+        if (event.reminder) live.reminded.add(event.reminder.key);
+        continue;
+      default:
+        break;
     }
     const stack = event.stepId === undefined ? undefined : stacks.get(event.stepId);
     if (!stack) continue;
     if (event.type === 'undone') stack.pop();
-    else if (STATUS_OF[event.type]) stack.push(event);
+    else if (STACKED.has(event.type)) {
+      stack.push(event);
+      if (event.type !== 'assigned') live.startedAt ??= event.type === 'problem' ? undefined : event.at;
+    }
   }
 
   const steps = new Map<string, StepState>();
   let done = 0;
   let skipped = 0;
   for (const step of plan.steps) {
-    const top = stacks.get(step.id)?.at(-1);
-    const status: StepStatus = top ? STATUS_OF[top.type] ?? 'open' : 'open';
-    if (status === 'done') done++;
-    if (status === 'skipped') skipped++;
-    const state: StepState = { stepId: step.id, status };
-    if (top) {
-      state.by = top.actor;
-      state.at = top.at;
-      if (top.note !== undefined) state.note = top.note;
-    }
+    const stack = stacks.get(step.id) ?? [];
+    const state = stepStateOf(step.id, stack);
+    if (state.status === 'done') done++;
+    if (state.status === 'skipped') skipped++;
     steps.set(step.id, state);
   }
 
@@ -92,9 +148,37 @@ export function deriveRolloutState(plan: Plan, events: RolloutEvent[]): RolloutS
     done,
     skipped,
     total: plan.steps.length,
+    ...live,
   };
   if (completedAt !== undefined) result.completedAt = completedAt;
+  for (const key of ['window', 'stakeholders', 'timeZone', 'startedAt'] as const) if (result[key] === undefined) delete result[key];
   return result;
+}
+
+/** One step from its stack of standing changes (oldest first). */
+function stepStateOf(stepId: string, stack: RolloutEvent[]): StepState {
+  const statusEvent = [...stack].reverse().find((e) => STATUS_OF[e.type] !== undefined);
+  const status: StepStatus = statusEvent ? STATUS_OF[statusEvent.type] ?? 'open' : 'open';
+  const state: StepState = { stepId, status };
+  if (statusEvent) {
+    state.by = statusEvent.actor;
+    state.at = statusEvent.at;
+    state.seq = statusEvent.seq;
+    if (statusEvent.note !== undefined) state.note = statusEvent.note;
+  }
+  const top = stack.at(-1);
+  if (top) {
+    state.changedBy = top.actor;
+    state.topSeq = top.seq;
+  }
+  const start = [...stack].reverse().find((e) => e.type === 'started');
+  if (start) state.started = { by: start.actor, at: start.at, seq: start.seq };
+  const assignment = [...stack].reverse().find((e) => e.type === 'assigned');
+  if (assignment?.assignee) state.assignee = assignment.assignee;
+  if (status === 'done' && start && statusEvent && start.seq < statusEvent.seq) {
+    state.durationMs = Math.max(0, Date.parse(statusEvent.at) - Date.parse(start.at));
+  }
+  return state;
 }
 
 /** The ids of the steps this one waits for: its `requires` not yet done or skipped. */

@@ -12,6 +12,10 @@
 import type { MessageRef, Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 
 export type PostState = 'pending' | 'posted' | 'failed';
+/** The closing summary of a completed rollout: not due (yet), due, or delivered with its export. */
+export type ClosingState = 'none' | 'due' | 'done';
+const CLOSING_CODES: Record<ClosingState, number> = { none: 0, due: 1, done: 2 };
+export const closingCode = (state: ClosingState): number => CLOSING_CODES[state];
 
 export interface DeliveryState {
   rolloutId: string;
@@ -26,6 +30,13 @@ export interface DeliveryState {
   shownVersion: number;
   /** Events up to this seq have had their thread line sent (or have none). */
   linesSent: number;
+  /** Events up to this seq have had their stakeholder line sent (or have none). */
+  noticesSent: number;
+  /** When the worker next looks at the rollout for reminders and the window's countdown (ms); null: nothing scheduled. */
+  remindAt: number | null;
+  closing: ClosingState;
+  /** How many parts of the closing summary (its messages, then the export) went out. */
+  closingSent: number;
   postState: PostState;
   /** Failed tries since the last success (for back-off). */
   attempts: number;
@@ -46,6 +57,12 @@ export interface DeliveryProgress {
   messages?: MessageRef[];
   shownVersion?: number;
   linesSent?: number;
+  noticesSent?: number;
+  closingSent?: number;
+  /** The closing summary and its export are delivered. */
+  closed?: boolean;
+  /** When to look for reminders again; null: never (a plan that never made it into the channel). */
+  remindAt?: number | null;
   postState?: PostState;
   attempts?: number;
   /** null clears it. */
@@ -63,6 +80,8 @@ export interface DeliveryBacklog {
   pending: number;
   /** The earliest due time among them (ms since the epoch). */
   oldestDueAt?: number;
+  /** The earliest time a worker should look for reminders (not counted as backlog: it is scheduled, not late). */
+  nextRemindAt?: number;
 }
 
 export interface DeliverySnapshot {
@@ -84,8 +103,18 @@ export interface DeliveryStore {
   renewChannel(claim: ChannelClaim, now: number, leaseMs: number): Promise<boolean>;
   /** Ends a lease; nothing is sent to the channel before `notBefore`. */
   releaseChannel(claim: ChannelClaim, notBefore: number): Promise<void>;
-  /** The claimed channel's rollouts with work due at `now`, earliest first. */
+  /**
+   * The claimed channel's rollouts with work due at `now`, earliest first: delivery
+   * due, or a look for reminders due (remindAt).
+   */
   dueDeliveries(claim: ChannelClaim, now: number, limit: number): Promise<DeliverySnapshot[]>;
+  /**
+   * Records the reminders due at `now` as 'reminded' events, in one transaction that
+   * holds the rollout (src/plan/reminders.ts decides, from the log): each is recorded
+   * once whoever asks. Sets when to look next. Answers the rollout as it now stands,
+   * or undefined when it is no longer in this channel.
+   */
+  remindDue(claim: ChannelClaim, rolloutId: string, now: number): Promise<DeliverySnapshot | undefined>;
   /** Records progress, if the claim still holds; false when it was lost. */
   recordDelivery(claim: ChannelClaim, rolloutId: string, progress: DeliveryProgress, now: number): Promise<boolean>;
   /** The delivery row of one rollout (tests, diagnostics). */
@@ -105,9 +134,17 @@ export function channelKey(scope: Scope): string {
 }
 
 /** Lines go out once the post is there; the card is redrawn when the log moved on. */
-export function hasPendingWork(d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion'>): boolean {
+export function hasPendingWork(
+  d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion' | 'noticesSent' | 'closing'>,
+): boolean {
   if (d.postState === 'failed') return false;
-  return d.postState === 'pending' || d.shownVersion < d.wantedVersion || d.linesSent < d.wantedVersion;
+  return (
+    d.postState === 'pending' ||
+    d.shownVersion < d.wantedVersion ||
+    d.linesSent < d.wantedVersion ||
+    d.noticesSent < d.wantedVersion ||
+    d.closing === 'due'
+  );
 }
 
 /** Column values of a deliveries row (JSON parsed by the store). */
@@ -124,6 +161,10 @@ export interface DeliveryRow {
   post_state: string;
   attempts: number | string;
   last_error: string | null;
+  remind_at?: number | string | null;
+  notices_sent?: number | string;
+  closing?: number | string;
+  closing_sent?: number | string;
 }
 
 export function deliveryFromRow(row: DeliveryRow): DeliveryState {
@@ -134,6 +175,10 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryState {
     wantedVersion: Number(row.wanted_version),
     shownVersion: Number(row.shown_version),
     linesSent: Number(row.lines_sent),
+    noticesSent: Number(row.notices_sent ?? row.lines_sent),
+    remindAt: row.remind_at === null || row.remind_at === undefined ? null : Number(row.remind_at),
+    closing: (['none', 'due', 'done'] as const)[Number(row.closing ?? 0)] ?? 'none',
+    closingSent: Number(row.closing_sent ?? 0),
     postState: row.post_state as PostState,
     attempts: Number(row.attempts),
   };

@@ -12,6 +12,7 @@ import { Client, type Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
+  closingCode,
   deliveryFromRow,
   hasPendingWork,
   type ChannelClaim,
@@ -29,24 +30,43 @@ const channelArgs = (s: Scope) => [s.platform, s.workspace, s.channel];
 
 /** Statements the action and create transactions run to record delivery work. */
 export const postgresDeliveryWrites = {
-  async created(c: PoolClient, rollout: Rollout, address: Record<string, unknown> | undefined, now: Date, schema: string): Promise<void> {
+  async created(
+    c: PoolClient,
+    rollout: Rollout,
+    address: Record<string, unknown> | undefined,
+    now: Date,
+    schema: string,
+    remindAt: number | null,
+  ): Promise<void> {
     await c.query(
       `INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
-         shown_version, lines_sent, post_state, attempts, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 'pending', 0, $8)`,
-      [rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString()],
+         shown_version, lines_sent, post_state, attempts, updated_at, remind_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 'pending', 0, $8, $9)`,
+      [rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString(), remindAt],
     );
     await c.query('INSERT INTO delivery_channels (platform, workspace, channel) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', channelArgs(rollout.scope));
     await c.query('SELECT pg_notify($1, $2)', [DELIVERY_NOTIFY_CHANNEL, `${schema} ${now.getTime()}`]);
   },
-  async moved(c: PoolClient, rolloutId: string, version: number, dueAt: number, schema: string): Promise<void> {
-    await c.query('UPDATE deliveries SET wanted_version = GREATEST(wanted_version, $2), due_at = COALESCE(due_at, $3) WHERE rollout_id = $1', [
-      rolloutId,
-      version,
-      dueAt,
-    ]);
+  async moved(
+    c: PoolClient,
+    rolloutId: string,
+    version: number,
+    dueAt: number,
+    schema: string,
+    remindAt: number | null,
+    completed: boolean,
+  ): Promise<void> {
+    await c.query(
+      `UPDATE deliveries SET wanted_version = GREATEST(wanted_version, $2), due_at = COALESCE(due_at, $3), remind_at = $4,
+         closing = CASE WHEN $5 THEN GREATEST(closing, ${closingCode('due')}) ELSE closing END WHERE rollout_id = $1`,
+      [rolloutId, version, dueAt, remindAt, completed],
+    );
     // Delivered by Postgres only when the transaction commits.
     await c.query('SELECT pg_notify($1, $2)', [DELIVERY_NOTIFY_CHANNEL, `${schema} ${dueAt}`]);
+  },
+  /** Nothing was due: when to look again. */
+  async rescheduled(c: PoolClient, rolloutId: string, remindAt: number | null): Promise<void> {
+    await c.query('UPDATE deliveries SET remind_at = $2 WHERE rollout_id = $1', [rolloutId, remindAt]);
   },
 };
 
@@ -63,7 +83,7 @@ export interface PostgresDeliveryDeps {
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
 }
 
-export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStore & { closeWatch(): Promise<void> } {
+export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<DeliveryStore, 'remindDue'> & { closeWatch(): Promise<void> } {
   const { pool, inTransaction } = deps;
   const watchers = new Set<(dueAt: number) => void>();
   let listener: Client | undefined;
@@ -120,7 +140,7 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
                   AND NOT (c2.platform || chr(10) || c2.workspace || chr(10) || c2.channel) = ANY($5::text[])))
              AND c2.not_before <= $3
              AND EXISTS (SELECT 1 FROM deliveries d WHERE d.platform = c2.platform AND d.workspace = c2.workspace
-                         AND d.channel = c2.channel AND d.due_at <= $3)
+                         AND d.channel = c2.channel AND (d.due_at <= $3 OR d.remind_at <= $3))
            ORDER BY c2.not_before LIMIT $4 FOR UPDATE SKIP LOCKED
          ) pick
          WHERE c.platform = pick.platform AND c.workspace = pick.workspace AND c.channel = pick.channel
@@ -154,7 +174,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const { rows } = await client.query<DeliveryRow>(
-          `SELECT * FROM deliveries WHERE ${CHANNEL(1)} AND due_at <= $4 ORDER BY due_at LIMIT $5`,
+          `SELECT * FROM deliveries WHERE ${CHANNEL(1)} AND (due_at <= $4 OR remind_at <= $4)
+           ORDER BY LEAST(due_at, remind_at) LIMIT $5`,
           [...channelArgs(claim.scope), now, limit],
         );
         const out: DeliverySnapshot[] = [];
@@ -190,15 +211,20 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
           ...current,
           shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
           linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
+          noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
+          closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
+          closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
           postState: progress.postState ?? current.postState,
           attempts: progress.attempts ?? current.attempts,
         };
         const lastError = progress.lastError === undefined ? current.lastError ?? null : progress.lastError;
         const dueAt = progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
         await c.query(
-          `UPDATE deliveries SET shown_version = $2, lines_sent = $3, post_state = $4, attempts = $5, last_error = $6, due_at = $7,
-             updated_at = $8 WHERE rollout_id = $1`,
-          [rolloutId, next.shownVersion, next.linesSent, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString()],
+          `UPDATE deliveries SET shown_version = $2, lines_sent = $3, notices_sent = $4, closing = $5, closing_sent = $6,
+             post_state = $7, attempts = $8, last_error = $9, due_at = $10, updated_at = $11,
+             remind_at = CASE WHEN $12 THEN $13::bigint ELSE remind_at END WHERE rollout_id = $1`,
+          [rolloutId, next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.postState,
+            next.attempts, lastError, dueAt, new Date(now).toISOString(), progress.remindAt !== undefined, progress.remindAt ?? null],
         );
         if (progress.messages) await c.query('UPDATE rollouts SET messages = $2 WHERE id = $1', [rolloutId, jsonText(progress.messages)]);
         return true;
@@ -212,11 +238,16 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
       return rows[0] ? deliveryFromRow(rows[0]) : undefined;
     },
     async deliveryBacklog() {
-      const { rows } = await pool.query<{ pending: string; oldest: string | null }>(
-        'SELECT COUNT(*) AS pending, MIN(due_at) AS oldest FROM deliveries WHERE due_at IS NOT NULL',
+      const { rows } = await pool.query<{ pending: string; oldest: string | null; remind: string | null }>(
+        `SELECT COUNT(*) FILTER (WHERE due_at IS NOT NULL) AS pending, MIN(due_at) AS oldest, MIN(remind_at) AS remind
+         FROM deliveries WHERE due_at IS NOT NULL OR remind_at IS NOT NULL`,
       );
       const pending = Number(rows[0].pending);
-      return rows[0].oldest === null ? { pending } : { pending, oldestDueAt: Number(rows[0].oldest) };
+      return {
+        pending,
+        ...(rows[0].oldest === null ? {} : { oldestDueAt: Number(rows[0].oldest) }),
+        ...(rows[0].remind === null ? {} : { nextRemindAt: Number(rows[0].remind) }),
+      };
     },
   };
 }

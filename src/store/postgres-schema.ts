@@ -103,4 +103,18 @@ export const postgresMigrations: Migration[] = [
         SELECT DISTINCT platform, workspace, channel FROM rollouts;
     `,
   },
+  {
+    // 4, not 3: the plan card's branch (issue 15) adds its own migration 3.
+    version: 4,
+    name: 'live change record: event details; reminders, stakeholder lines and the closing summary in the outbox',
+    sql: `
+      ALTER TABLE rollout_events ADD COLUMN detail jsonb;
+      ALTER TABLE deliveries ADD COLUMN remind_at bigint;
+      ALTER TABLE deliveries ADD COLUMN notices_sent integer NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN closing smallint NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN closing_sent integer NOT NULL DEFAULT 0;
+      UPDATE deliveries SET notices_sent = lines_sent;
+      CREATE INDEX deliveries_remind ON deliveries (remind_at) WHERE remind_at IS NOT NULL;
+    `,
+  },
 ];

@@ -20,11 +20,14 @@ import {
   listLimit,
   newRolloutId,
   newRolloutModel,
+  nextCheckOf,
   rolloutFromRow,
   scopeFilter,
+  type AppliedAction,
   type EventRow,
   type RolloutRow,
 } from './rollout-log';
+import { BOT_ACTOR } from '../plan/live-model';
 import type { Store } from './store';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
@@ -117,8 +120,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
   async function insertEvents(c: PoolClient, events: RolloutEvent[]): Promise<void> {
     for (const e of events) {
       await c.query(
-        `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         eventValues(e),
       );
     }
@@ -159,7 +162,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       if (rows.length === 0) return false;
       await insertEvents(c, events);
       await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
-      await postgresDeliveryWrites.created(c, newRolloutModel(id, input, now, events.length), input.address, new Date(now), schema);
+      const model = newRolloutModel(id, input, now, events.length);
+      await postgresDeliveryWrites.created(c, model, input.address, new Date(now), schema, nextCheckOf(model, events, Date.parse(now)));
       return true;
     });
     if (created) return { rollout: newRolloutModel(id, input, now, events.length), events };
@@ -172,6 +176,34 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     return existing;
   }
 
+  /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
+  async function writeApplied(c: PoolClient, id: string, actionKey: string, applied: Extract<AppliedAction, { outcome: 'recorded' }>, now: Date): Promise<void> {
+    await insertEvents(c, applied.recorded);
+    await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, $3)', [id, actionKey, applied.recorded[0].seq]);
+    await c.query(
+      `UPDATE rollouts SET version = $2, status = $3, updated_at = $4, operators = COALESCE($5::jsonb, operators) WHERE id = $1`,
+      [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
+    );
+    // The channel must see it: recorded in this same transaction (the outbox).
+    await postgresDeliveryWrites.moved(
+      c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true,
+    );
+  }
+
+  /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
+  async function remindNow(scope: Scope, id: string, now: Date): Promise<boolean> {
+    return inTransaction(async (c) => {
+      const rollout = await readRollout(c, scope, id, true);
+      if (!rollout) return false;
+      const events = await readEvents(c, id);
+      const actionKey = `remind:${rollout.version}`;
+      const applied = applyToLog(rollout, events, { verb: 'remind', actor: BOT_ACTOR, actionKey }, now);
+      if (applied.outcome === 'recorded') await writeApplied(c, id, actionKey, applied, now);
+      else await postgresDeliveryWrites.rescheduled(c, id, nextCheckOf(rollout, events, now.getTime()));
+      return true;
+    });
+  }
+
   async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<ActionResult> {
     try {
       return await inTransaction(async (c): Promise<ActionResult> => {
@@ -182,17 +214,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
         if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events };
         const applied = applyToLog(rollout, events, action, now);
         if (applied.outcome !== 'recorded') return applied;
-        await insertEvents(c, applied.recorded);
-        await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, $3)', [
-          id, action.actionKey, applied.recorded[0].seq,
-        ]);
-        await c.query(
-          `UPDATE rollouts SET version = $2, status = $3, updated_at = $4, operators = COALESCE($5::jsonb, operators) WHERE id = $1`,
-          [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
-        );
-        // The channel must see it: recorded in this same transaction (the outbox).
-        await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema);
-        const { operators: _operators, ...result } = applied;
+        await writeApplied(c, id, action.actionKey, applied, now);
+        const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
         return result;
       });
     } catch (err) {
@@ -283,6 +306,11 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       );
     },
     applyAction: applyNow,
+    async remindDue(claim, rolloutId, now) {
+      if (!(await remindNow(claim.scope, rolloutId, new Date(now)))) return undefined;
+      const [delivery, current] = await Promise.all([deliveryStore.getDelivery(claim.scope, rolloutId), snapshot(claim.scope, rolloutId)]);
+      return delivery && current ? { ...current, delivery } : undefined;
+    },
 
     async loadDialog(key) {
       const { rows } = await pool.query<{ state: unknown }>('SELECT state FROM dialogs WHERE key = $1 AND expires_at > $2', [key, Date.now()]);

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../conversations/types';
 import type { CompleteAnswers } from '../../conversations/types';
 import { decideAction } from '../plan/decide';
+import { LIVE_DETAIL_FIELDS, type LiveEventDetail } from '../plan/live-model';
+import { nextCheckAt } from '../plan/reminders';
+import { deriveRolloutState } from '../plan/status';
 import type { Plan } from '../plan/model';
 import type {
   ActionResult,
@@ -33,14 +36,24 @@ export function isPlausibleRolloutId(id: string): boolean {
   return typeof id === 'string' && id.length > 0 && id.length <= MAX_ROLLOUT_ID;
 }
 
-/** The log a rollout starts with: 'created', then 'operators-set' when operators are named. */
+/**
+ * The log a rollout starts with: 'created' (with the owner's time zone, when known),
+ * then 'operators-set' when operators are named and 'window-set' when the interview
+ * set a maintenance window.
+ */
 export function initialEvents(id: string, input: NewRollout, at: string): RolloutEvent[] {
   const base = { rolloutId: id, actor: input.owner, at, actionKey: input.actionKey };
-  const events: RolloutEvent[] = [{ ...base, seq: 1, type: 'created' }];
+  const events: RolloutEvent[] = [{ ...base, seq: 1, type: 'created', ...(input.timeZone ? { timeZone: input.timeZone } : {}) }];
   if (input.operators.length > 0) {
-    events.push({ ...base, seq: 2, type: 'operators-set', operators: input.operators });
+    events.push({ ...base, seq: events.length + 1, type: 'operators-set', operators: input.operators });
   }
+  if (input.window) events.push({ ...base, seq: events.length + 1, type: 'window-set', window: input.window });
   return events;
+}
+
+/** When the delivery worker should next look at this rollout for reminders and the window's countdown (ms), or null. */
+export function nextCheckOf(rollout: Rollout, events: RolloutEvent[], nowMs: number): number | null {
+  return nextCheckAt(rollout, deriveRolloutState(rollout.plan, events), nowMs) ?? null;
 }
 
 export function newRolloutModel(id: string, input: NewRollout, createdAt: string, version: number): Rollout {
@@ -62,6 +75,10 @@ export function newRolloutModel(id: string, input: NewRollout, createdAt: string
 export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
   /** Set when the action changed who may act (kept denormalised on the rollout row). */
   operators?: UserRef[];
+  /** For a recorded action: when the worker should next look for reminders (the outbox's remind_at). */
+  remindAt?: number | null;
+  /** For a recorded action: it completed the rollout (its closing summary is due). */
+  completed?: boolean;
 };
 
 /**
@@ -78,8 +95,11 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Rol
   const status: RolloutStatus = completed ? 'completed' : rollout.status;
   const next: Rollout = { ...rollout, status, version: last + recorded.length };
   const operatorsSet = [...recorded].reverse().find((e) => e.type === 'operators-set');
-  const result: AppliedAction = { outcome: 'recorded', rollout: next, events: [...events, ...recorded], recorded };
+  const all = [...events, ...recorded];
+  const result: AppliedAction = { outcome: 'recorded', rollout: next, events: all, recorded };
   if (operatorsSet) result.operators = operatorsSet.operators ?? [];
+  result.remindAt = nextCheckOf(next, all, now.getTime());
+  result.completed = completed;
   return result;
 }
 
@@ -109,6 +129,8 @@ export interface EventRow {
   note: string | null;
   operators: unknown;
   action_key: string | null;
+  /** The live record's fields (LiveEventDetail), JSON; absent in rows from before migration 4. */
+  detail?: unknown;
 }
 
 /** SQLite hands back text, Postgres a Date: both end up as ISO 8601 UTC. */
@@ -144,10 +166,24 @@ export function eventFromRow(row: EventRow): RolloutEvent {
   if (row.note !== null) event.note = row.note;
   if (row.operators !== null && row.operators !== undefined) event.operators = row.operators as UserRef[];
   if (row.action_key !== null) event.actionKey = row.action_key;
+  if (row.detail && typeof row.detail === 'object') Object.assign(event, pickDetail(row.detail as LiveEventDetail));
   return event;
 }
 
-/** Positional values for an INSERT of (rollout_id, seq, type, step_id, actor, at, note, operators, action_key). */
+/** The live record's fields of an event, and nothing else. */
+function pickDetail(source: LiveEventDetail): LiveEventDetail {
+  const detail: Record<string, unknown> = {};
+  for (const field of LIVE_DETAIL_FIELDS) if (source[field] !== undefined) detail[field] = source[field];
+  return detail as LiveEventDetail;
+}
+
+/** The `detail` column's JSON text, or null when the event carries none. */
+export function detailText(e: RolloutEvent): string | null {
+  const detail = pickDetail(e);
+  return Object.keys(detail).length ? JSON.stringify(detail) : null;
+}
+
+/** Positional values for an INSERT of (rollout_id, seq, type, step_id, actor, at, note, operators, action_key, detail). */
 export function eventValues(e: RolloutEvent): (string | number | null)[] {
   return [
     e.rolloutId,
@@ -159,6 +195,7 @@ export function eventValues(e: RolloutEvent): (string | number | null)[] {
     e.note ?? null,
     e.operators ? JSON.stringify(e.operators) : null,
     e.actionKey ?? null,
+    detailText(e),
   ];
 }
 

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
+  closingCode,
   deliveryFromRow,
   hasPendingWork,
   type ChannelClaim,
@@ -37,29 +38,35 @@ const channelArgs = (s: Scope) => [s.platform, s.workspace, s.channel];
 /** Statements the action and create transactions run to record delivery work. */
 export function sqliteDeliveryWrites(sql: SqliteDeliveryDeps['sql']) {
   return {
-    /** A new rollout: its first post is due at once. */
-    created(rollout: Rollout, address: Record<string, unknown> | undefined, now: Date): void {
+    /** A new rollout: its first post is due at once; `remindAt`: when to look for reminders (a window set in the interview). */
+    created(rollout: Rollout, address: Record<string, unknown> | undefined, now: Date, remindAt: number | null): void {
       sql(
         `INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
-           shown_version, lines_sent, post_state, attempts, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 'pending', 0, ?)`,
-      ).run(rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString());
+           shown_version, lines_sent, post_state, attempts, updated_at, remind_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 'pending', 0, ?, ?)`,
+      ).run(rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString(), remindAt);
       sql(`INSERT INTO delivery_channels (platform, workspace, channel) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(
         ...channelArgs(rollout.scope),
       );
     },
-    /** The log moved to `version`: redraw and thread lines are due (after the coalescing delay). */
-    moved(rolloutId: string, version: number, dueAt: number): void {
-      sql(`UPDATE deliveries SET wanted_version = MAX(wanted_version, ?), due_at = COALESCE(due_at, ?) WHERE rollout_id = ?`).run(
-        version,
-        dueAt,
-        rolloutId,
-      );
+    /**
+     * The log moved to `version`: redraw and thread lines are due (after the coalescing
+     * delay); reminders are looked for at `remindAt`; a completed rollout owes its closing summary.
+     */
+    moved(rolloutId: string, version: number, dueAt: number, remindAt: number | null, completed: boolean): void {
+      sql(
+        `UPDATE deliveries SET wanted_version = MAX(wanted_version, ?), due_at = COALESCE(due_at, ?), remind_at = ?,
+           closing = CASE WHEN ? THEN MAX(closing, ${closingCode('due')}) ELSE closing END WHERE rollout_id = ?`,
+      ).run(version, dueAt, remindAt, completed ? 1 : 0, rolloutId);
+    },
+    /** Nothing was due: when to look again. */
+    rescheduled(rolloutId: string, remindAt: number | null): void {
+      sql('UPDATE deliveries SET remind_at = ? WHERE rollout_id = ?').run(remindAt, rolloutId);
     },
   };
 }
 
-export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliveryStore, 'watchDeliveries'> {
+export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliveryStore, 'watchDeliveries' | 'remindDue'> {
   const { db, sql } = deps;
 
   const holds = (claim: ChannelClaim): boolean =>
@@ -78,9 +85,9 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
                                       NOT IN (SELECT value FROM json_each(?))))
          AND c.not_before <= ?
          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.platform = c.platform AND d.workspace = c.workspace
-                     AND d.channel = c.channel AND d.due_at <= ?)
+                     AND d.channel = c.channel AND (d.due_at <= ? OR d.remind_at <= ?))
        ORDER BY c.not_before LIMIT ?`,
-    ).all(now, worker, JSON.stringify(busy), now, now, limit) as Scope[];
+    ).all(now, worker, JSON.stringify(busy), now, now, now, limit) as Scope[];
     const claims: ChannelClaim[] = [];
     for (const scope of free) {
       sql(`UPDATE delivery_channels SET lease_owner = ?, lease_token = lease_token + 1, lease_until = ? WHERE ${CHANNEL}`).run(
@@ -107,6 +114,9 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
       ...current,
       shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
       linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
+      noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
+      closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
+      closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
       postState: progress.postState ?? current.postState,
       attempts: progress.attempts ?? current.attempts,
     };
@@ -114,10 +124,12 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
     const dueAt =
       progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
     sql(
-      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, post_state = ?, attempts = ?, last_error = ?, due_at = ?,
-         updated_at = ? WHERE rollout_id = ?`,
-    ).run(next.shownVersion, next.linesSent, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
+      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, notices_sent = ?, closing = ?, closing_sent = ?, post_state = ?,
+         attempts = ?, last_error = ?, due_at = ?, updated_at = ? WHERE rollout_id = ?`,
+    ).run(next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.postState,
+      next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
     if (progress.messages) sql('UPDATE rollouts SET messages = ? WHERE id = ?').run(jsonText(progress.messages), rolloutId);
+    if (progress.remindAt !== undefined) sql('UPDATE deliveries SET remind_at = ? WHERE rollout_id = ?').run(progress.remindAt, rolloutId);
     return true;
   });
 
@@ -143,11 +155,10 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
     },
     async dueDeliveries(claim, now, limit) {
       return db.transaction(() => {
-        const rows = sql(`SELECT * FROM deliveries WHERE ${CHANNEL} AND due_at <= ? ORDER BY due_at LIMIT ?`).all(
-          ...channelArgs(claim.scope),
-          now,
-          limit,
-        ) as Row[];
+        const rows = sql(
+          `SELECT * FROM deliveries WHERE ${CHANNEL} AND (due_at <= ? OR remind_at <= ?)
+           ORDER BY MIN(COALESCE(due_at, remind_at), COALESCE(remind_at, due_at)) LIMIT ?`,
+        ).all(...channelArgs(claim.scope), now, now, limit) as Row[];
         const out: DeliverySnapshot[] = [];
         for (const row of rows) {
           const delivery = deliveryFromRow(parsedDelivery(row));
@@ -169,7 +180,12 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
         pending: number;
         oldest: number | null;
       };
-      return row.oldest === null ? { pending: row.pending } : { pending: row.pending, oldestDueAt: row.oldest };
+      const remind = sql('SELECT MIN(remind_at) AS next FROM deliveries WHERE remind_at IS NOT NULL').get() as { next: number | null };
+      return {
+        pending: row.pending,
+        ...(row.oldest === null ? {} : { oldestDueAt: row.oldest }),
+        ...(remind.next === null ? {} : { nextRemindAt: remind.next }),
+      };
     },
   };
 }

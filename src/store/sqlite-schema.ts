@@ -109,4 +109,23 @@ export const sqliteMigrations: Migration[] = [
         SELECT DISTINCT platform, workspace, channel FROM rollouts;
     `,
   },
+  {
+    // 4, not 3: the plan card's branch (issue 15) adds its own migration 3.
+    version: 4,
+    name: 'live change record: event details; reminders, stakeholder lines and the closing summary in the outbox',
+    sql: `
+      -- The live record's fields of an event (assignee, window, reminder...), as JSON.
+      ALTER TABLE rollout_events ADD COLUMN detail TEXT;
+      -- When the worker next looks at a rollout for reminders and the window's countdown.
+      ALTER TABLE deliveries ADD COLUMN remind_at INTEGER;
+      -- Events up to this seq have had their stakeholder line sent (or have none).
+      ALTER TABLE deliveries ADD COLUMN notices_sent INTEGER NOT NULL DEFAULT 0;
+      -- The closing summary: 0 not due, 1 due, 2 delivered; and how many of its parts went out.
+      ALTER TABLE deliveries ADD COLUMN closing INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE deliveries ADD COLUMN closing_sent INTEGER NOT NULL DEFAULT 0;
+      -- Earlier rollouts had no stakeholder channel: nothing of theirs is owed.
+      UPDATE deliveries SET notices_sent = lines_sent;
+      CREATE INDEX deliveries_remind ON deliveries (remind_at) WHERE remind_at IS NOT NULL;
+    `,
+  },
 ];

@@ -21,13 +21,16 @@ import {
   listLimit,
   newRolloutId,
   newRolloutModel,
+  nextCheckOf,
   rolloutFromRow,
   scopeFilter,
+  type AppliedAction,
   type EventRow,
   type RolloutRow,
 } from './rollout-log';
+import { BOT_ACTOR } from '../plan/live-model';
 import type { RolloutFilter, Store } from './store';
-import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
+import { DEFAULT_DELIVERY_DELAY_MS, deliveryFromRow, type DeliveryRow, type DeliverySnapshot } from './delivery-model';
 import { createSqliteDelivery, sqliteDeliveryWrites } from './sqlite-delivery';
 import { createGroupCommit } from './sqlite-group-commit';
 import { createWalSync, noWalSync } from './sqlite-wal-sync';
@@ -42,7 +45,7 @@ export interface SqliteStoreConfig {
 }
 
 type Row = Record<string, unknown>;
-const JSON_COLUMNS = ['owner', 'answers', 'plan', 'messages', 'operators', 'actor'] as const;
+const JSON_COLUMNS = ['owner', 'answers', 'plan', 'messages', 'operators', 'actor', 'detail'] as const;
 
 /** SQLite keeps JSON as text: parse the JSON columns of a row in place. */
 function parsed<T>(row: Row): T {
@@ -131,8 +134,8 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
 
   function insertEvents(events: RolloutEvent[]): void {
     const insert = sql(
-      `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const e of events) insert.run(...eventValues(e));
   }
@@ -176,7 +179,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       jsonText(input.plan), jsonText(input.operators), rollout.version, now, now, input.actionKey);
     insertEvents(events);
     claimActionKey(id, input.actionKey, 1);
-    deliveryWrites.created(rollout, input.address, new Date(now));
+    deliveryWrites.created(rollout, input.address, new Date(now), nextCheckOf(rollout, events, Date.parse(now)));
     return { rollout, events };
   });
 
@@ -188,19 +191,47 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     if (seen) return { outcome: 'duplicate' as const, rollout, events };
     const applied = applyToLog(rollout, events, action, now);
     if (applied.outcome !== 'recorded') return applied;
+    writeApplied(id, action.actionKey, applied, now);
+    const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
+    return result;
+  });
+
+  /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
+  function writeApplied(id: string, actionKey: string, applied: Extract<AppliedAction, { outcome: 'recorded' }>, now: Date): void {
     insertEvents(applied.recorded);
-    claimActionKey(id, action.actionKey, applied.recorded[0].seq);
+    claimActionKey(id, actionKey, applied.recorded[0].seq);
     sql('UPDATE rollouts SET version = ?, status = ?, updated_at = ? WHERE id = ?').run(
       applied.rollout.version, applied.rollout.status, now.toISOString(), id);
     if (applied.operators) {
       sql('UPDATE rollouts SET operators = ? WHERE id = ?').run(jsonText(applied.operators), id);
     }
     // The channel must see it: recorded in this same transaction (the outbox).
-    deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs);
+    deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs, applied.remindAt ?? null, applied.completed === true);
     recordedWork = true;
     rememberLog(id, applied.rollout.version, applied.events);
-    const { operators: _operators, ...result } = applied;
-    return result;
+  }
+
+  /** A rollout with its log and outbox row, read together. */
+  function snapshotOf(scope: Scope, id: string): DeliverySnapshot | undefined {
+    return db.transaction(() => {
+      const rollout = readRollout(scope, id);
+      const row = rollout ? (sql(`SELECT * FROM deliveries WHERE rollout_id = ?`).get(id) as Record<string, unknown> | undefined) : undefined;
+      if (!rollout || !row) return undefined;
+      if (typeof row.address === 'string') row.address = JSON.parse(row.address);
+      return { rollout, events: readEvents(id), delivery: deliveryFromRow(row as unknown as DeliveryRow) };
+    })();
+  }
+
+  /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
+  const remindTx = db.transaction((scope: Scope, id: string, now: Date) => {
+    const rollout = readRollout(scope, id);
+    if (!rollout) return false;
+    const events = readLog(rollout);
+    const actionKey = `remind:${rollout.version}`;
+    const applied = applyToLog(rollout, events, { verb: 'remind', actor: BOT_ACTOR, actionKey }, now);
+    if (applied.outcome === 'recorded') writeApplied(id, actionKey, applied, now);
+    else deliveryWrites.rescheduled(id, nextCheckOf(rollout, events, now.getTime()));
+    return true;
   });
 
   /** Set when a batch recorded delivery work: its workers hear of it after the commit. */
@@ -284,6 +315,10 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     },
     applyAction(scope, id, action, now) {
       return grouped.run(applyTx, scope, id, action, now);
+    },
+    async remindDue(claim, rolloutId, now) {
+      if (!(await grouped.run(remindTx, claim.scope, rolloutId, new Date(now)))) return undefined;
+      return snapshotOf(claim.scope, rolloutId);
     },
 
     async loadDialog(key) {

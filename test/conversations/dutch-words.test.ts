@@ -1,5 +1,5 @@
 /**
- * The Dutch of the rollout, card, plan, console and reach texts: one register (u, never
+ * The Dutch of the rollout, card, plan, console, reach and live texts: one register (u, never
  * je/jij), one word per concept - the word the interview strings chose (knooppunt,
  * Opzet, informatiearchief) - "uitrollen" as the plural, "servicepack" as one word.
  */
@@ -8,8 +8,9 @@ import { planNl } from '../../conversations/strings/plan.nl';
 import { rolloutNl } from '../../conversations/strings/rollout.nl';
 import { consoleNl } from '../../conversations/strings/console.nl';
 import { reachNl } from '../../conversations/strings/reach.nl';
+import { liveNl } from '../../conversations/strings/live.nl';
 
-const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl, console: consoleNl, reach: reachNl };
+const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl, console: consoleNl, reach: reachNl, live: liveNl };
 /** The words a reader sees: placeholders such as {node} are names, not words. */
 const rows = Object.entries(AREAS).flatMap(([area, texts]) =>
   Object.entries(texts).map(([key, text]) => ({ area, key, text: text.replace(/\{\w+\}/g, '…') })),

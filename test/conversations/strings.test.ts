@@ -17,6 +17,8 @@ import { consoleEn } from '../../conversations/strings/console.en';
 import { consoleNl } from '../../conversations/strings/console.nl';
 import { reachEn } from '../../conversations/strings/reach.en';
 import { reachNl } from '../../conversations/strings/reach.nl';
+import { liveEn } from '../../conversations/strings/live.en';
+import { liveNl } from '../../conversations/strings/live.nl';
 
 const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['interview', interviewEn, interviewNl],
@@ -25,6 +27,7 @@ const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['card', cardEn, cardNl],
   ['console', consoleEn, consoleNl],
   ['reach', reachEn, reachNl],
+  ['live', liveEn, liveNl],
 ];
 
 function placeholders(text: string): string[] {

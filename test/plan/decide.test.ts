@@ -70,6 +70,8 @@ describe('notes', () => {
     p.act('skip', 'full-backup', bob, '  backup ran at 02:00 \n', { riskAccepted: true });
     expect(p.state().steps.get('full-backup')).toEqual({
       stepId: 'full-backup', status: 'skipped', by: bob, at: '2026-11-24T09:01:00.000Z', note: 'backup ran at 02:00',
+      // The change on top of the step's stack: its event, and who may undo it.
+      seq: 2, topSeq: 2, changedBy: bob,
     });
   });
 

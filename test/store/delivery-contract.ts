@@ -42,7 +42,7 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
     it('a recorded click records its delivery in the same transaction; duplicates and refusals record none', async () => {
       const { rollout } = await store.createRollout(newRollout());
       const c = (await claim('w1', Date.now() + 1000))!;
-      await store.recordDelivery(c, rollout.id, { postState: 'posted', shownVersion: 1, linesSent: 1, messages: [{ id: 'ts-1' }] }, T0);
+      await store.recordDelivery(c, rollout.id, { postState: 'posted', shownVersion: 1, linesSent: 1, noticesSent: 1, messages: [{ id: 'ts-1' }] }, T0);
       await store.releaseChannel(c, 0);
       expect(await store.getDelivery(channelScope, rollout.id)).toMatchObject({ dueAt: null, postState: 'posted' });
       expect((await store.getRollout(channelScope, rollout.id))?.rollout.messages).toEqual([{ id: 'ts-1' }]);
@@ -107,14 +107,14 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       const [due] = await store.dueDeliveries(c, now, 10);
       // A click lands while the worker is posting version 1.
       await store.applyAction(channelScope, rollout.id, stepAction('confirm', 'full-backup', alice), new Date(now));
-      await store.recordDelivery(c, rollout.id, { postState: 'posted', shownVersion: due.rollout.version, linesSent: due.rollout.version }, now);
+      await store.recordDelivery(c, rollout.id, { postState: 'posted', shownVersion: due.rollout.version, linesSent: due.rollout.version, noticesSent: due.rollout.version }, now);
       const d = await store.getDelivery(channelScope, rollout.id);
       expect(d).toMatchObject({ wantedVersion: 2, shownVersion: 1 });
       expect(d!.dueAt).not.toBeNull();
       const [again] = await store.dueDeliveries(c, now + 5000, 10);
       expect(again.rollout.version).toBe(2);
       expect(again.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
-      await store.recordDelivery(c, rollout.id, { shownVersion: 2, linesSent: 2 }, now);
+      await store.recordDelivery(c, rollout.id, { shownVersion: 2, linesSent: 2, noticesSent: 2 }, now);
       expect(await store.getDelivery(channelScope, rollout.id)).toMatchObject({ dueAt: null });
       expect(await store.deliveryBacklog()).toEqual({ pending: 0 });
     });
