@@ -34,6 +34,8 @@ export interface ConsoleChatOptions {
   locale?: Locale;
   /** Where `export` writes its files (default ./data/exports). */
   exportDir?: string;
+  /** The person's time zone (IANA; default the system's, which TZ sets): a window typed is read on it. */
+  timeZone?: string;
   /** A person at a terminal (default: the input is a TTY); false for piped input. */
   interactive?: boolean;
   /**
@@ -56,7 +58,8 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const login = safeLogin();
   const user = options.user ?? { id: login, name: login };
   const scope = options.scope ?? CONSOLE_SCOPE;
-  const inbound: Inbound = { scope, user, ...(options.locale ? { locale: options.locale } : {}) };
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const inbound: Inbound = { scope, user, ...(options.locale ? { locale: options.locale } : {}), ...(timeZone ? { timeZone } : {}) };
   const interactive = options.interactive ?? (options.input as { isTTY?: boolean }).isTTY === true;
   /** The rollout picked with `use`: step commands act on it instead of the latest. */
   let pinnedRollout: string | undefined;
@@ -107,7 +110,14 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
 
   function toBot(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
     const mentions = consoleMentions(text);
-    return { text, ...extra, ...(mentions.length ? { mentions } : {}), ...(pinnedRollout ? { rollout: pinnedRollout } : {}) };
+    const channels = consoleChannels(text);
+    return {
+      text,
+      ...extra,
+      ...(mentions.length ? { mentions } : {}),
+      ...(channels.length ? { channels } : {}),
+      ...(pinnedRollout ? { rollout: pinnedRollout } : {}),
+    };
   }
 
   async function handleLine(line: string): Promise<boolean> {
@@ -184,6 +194,13 @@ export function consoleMentions(text: string): UserRef[] {
   const names = new Set<string>();
   for (const match of text.matchAll(/(?:^|\s)@([\p{L}\p{N}._-]{1,64})/gu)) names.add(match[1].replace(/[.]+$/, ''));
   return [...names].map((name) => ({ id: name, name }));
+}
+
+/** "#change-board" names a console "channel" exactly as typed (its lines are printed with that name). */
+export function consoleChannels(text: string): { id: string; name: string }[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?:^|\s)#([\p{L}\p{N}._-]{1,64})/gu)) names.add(match[1].replace(/[.]+$/, ''));
+  return [...names].map((name) => ({ id: `console:${name}`, name }));
 }
 
 function safeLogin(): string {

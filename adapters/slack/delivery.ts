@@ -11,7 +11,7 @@ import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { DeliveryError, type DeliveryAdapter, type DeliveryTarget, type PlatformLimits } from '../../src/delivery/types';
 import type { Logger } from '../../src/log';
-import type { MessageRef } from '../../src/plan/rollout-model';
+import type { MessageRef, UserRef } from '../../src/plan/rollout-model';
 import { clipMrkdwn, escapeMrkdwn } from './block-kit';
 import type { InstallationIds } from './installations';
 import { SLACK_LIMITS } from './limits';
@@ -72,6 +72,21 @@ export function slackFailure(error: unknown): DeliveryError {
   return new DeliveryError('unknown', error instanceof Error ? error.name : 'error');
 }
 
+/**
+ * Escaped thread text with each "@Name" of `mentions` made a Slack mention (`<@U123>`),
+ * so the person is notified; the rest stays escaped, so nobody else is pinged.
+ * https://docs.slack.dev/messaging/formatting-message-text#mentioning-users
+ */
+export function withSlackMentions(text: string, mentions: readonly UserRef[] = []): string {
+  let escaped = escapeMrkdwn(text);
+  // Longest names first, so "@Ann Marie" is not taken for "@Ann".
+  for (const user of [...mentions].sort((a, b) => b.name.length - a.name.length)) {
+    if (!/^[UW][A-Z0-9]{1,20}$/.test(user.id)) continue;
+    escaped = escaped.split(`@${escapeMrkdwn(user.name)}`).join(`<@${user.id}>`);
+  }
+  return escaped;
+}
+
 export function createSlackDelivery(options: { clients: WorkspaceClients; logger: Logger; apiUrl?: string; limits?: PlatformLimits }): DeliveryAdapter<SlackMessage> {
   const { clients, logger } = options;
 
@@ -123,10 +138,28 @@ export function createSlackDelivery(options: { clients: WorkspaceClients; logger
         const client = await clientOf(target);
         await client.chat.delete({ channel: channelOf(target), ts: ref.id });
       }),
-    postInThread: (target, root, text) =>
+    postInThread: (target, root, text, mentions) =>
       call(async () => {
         const client = await clientOf(target);
-        await client.chat.postMessage({ channel: channelOf(target), thread_ts: root.id, text: clipMrkdwn(escapeMrkdwn(text), 40_000) });
+        await client.chat.postMessage({ channel: channelOf(target), thread_ts: root.id, text: clipMrkdwn(withSlackMentions(text, mentions), 40_000) });
+      }),
+    postElsewhere: (target, channel, text) =>
+      call(async () => {
+        const client = await clientOf(target);
+        await client.chat.postMessage({ channel: channel.id, text: clipMrkdwn(escapeMrkdwn(text), SLACK_LIMITS.sectionText) });
+      }),
+    attachFile: (target, root, file) =>
+      call(async () => {
+        const client = await clientOf(target);
+        // files.uploadV2: an upload URL, the bytes, then the file shared in the plan's thread.
+        await client.files.uploadV2({
+          channel_id: channelOf(target),
+          thread_ts: root.id,
+          filename: file.filename,
+          title: file.filename,
+          content: file.content,
+          initial_comment: file.summary,
+        });
       }),
     async tellOwner(target, notice) {
       const address = addressOf(target);

@@ -20,7 +20,7 @@ import type { SlackAddress } from './delivery';
 import { buildMessageModal, buildNoteModal, encodeNoteMetadata, NOTE_ACTION_ID, NOTE_BLOCK_ID, NOTE_CALLBACK_ID, parseNoteMetadata } from './note-modal';
 import type { WorkspaceClients } from './oauth';
 import { blockActionsSchema, slashCommandSchema, viewSubmissionSchema, type BlockActions } from './payloads';
-import { resolveMentions } from './mentions';
+import { resolveChannels, resolveMentions } from './mentions';
 import { INPUT_ACTION_PREFIX } from './render';
 import type { ReplyRunner, ReplyTarget } from './replies';
 import { withRetry, type SlackWebClient } from './web';
@@ -111,9 +111,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         if (command.response_url) target.responseUrl = command.response_url;
         await guard('command', target, async () => {
           const lookup = (id: string) => directory.lookup(client, scope.workspace, id);
-          const { text, mentions } = await resolveMentions(command.text.trim(), lookup);
+          const named = resolveChannels(command.text.trim());
+          const { text, mentions } = await resolveMentions(named.text, lookup);
           const input: MessageInput = { text, isCommand: true };
           if (mentions.length) input.mentions = mentions;
+          if (named.channels.length) input.channels = named.channels;
           const out = await bot.handleMessage(inbound, input);
           await replies.carryOut(out, target);
         });

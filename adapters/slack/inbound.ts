@@ -8,7 +8,7 @@
  * payloads carry enterprise_id either way).
  * https://docs.slack.dev/enterprise-grid/developing-for-enterprise-grid
  *
- * Locale and display name come from users.info (include_locale), cached with
+ * Locale, display name and time zone (`tz`) come from users.info (include_locale), cached with
  * node-cache. The lookup runs after the ack and is bounded in time: a slow Slack
  * costs the user at most a default language, never an ack.
  * https://docs.slack.dev/reference/methods/users.info
@@ -32,6 +32,8 @@ export function localeFromSlack(locale: string | undefined): Locale {
 export interface SlackUserInfo {
   name?: string;
   locale?: Locale;
+  /** users.info `tz` ("Europe/Amsterdam"): a window they type is read on their clock. */
+  timeZone?: string;
 }
 
 export interface UserDirectory {
@@ -54,6 +56,7 @@ export function createUserDirectory(options: { logger: Logger; ttlSeconds?: numb
       const name = user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name;
       const info: SlackUserInfo = { locale: localeFromSlack(user?.locale) };
       if (name) info.name = name;
+      if (typeof user?.tz === 'string' && user.tz) info.timeZone = user.tz;
       cache.set(key, info);
       return info;
     } catch (error) {
@@ -101,5 +104,6 @@ export async function buildInbound(
   const info = await directory.lookup(client, scope.workspace, user.id);
   const inbound: Inbound = { scope, user: { id: user.id, name: info.name ?? (user.fallbackName || user.id) } };
   if (info.locale) inbound.locale = info.locale;
+  if (info.timeZone) inbound.timeZone = info.timeZone;
   return inbound;
 }

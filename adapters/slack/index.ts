@@ -22,6 +22,8 @@ import { createSlackDelivery } from './delivery';
 import type { DeliveryAdapter, PlatformLimits } from '../../src/delivery/types';
 import { createSlackReceiver, slackEventsRoute, toBoltLogger } from './receiver';
 import { createReplyRunner } from './replies';
+import { registerAppHome } from './app-home';
+import { createPermalinks } from './permalinks';
 import type { RetryPolicy } from './web';
 
 export { renderCardForSlack, type SlackMessage, type SlackBlock, type RenderOptions } from './render';
@@ -30,6 +32,7 @@ export { SLASH_COMMAND } from './handlers';
 export { SLACK_EVENTS_PATH } from './receiver';
 export { BOT_SCOPES, INSTALL_PATH, OAUTH_REDIRECT_PATH } from './oauth';
 export { INSTALL_EVENTS } from './install-events';
+export { HOME_EVENTS } from './app-home';
 
 /** How many requests' after-ack work may run at once. */
 export const AFTER_ACK_CONCURRENCY = 16;
@@ -141,6 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     void done.finally(() => work.delete(done));
   };
   registerHandlers(app, { bot, clients, directory, replies, logger, track });
+  registerAppHome(app, { bot, clients, directory, permalinks: createPermalinks(logger), logger, track });
   if (installations) registerInstallEvents(app, installations, logger);
   const oauth = config.oauth;
   // The install pages are plain GETs on our server, so they work in Socket Mode too.

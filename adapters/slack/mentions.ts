@@ -16,6 +16,21 @@ import type { UserRef } from '../../src/plan/rollout-model';
 import type { SlackUserInfo } from './inbound';
 
 const MENTION = /<@([UW][A-Z0-9]{1,20})(?:\|([^>]{0,80}))?>/g;
+/** A channel as Slack escapes "#change-board" in a slash command: `<#C0123|change-board>` (newer clients may leave out the name). */
+const CHANNEL = /<#([CG][A-Z0-9]{1,20})(?:\|([^>]{0,80}))?>/g;
+
+/**
+ * Channels named in slash command text, as "#name" words and their ids (for `notify
+ * #change-board`); a channel sent without its name keeps its id as the name.
+ */
+export function resolveChannels(text: string): { text: string; channels: { id: string; name: string }[] } {
+  const channels = new Map<string, string>();
+  for (const match of text.matchAll(CHANNEL)) if (!channels.has(match[1])) channels.set(match[1], match[2] || match[1]);
+  return {
+    text: text.replace(CHANNEL, (_all, id: string) => `#${channels.get(id) ?? id}`),
+    channels: [...channels].map(([id, name]) => ({ id, name })),
+  };
+}
 
 export async function resolveMentions(
   text: string,

@@ -147,7 +147,11 @@ function renderStep(step: StepBlock, ctx: BlockContext): Unit {
     ...step.details.map(escapeMrkdwn),
   ];
   if (step.references) lines.push(`_${escapeMrkdwn(step.references)}_`);
-  lines.push(`*${escapeMrkdwn(status)}*` + (step.statusLine ? ` · ${escapeMrkdwn(step.statusLine)}` : ''));
+  lines.push(
+    `*${escapeMrkdwn(status)}*` +
+      (step.statusLine ? ` · ${escapeMrkdwn(step.statusLine)}` : '') +
+      (step.peopleLine ? ` · _${escapeMrkdwn(step.peopleLine)}_` : ''),
+  );
   // The status line is the part people look for: keep it when details must be cut.
   const last = lines.pop() as string;
   const head = clipMrkdwn(lines.join('\n'), L.sectionText - last.length - 1);

@@ -24,6 +24,7 @@ import { escapeMrkdwn, type SlackMessage } from './block-kit';
 import { SLACK_LIMITS, truncate } from './limits';
 import { renderCardForSlack } from './render';
 import { postToResponseUrl, withRetry, type RetryPolicy, type SlackWebClient } from './web';
+import { createPermalinks } from './permalinks';
 
 /** Where an interaction came from and how to answer its user privately. */
 export interface ReplyTarget {
@@ -86,33 +87,10 @@ export function createReplyRunner(options: {
     );
   };
 
-  const permalinkCache = new Map<string, string>();
-  /** Links for text blocks that name a posted plan; a link we cannot get is simply left out. */
-  const permalinksFor = async (card: Card, target: ReplyTarget): Promise<Record<string, string>> => {
-    const out: Record<string, string> = {};
-    for (const block of card.blocks) {
-      if (block.type !== 'text' || !block.link) continue;
-      const ts = block.link.message.id;
-      const metaChannel = block.link.message.meta?.channel;
-      const channel = typeof metaChannel === 'string' ? metaChannel : target.scope.channel;
-      const key = `${channel}/${ts}`;
-      let url = permalinkCache.get(key);
-      if (!url) {
-        url = await target.client.chat
-          .getPermalink({ channel, message_ts: ts })
-          .then((res) => res.permalink)
-          .catch((error: unknown) => void logger.warn('chat.getPermalink failed', { error: String(error) }));
-        // Permalinks never change; the cap only keeps a long-running process bounded.
-        if (permalinkCache.size > 10_000) permalinkCache.clear();
-        if (url) permalinkCache.set(key, url);
-      }
-      if (url) out[ts] = url;
-    }
-    return out;
-  };
+  const permalinks = createPermalinks(logger);
 
   const showCard = async (card: Card, target: ReplyTarget) => {
-    const parts = renderCardForSlack(card, { locale: target.locale, permalinks: await permalinksFor(card, target) });
+    const parts = renderCardForSlack(card, { locale: target.locale, permalinks: await permalinks(target.client, card, target.scope.channel) });
     for (const [i, part] of parts.entries()) {
       // Only the first part can take the place of the message that was clicked.
       await ephemeral(target, part, target.replaceOriginal && i === 0);

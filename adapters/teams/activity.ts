@@ -29,6 +29,8 @@ export const activitySchema = z.looseObject({
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
   timestamp: z.string().optional(),
   locale: z.string().max(32).optional(),
+  /** The sender's time zone (IANA), as Teams sends it on messages: a window they type is read on their clock. */
+  localTimezone: z.string().max(64).optional(),
   from: account,
   recipient: account,
   conversation: z.looseObject({
@@ -107,7 +109,23 @@ export function inboundOf(activity: TeamsActivity): Inbound {
     channel: channelOf(activity.conversation.id),
   };
   const conversation = conversationKindOf(activity);
-  return { scope, user: userOf(activity.from), locale: localeOf(activity), ...(conversation ? { conversation } : {}) };
+  return {
+    scope,
+    user: userOf(activity.from),
+    locale: localeOf(activity),
+    ...(conversation ? { conversation } : {}),
+    ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
+  };
+}
+
+/**
+ * A mention of a channel rather than a person ("notify @change-board" in a team): Teams
+ * names it by the channel's conversation id (19:…@thread…), and may say so in
+ * `mentioned.conversationIdentityType`.
+ */
+function isChannelMention(mention: Mention): boolean {
+  const kind = (mention.mentioned as { conversationIdentityType?: unknown }).conversationIdentityType;
+  return kind === 'channel' || /^19:[^;]+@thread\.[a-z0-9]+$/i.test(mention.mentioned.id);
 }
 
 function mentionsOf(activity: TeamsActivity): Mention[] {
@@ -133,9 +151,17 @@ export function messageInputOf(activity: TeamsActivity, resolved: Map<string, Us
   const mentions: UserRef[] = [];
   /** Each mention's tag as it stands in the text, and what replaces it. */
   const tags = new Map<string, string>();
+  const channels: { id: string; name: string }[] = [];
   for (const mention of mentionsOf(activity)) {
     const isBot = mention.mentioned.id === activity.recipient.id;
     const tag = mention.text ?? `<at>${mention.mentioned.name ?? ''}</at>`;
+    if (!isBot && isChannelMention(mention)) {
+      // A channel: "#name" in the text, and listed as a channel (for `notify`).
+      const channel = { id: mention.mentioned.id, name: mention.mentioned.name ?? mention.mentioned.id };
+      if (!tags.has(tag)) tags.set(tag, `#${channel.name}`);
+      if (!channels.some((c) => c.id === channel.id)) channels.push(channel);
+      continue;
+    }
     // The text names a person exactly as `mentions` does (the core takes "@name" out by that name).
     const person = resolved.get(mention.mentioned.id) ?? userOf(mention.mentioned);
     if (!tags.has(tag)) tags.set(tag, isBot ? ' ' : `@${person.name}`);
@@ -143,12 +169,12 @@ export function messageInputOf(activity: TeamsActivity, resolved: Map<string, Us
   }
   const text = plainTextOf(activity.text ?? '', tags);
   const isCommand = /^\/?exchange-sp\b/i.test(text);
-  return mentions.length ? { text, mentions, isCommand } : { text, isCommand };
+  return { text, isCommand, ...(mentions.length ? { mentions } : {}), ...(channels.length ? { channels } : {}) };
 }
 
 /** Mentioned users other than the bot (to resolve their AAD ids before handling the message). */
 export function otherMentions(activity: TeamsActivity): UserRef[] {
   return mentionsOf(activity)
-    .filter((m) => m.mentioned.id !== activity.recipient.id)
+    .filter((m) => m.mentioned.id !== activity.recipient.id && !isChannelMention(m))
     .map((m) => ({ id: m.mentioned.id, name: m.mentioned.name ?? m.mentioned.id }));
 }

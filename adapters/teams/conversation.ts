@@ -93,6 +93,27 @@ export function textActivity(conversation: TeamsConversation, text: string): Out
   return { ...envelope(conversation), text, textFormat: 'plain' };
 }
 
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A text whose "@Name" words for `mentions` become Teams mentions (`<at>Name</at>` and
+ * a mention entity each), so those people are notified; without mentions, a plain
+ * text. The rest is escaped: a note can never forge a mention.
+ * https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#add-mentions-to-your-messages
+ */
+export function mentionActivity(conversation: TeamsConversation, text: string, mentions: readonly { id: string; name: string }[]): OutgoingActivity {
+  const present = mentions.filter((m) => text.includes(`@${m.name}`));
+  if (!present.length) return textActivity(conversation, text);
+  let body = escapeXml(text);
+  const entities: Record<string, unknown>[] = [];
+  for (const person of [...present].sort((a, b) => b.name.length - a.name.length)) {
+    const tag = `<at>${escapeXml(person.name)}</at>`;
+    body = body.split(`@${escapeXml(person.name)}`).join(tag);
+    entities.push({ type: 'mention', text: tag, mentioned: { id: person.id, name: person.name } });
+  }
+  return { ...envelope(conversation), text: body, textFormat: 'xml', entities } as OutgoingActivity;
+}
+
 /**
  * The Bot Connector calls we make. Each is retried on 429 (nothing was done); an
  * update or delete also on 5xx, but never a new message: after a 5xx it may exist

@@ -12,7 +12,17 @@ import type { Logger } from '../../src/log';
 import type { MessageRef } from '../../src/plan/rollout-model';
 import type { AdaptiveCard } from './adaptive-card';
 import { NOT_LOOPBACK, type ConnectorFor } from './connectors';
-import { cardActivity, conversationOfRef, conversationSchema, createMessenger, planMessageRef, textActivity, type TeamsConversation } from './conversation';
+import {
+  cardActivity,
+  conversationOfRef,
+  conversationSchema,
+  createMessenger,
+  mentionActivity,
+  planMessageRef,
+  textActivity,
+  type TeamsConversation,
+} from './conversation';
+import { fileMessage } from './replies';
 import { renderCardForTeams } from './render';
 import { retryAfterMs, statusOf } from './retry';
 
@@ -95,10 +105,25 @@ export function createTeamsDelivery(options: { connectorFor: ConnectorFor; logge
       call(async () => {
         await (await messenger(conversationOf(target, ref))).remove(ref.id);
       }),
-    postInThread: (target, root, text) =>
+    postInThread: (target, root, text, mentions = []) =>
       call(async () => {
         const conversation = conversationOf(target, root);
-        await (await messenger(conversation)).reply(root.id, textActivity(conversation, text));
+        await (await messenger(conversation)).reply(root.id, mentionActivity(conversation, text, mentions));
+      }),
+    postElsewhere: (target, channel, text) =>
+      call(async () => {
+        // Another channel of the same team: a new post there, through the same service.
+        const base = conversationOf(target);
+        const conversation: TeamsConversation = { ...base, conversationId: channel.id, conversationType: 'channel', isGroup: true };
+        await (await messenger(conversation)).send(textActivity(conversation, text));
+      }),
+    attachFile: (target, root, file) =>
+      call(async () => {
+        // A bot cannot put a file in a channel without a SharePoint upload: the export comes as a
+        // message in the thread (cut at a line boundary within Teams' message size).
+        const conversation = conversationOf(target, root);
+        const activity = { ...textActivity(conversation, fileMessage(file.summary, file.filename, file.content)), textFormat: 'markdown' as const };
+        await (await messenger(conversation)).reply(root.id, activity);
       }),
     async tellOwner(target, notice) {
       const address = teamsAddressSchema.safeParse(target.address ?? {});

@@ -26,6 +26,7 @@ import {
 import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
 import { choiceInputId, executeData, noteInputId } from './action-data';
 import { splitIntoParts } from './split';
+import { planDeepLink } from './deep-link';
 
 type TextStyle = 'plain' | 'strong' | 'warning' | 'muted' | 'context' | 'header';
 
@@ -78,8 +79,12 @@ function renderBlock(block: Exclude<CardBlock, { type: 'divider' }>): AcElement[
   switch (block.type) {
     case 'header':
       return [richText(block.text, 'header')];
-    case 'text':
-      return textLines(block.text, block.style ?? 'plain');
+    case 'text': {
+      const lines = textLines(block.text, block.style ?? 'plain');
+      const url = block.link ? planDeepLink(block.link.message) : undefined;
+      // A line about a posted plan opens it (the words stay the core's: a link, no label).
+      return url ? lines.map((line) => withLink(line, url)) : lines;
+    }
     case 'context':
       return textLines(block.text, 'context');
     case 'facts':
@@ -106,6 +111,12 @@ function textLines(text: string, style: TextStyle): AcElement[] {
       const element = richText(line, style);
       return index === 0 ? element : { ...element, spacing: 'None' as const };
     });
+}
+
+function withLink(element: AcElement, url: string): AcElement {
+  const inlines = (element as { inlines?: Record<string, unknown>[] }).inlines;
+  if (!inlines) return element;
+  return { ...element, inlines: inlines.map((run) => ({ ...run, selectAction: { type: 'Action.OpenUrl', url } })) } as AcElement;
 }
 
 export function richText(text: string, style: TextStyle): AcElement {
@@ -137,6 +148,8 @@ function renderStep(step: StepBlock): AcElement {
       inlines: [{ type: 'TextRun', text: step.statusLine, color: STATUS_COLOR[step.status], weight: 'Bolder' }],
     });
   }
+  // Who is on it and who has it: a small line under the status.
+  if (step.peopleLine) items.push({ ...richText(step.peopleLine, 'context'), spacing: 'None' });
   if (step.buttons.length) items.push(...actionSets(step.buttons.map(renderButton)));
   const container: AcElement = { type: 'Container', id: `step-${step.stepId}`, spacing: 'Medium', items };
   const style = STATUS_CONTAINER[step.status];

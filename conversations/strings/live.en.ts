@@ -46,6 +46,8 @@ export const liveEn = {
   'live.window.set': 'Maintenance window of rollout {id}: {window}.',
   'live.window.removed': 'Rollout {id} has no maintenance window any more.',
   'live.window.interview': 'Maintenance window: {window}.',
+  'live.window.interviewNone': 'No maintenance window.',
+  'live.label.window': 'Maintenance window',
   'live.notify.set': '#{channel} will hear when rollout {id} gets under way, when a problem is reported and when it completes.',
   'live.notify.off': 'No other channel hears about rollout {id} any more.',
   'live.restrict.on': 'From now on only the assignee or you can start, confirm or skip an assigned step of rollout {id}.',
@@ -54,7 +56,7 @@ export const liveEn = {
 
   // Thread lines, one per event.
   'live.thread.started': '{user} started step {number}: {title}.',
-  'live.thread.took': 'Took {duration}.',
+  'live.thread.took': '(took {duration})',
   'live.thread.assigned': '{user} assigned step {number} to {assignee}: {title}.',
   'live.thread.taken': '{user} took step {number}: {title}.',
   'live.thread.unassigned': '{user} unassigned step {number}: {title}.',
@@ -90,6 +92,7 @@ export const liveEn = {
   'live.button.start': 'Start',
   'live.button.take': 'Take it',
   'live.duration.hm': '{h} h {m} min',
+  'live.duration.h': '{h} h',
   'live.duration.m': '{m} min',
 
   // Stakeholder lines.

@@ -45,6 +45,8 @@ export const liveNl: Record<keyof typeof liveEn, string> = {
   'live.window.set': 'Onderhoudsvenster van uitrol {id}: {window}.',
   'live.window.removed': 'Uitrol {id} heeft geen onderhoudsvenster meer.',
   'live.window.interview': 'Onderhoudsvenster: {window}.',
+  'live.window.interviewNone': 'Geen onderhoudsvenster.',
+  'live.label.window': 'Onderhoudsvenster',
   'live.notify.set': '#{channel} hoort het wanneer uitrol {id} begint, wanneer een probleem wordt gemeld en wanneer hij is afgerond.',
   'live.notify.off': 'Geen ander kanaal hoort nog over uitrol {id}.',
   'live.restrict.on': 'Voortaan kan alleen wie een toegewezen stap van uitrol {id} heeft, of u, die stap starten, bevestigen of overslaan.',
@@ -52,7 +54,7 @@ export const liveNl: Record<keyof typeof liveEn, string> = {
   'live.limit.set': 'Stap {step} van uitrol {id} mag nu {minutes} min bezig zijn voordat de draad een herinnering krijgt.',
 
   'live.thread.started': '{user} is begonnen aan stap {number}: {title}.',
-  'live.thread.took': 'Duurde {duration}.',
+  'live.thread.took': '(duurde {duration})',
   'live.thread.assigned': '{user} heeft stap {number} toegewezen aan {assignee}: {title}.',
   'live.thread.taken': '{user} heeft stap {number} op zich genomen: {title}.',
   'live.thread.unassigned': '{user} heeft de toewijzing van stap {number} opgeheven: {title}.',
@@ -86,6 +88,7 @@ export const liveNl: Record<keyof typeof liveEn, string> = {
   'live.button.start': 'Starten',
   'live.button.take': 'Op mij nemen',
   'live.duration.hm': '{h} uur {m} min',
+  'live.duration.h': '{h} uur',
   'live.duration.m': '{m} min',
 
   'live.notice.started': 'Uitrol {id}, {title}: begonnen ({user}, {time}).',

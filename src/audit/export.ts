@@ -3,14 +3,20 @@
  * as CSV (RFC 4180) or JSON. Step titles are written in the rollout's language.
  * CSV cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with
  * an apostrophe: notes are typed by users and must never execute on opening.
+ *
+ * The live record (issue 12) adds per row: the step's assignee at that moment, and for
+ * a confirmation after a Start when it started, when it was done and how long it took
+ * (durationSeconds); `detail` says what a setting or reminder event set. JSON keeps the
+ * same per step (live-export.ts) and every event's own fields.
  */
 import { t } from '../../conversations/strings';
 import type { Platform, RolloutSnapshot } from '../plan/rollout-model';
 import type { Store } from '../store/store';
+import { liveColumns, stepRecords, type LiveColumns } from './live-export';
 
 export type AuditFormat = 'csv' | 'json';
 
-export interface AuditRow {
+export interface AuditRow extends LiveColumns {
   rollout: string;
   platform: string;
   workspace: string;
@@ -32,6 +38,7 @@ export interface AuditRow {
 const COLUMNS: (keyof AuditRow)[] = [
   'rollout', 'platform', 'workspace', 'channel', 'plan', 'owner', 'seq', 'at', 'event',
   'step', 'stepId', 'stepTitle', 'actorId', 'actorName', 'note', 'operators',
+  'assignee', 'startedAt', 'doneAt', 'durationSeconds', 'detail',
 ];
 
 export function auditRows(snapshot: RolloutSnapshot): AuditRow[] {
@@ -56,6 +63,7 @@ export function auditRows(snapshot: RolloutSnapshot): AuditRow[] {
       actorName: event.actor.name,
       note: event.note ?? '',
       operators: (event.operators ?? []).map((o) => o.name).join('; '),
+      ...liveColumns(rollout, events, event),
     };
   });
 }
@@ -84,7 +92,10 @@ export function toJson(snapshots: RolloutSnapshot[]): string {
     status: rollout.status,
     createdAt: rollout.createdAt,
     answers: rollout.answers,
-    steps: rollout.plan.steps.map((s, i) => ({ number: i + 1, id: s.id, phase: s.phase, title: t(rollout.locale, s.title), facts: s.facts, kbs: s.kbs, node: s.node })),
+    steps: stepRecords(rollout, events).map((record, i) => {
+      const s = rollout.plan.steps[i];
+      return { number: i + 1, id: s.id, phase: s.phase, title: t(rollout.locale, s.title), facts: s.facts, kbs: s.kbs, node: s.node, ...record };
+    }),
     events,
   }));
   return JSON.stringify({ exportedAt: new Date().toISOString(), rollouts }, null, 2) + '\n';

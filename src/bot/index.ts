@@ -28,6 +28,8 @@ import { parseStepCommand } from './step-words';
 import { createChannelCommands } from './channel-commands';
 import { createInterviewHomes } from './interview-home';
 import { textCard } from './text-reply';
+import { createLiveCommands } from './live-commands';
+import { parseLiveCommand } from './live-words';
 
 export interface BotOptions {
   store: Store;
@@ -77,7 +79,13 @@ export function createBot(options: BotOptions): Bot {
     const key = dialogKey(home.scope, home.user);
     const chosen = state?.locale ?? (await preferences.chosenLocaleFor(home));
     const locale = chosen ?? home.locale ?? 'en';
-    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user });
+    const result = stepDialog(state, event, {
+      locale,
+      localeIsGuess: chosen === undefined,
+      now: now(),
+      user: home.user,
+      ...(home.timeZone ? { timeZone: home.timeZone } : {}),
+    });
     if (result.state) {
       await dialogs.save(key, result.state);
       await homes.goesOn(home);
@@ -110,6 +118,8 @@ export function createBot(options: BotOptions): Bot {
           operators: output.operators,
           actionKey,
           ...(inbound.address ? { address: inbound.address } : {}),
+          ...(inbound.timeZone ? { timeZone: inbound.timeZone } : {}),
+          ...(output.window ? { window: output.window } : {}),
         });
         logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
         // The summary the user clicked gives way to this note, so its buttons are gone.
@@ -140,13 +150,14 @@ export function createBot(options: BotOptions): Bot {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
         if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events)] }];
+        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events, now().getTime())] }];
       }
     }
   }
 
   const steps = createStepCommands({ store, now, posted, actionReplies });
   const channel = createChannelCommands({ store, now, preferences, posted, actionReplies });
+  const live = createLiveCommands({ store, now, posted, actionReplies });
 
   return {
     handleMessage: (inbound, input) =>
@@ -159,6 +170,11 @@ export function createBot(options: BotOptions): Bot {
         if (command?.command === 'status') return channel.status(inbound);
         if (command?.command === 'export') return channel.export(inbound, command.rest);
         if (command?.command === 'operators' && !state) return channel.operators(inbound, input, command.rest);
+        // The live record's commands; a window typed during an interview is the interview's.
+        const liveCommand = parseLiveCommand(text);
+        if (liveCommand && !(state && liveCommand.command === 'window')) {
+          return live.handle(inbound, await preferences.localeFor(inbound), input, liveCommand);
+        }
         // "confirm 3" acts on the channel's rollout; a bare "confirm" in an interview is the interview's.
         const step = parseStepCommand(text);
         if (step && (step.number !== undefined || !state)) {
@@ -226,10 +242,14 @@ export function createBot(options: BotOptions): Bot {
     async drawRollout(scope: Scope, rolloutId: string) {
       const snapshot = await store.getRollout(scope, rolloutId);
       if (!snapshot) return undefined;
-      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events)] };
+      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events, now().getTime())] };
     },
 
     openRollouts: posted,
+
+    async mySteps(inbound) {
+      return live.mySteps(inbound, await preferences.localeFor(inbound));
+    },
 
     async userContext(inbound) {
       const home = await homes.homeOf(inbound);

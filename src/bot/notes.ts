@@ -6,6 +6,7 @@ import { progressLine } from '../cards/plan-card';
 import type { Card, CardBlock } from '../cards/model';
 import type { Rollout, RolloutEvent, RolloutEventType, RolloutSnapshot } from '../plan/rollout-model';
 import { deriveRolloutState, stepNumber, type StepState } from '../plan/status';
+import { liveBackTo, liveNoteFor, tookSuffix } from './live-notes';
 
 const STEP_NOTES: Partial<Record<RolloutEventType, MessageKey>> = {
   confirmed: 'card.thread.confirmed',
@@ -33,6 +34,7 @@ export function threadNoteFor(rollout: Rollout, event: RolloutEvent, events?: Ro
         note: event.note ?? '',
       }),
     );
+    if (event.type === 'confirmed') return line + tookSuffix(rollout, event, events ?? []);
     if (event.type !== 'undone' || !events) return line;
     const after = deriveRolloutState(plan, events.filter((e) => e.seq <= event.seq)).steps.get(event.stepId);
     return after ? `${line} ${t(locale, msg('card.thread.backTo', { state: t(locale, backTo(after)) }))}` : line;
@@ -44,11 +46,13 @@ export function threadNoteFor(rollout: Rollout, event: RolloutEvent, events?: Ro
       : t(locale, msg('card.thread.operatorsAnyone', { user: event.actor.name }));
   }
   if (event.type === 'completed') return t(locale, 'card.thread.completed');
-  return undefined;
+  return liveNoteFor(rollout, event, events);
 }
 
 /** What a step shows after an undo: the change underneath, or open. */
 function backTo(step: StepState): Msg {
+  const live = liveBackTo(step);
+  if (live) return live;
   const who = { user: step.by?.name ?? '?', note: step.note ?? '' };
   switch (step.status) {
     case 'open':

@@ -106,7 +106,7 @@ export function createStepCommands(deps: StepCommandDeps): StepCommands {
       rollout = (await deps.posted(inbound.scope))[0];
       if (!rollout) return refused(tOn(inbound.scope.platform, locale, 'rollout.command.no-rollout'));
     }
-    if (command.number === undefined) return refused(t(locale, 'rollout.command.usage'));
+    if (command.number === undefined) return refused(t(locale, command.verb === 'take' ? 'live.take.usage' : 'rollout.command.usage'));
     const index = Number(command.number);
     const step = Number.isInteger(index) && index >= 1 ? rollout.plan.steps[index - 1] : undefined;
     if (!step) {

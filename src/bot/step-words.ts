@@ -5,6 +5,7 @@
  * "confirm abc") is still a step command: the core answers with the usage instead of
  * starting an interview.
  */
+import { START_WORDS, TAKE_WORDS } from '../../conversations/live/words';
 import type { StepVerb } from '../plan/rollout-model';
 
 /** A Map, not an object: "constructor 3" must not find Object.prototype's. */
@@ -20,7 +21,12 @@ const VERBS: ReadonlyMap<string, StepVerb> = new Map([
   ['undo', 'undo'],
   ['ongedaan', 'undo'],
   ['terugdraaien', 'undo'],
+  ...START_WORDS.map((w) => [w, 'start'] as const),
+  ...TAKE_WORDS.map((w) => [w, 'take'] as const),
 ]);
+
+/** Verbs that are step commands only with a step number: "start over" belongs to the interview. */
+const NUMBER_REQUIRED: ReadonlySet<StepVerb> = new Set(['start']);
 
 /** Said right after the step number of a skip: the person accepts the risk of skipping a protective step. */
 const ANYWAY = /^(?:anyway|toch)\b[\s:,-]*/i;
@@ -42,7 +48,7 @@ export function parseStepCommand(text: string): StepCommand | undefined {
   if (!match || !verb) return undefined;
   const rest = (match[2] ?? '').trim();
   const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(rest);
-  if (!numbered) return { verb, anyway: false };
+  if (!numbered) return NUMBER_REQUIRED.has(verb) ? undefined : { verb, anyway: false };
   let note = numbered[2].trim();
   let anyway = false;
   if (verb === 'skip' && ANYWAY.test(note)) {

@@ -15,6 +15,12 @@ export interface Inbound {
   /** The platform's language hint for this user (Slack locale, Teams activity locale). */
   locale?: Locale;
   /**
+   * The person's time zone (IANA: Slack users.info `tz`, Teams `localTimezone`, the
+   * console's TZ): a typed maintenance window is read on their clock, and a plan they
+   * post shows its times on it.
+   */
+  timeZone?: string;
+  /**
    * Where the platform can reach this conversation and this user later: kept with a
    * rollout this request creates, and handed back to the adapter's delivery (which
    * installation, which thread, how to answer the owner privately). Opaque to the core.
@@ -69,6 +75,11 @@ export interface MessageInput {
   /** True for `/exchange-sp ...` and a first message that starts an interview. */
   isCommand?: boolean;
   /**
+   * Channels named in the text (Slack `<#C123|name>`, a Teams channel mention, a console
+   * "#name"), resolved by the adapter; each appears in `text` as "#" + its name.
+   */
+  channels?: { id: string; name: string }[];
+  /**
    * The rollout the person is looking at (the console's `use`), for step commands
    * such as "confirm 3"; without it they act on the channel's latest open rollout.
    * Untrusted like a button value: the core checks it against the scope.
@@ -112,6 +123,11 @@ export interface Bot {
   drawRollout(scope: Scope, rolloutId: string): Promise<{ rollout: Rollout; cards: Card[] } | undefined>;
   /** The channel's open, posted rollouts, most recent first. */
   openRollouts(scope: Scope): Promise<Rollout[]>;
+  /**
+   * "My steps": the person's open rollouts across the workspace with the steps assigned
+   * to them or in their hands (Slack App Home, Teams "my steps", console "mine").
+   */
+  mySteps(inbound: Inbound): Promise<Card>;
   /** This person's language here, and whether an interview of theirs waits for answers. */
   userContext(inbound: Inbound): Promise<UserContext>;
   /** True when the store answers. */

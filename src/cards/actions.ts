@@ -27,7 +27,7 @@ export const actionPayloadSchema = z.discriminatedUnion('k', [
       k: z.literal('step'),
       r: id,
       s: id,
-      v: z.enum(['confirm', 'skip', 'problem', 'undo']),
+      v: z.enum(['confirm', 'skip', 'problem', 'undo', 'start', 'take']),
     })
     .strict(),
   /** Switch the user's language. */

@@ -73,6 +73,11 @@ export interface StepBlock {
   statusLabel: string;
   /** e.g. "Done by Alice, 24 Nov 10:32 UTC" or "Waiting for step 4". */
   statusLine?: string;
+  /**
+   * Who is on it and who has it (issue 12), final text: "in progress — Bob, since 23:14
+   * CET · assigned to Carol", or "took 1 h 5 min" once done after a Start.
+   */
+  peopleLine?: string;
   buttons: Button[];
 }
 

@@ -8,9 +8,10 @@ import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import type { Phase, Plan, PlanStep } from '../plan/model';
 import type { Rollout, RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState, numberRanges, stepNumber, unmetRequirements, type RolloutState, type StepState } from '../plan/status';
+import { deriveRolloutState, inProgress, numberRanges, stepNumber, unmetRequirements, type RolloutState, type StepState } from '../plan/status';
 import type { Button, Card, CardBlock, StepBlock } from './model';
 import { formatTime } from './time';
+import { peopleLine, rolloutZone, windowLine } from './live-lines';
 
 const PHASE_TITLE = {
   before: 'card.phase.before',
@@ -18,7 +19,8 @@ const PHASE_TITLE = {
   after: 'card.phase.after',
 } as const satisfies Record<Phase, string>;
 
-export function drawPlanCard(rollout: Rollout, events: RolloutEvent[]): Card {
+/** `nowMs`: the moment it is drawn for (the window line counts down); the publisher passes its clock. */
+export function drawPlanCard(rollout: Rollout, events: RolloutEvent[], nowMs: number = Date.now()): Card {
   const { locale, plan } = rollout;
   const state = deriveRolloutState(plan, events);
   const title = t(locale, plan.title);
@@ -36,6 +38,7 @@ export function drawPlanCard(rollout: Rollout, events: RolloutEvent[]): Card {
       accessLine(locale, rollout, state),
     ].join(' · '),
   });
+  blocks.push(...liveBlocks(rollout, state, nowMs, finished));
   if (plan.warnings.length) {
     blocks.push({ type: 'text', style: 'strong', text: t(locale, 'card.warnings') });
     for (const warning of plan.warnings) blocks.push({ type: 'text', style: 'warning', text: t(locale, warning) });
@@ -72,6 +75,16 @@ export function progressLine(locale: Locale, state: RolloutState): string {
     : t(locale, msg('card.progress', { done, total: state.total }));
 }
 
+/** The window (with the time left), the restriction and the stakeholder channel: one small line. */
+function liveBlocks(rollout: Rollout, state: RolloutState, nowMs: number, finished: boolean): CardBlock[] {
+  const { locale } = rollout;
+  const parts: string[] = [];
+  if (state.window && !finished) parts.push(windowLine(locale, state.window, nowMs));
+  if (state.restricted) parts.push(t(locale, msg('live.card.restricted', { owner: rollout.owner.name })));
+  if (state.stakeholders) parts.push(t(locale, msg('live.card.stakeholders', { channel: state.stakeholders.name })));
+  return parts.length ? [{ type: 'context', text: parts.join(' · ') }] : [];
+}
+
 function accessLine(locale: Locale, rollout: Rollout, state: RolloutState): string {
   if (!state.operators.length) return t(locale, 'card.rollout.anyone');
   const names = state.operators.map((o) => o.name).join(', ');
@@ -99,7 +112,8 @@ function drawStep(rollout: Rollout, plan: Plan, state: RolloutState, step: PlanS
     status: stepState.status,
     statusLabel: t(locale, `card.status.${stepState.status}`),
     statusLine: statusLine(locale, plan, state, stepState),
-    buttons: finished ? [] : stepButtons(rollout, stepState, number),
+    ...withPeople(peopleLine(locale, stepState, rolloutZone(state))),
+    buttons: finished ? [] : stepButtons(rollout, stepState, number, unmetRequirements(plan, state, step.id).length === 0),
   };
 }
 
@@ -121,7 +135,21 @@ function statusLine(locale: Locale, plan: Plan, state: RolloutState, s: StepStat
   }
 }
 
-function stepButtons(rollout: Rollout, s: StepState, number: number): Button[] {
+function withPeople(line: string | undefined): { peopleLine?: string } {
+  return line ? { peopleLine: line } : {};
+}
+
+/** Start where it can succeed now (ready, nobody on it); Take it while nobody has the step. */
+function liveButtons(rollout: Rollout, s: StepState, ready: boolean): Button[] {
+  if (s.status === 'done' || s.status === 'skipped') return [];
+  const { locale } = rollout;
+  const buttons: Button[] = [];
+  if (ready && !inProgress(s)) buttons.push({ label: t(locale, 'live.button.start'), action: { k: 'step', r: rollout.id, s: s.stepId, v: 'start' } });
+  if (!s.assignee) buttons.push({ label: t(locale, 'live.button.take'), action: { k: 'step', r: rollout.id, s: s.stepId, v: 'take' } });
+  return buttons;
+}
+
+function stepButtons(rollout: Rollout, s: StepState, number: number, ready: boolean): Button[] {
   const { locale } = rollout;
   const payload = (v: 'confirm' | 'skip' | 'problem' | 'undo') => ({ k: 'step' as const, r: rollout.id, s: s.stepId, v });
   const confirm: Button = { label: t(locale, 'card.button.confirm'), action: payload('confirm'), style: 'primary' };
@@ -147,11 +175,13 @@ function stepButtons(rollout: Rollout, s: StepState, number: number): Button[] {
     },
   };
   const undo: Button = { label: t(locale, 'card.button.undo'), action: payload('undo') };
+  // Undo takes back the latest change, a Start or an assignment included.
+  const undoable = s.changedBy !== undefined;
   switch (s.status) {
     case 'open':
-      return [confirm, skip, problem];
+      return [confirm, ...liveButtons(rollout, s, ready), skip, problem, ...(undoable ? [undo] : [])];
     case 'problem':
-      return [confirm, skip, undo];
+      return [confirm, ...liveButtons(rollout, s, ready), skip, undo];
     case 'done':
     case 'skipped':
       return [undo];

@@ -66,4 +66,5 @@ function renderStep(step: StepBlock, lines: string[]): void {
   for (const detail of step.details) lines.push(`      ${detail}`);
   if (step.references) lines.push(`      ${step.references}`);
   if (step.statusLine) lines.push(`      -> ${step.statusLine}`);
+  if (step.peopleLine) lines.push(`      -> ${step.peopleLine}`);
 }

@@ -20,6 +20,7 @@ import type { Logger } from '../log';
 import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
 import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
 import { threadMessages } from './lines';
+import { lookForReminders, sendClosing, sendStakeholderNotes } from './live-round';
 import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarget } from './types';
 
 export interface RoundContext {
@@ -30,7 +31,8 @@ export interface RoundContext {
   now(): number;
   /** Waits for a slot under the platform's limits ('post' or 'edit'), or throws when the lease is lost. */
   pace(kind: 'post' | 'edit'): Promise<void>;
-  draw(rollout: Rollout, events: RolloutEvent[]): Card[];
+  /** The plan's cards at `nowMs` (a maintenance window counts down on the card). */
+  draw(rollout: Rollout, events: RolloutEvent[], nowMs: number): Card[];
   /** Texts for the owner once the first post succeeded or failed. */
   notices: {
     posted(rollout: Rollout): string;
@@ -68,8 +70,17 @@ export class PacedOut extends Error {
   }
 }
 
-export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<RoundOutcome> {
+export async function deliverRollout(ctx: RoundContext, due: DeliverySnapshot): Promise<RoundOutcome> {
   const { adapter, logger } = ctx;
+  let looked: Awaited<ReturnType<typeof lookForReminders>>;
+  try {
+    looked = await lookForReminders(ctx, due);
+  } catch (error) {
+    // The store failed: the look stays due and is tried again next round.
+    logger.warn('delivery: could not look for reminders', { rollout: due.rollout.id, error: String(error) });
+    looked = { snapshot: due, redraw: false };
+  }
+  const { snapshot, redraw } = looked;
   const { rollout, events, delivery } = snapshot;
   const target: DeliveryTarget = { rollout, address: delivery.address };
   const record = async (progress: DeliveryProgress) => {
@@ -79,13 +90,13 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
   let posting = delivery.postState === 'pending';
   if (delivery.postState === 'failed') {
     // Never posted, and its owner was told: it stays out of the channel until posted anew.
-    await record({ retryAt: null }).catch(() => undefined);
+    await record({ retryAt: null, remindAt: null }).catch(() => undefined);
     return { kind: 'done' };
   }
   let step: 'post' | 'edit' | 'line' = 'post';
   try {
-    const parts = adapter.render(target, ctx.draw(rollout, events));
-    if (posting || delivery.shownVersion < rollout.version) {
+    const parts = adapter.render(target, ctx.draw(rollout, events, ctx.now()));
+    if (posting || delivery.shownVersion < rollout.version || redraw) {
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
       await record({ messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null });
       if (posting) {
@@ -99,10 +110,14 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
     const root = refs[0];
     for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
       await ctx.pace('post');
-      await adapter.postInThread(target, root, message.text);
+      await adapter.postInThread(target, root, message.text, message.mentions);
       await record({ linesSent: message.throughSeq });
     }
-    await record({ linesSent: rollout.version, attempts: 0, lastError: null });
+    await record({ linesSent: rollout.version });
+    // The live record's: stakeholder lines, then the closing summary once the rollout completed.
+    await sendStakeholderNotes(ctx, target, snapshot, record);
+    if (root) await sendClosing(ctx, target, snapshot, root, record);
+    await record({ attempts: 0, lastError: null });
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };

@@ -5,12 +5,14 @@
  * so the outbox's cursor moves exactly as far as what was sent.
  */
 import { threadNoteFor } from '../bot/notes';
-import type { Rollout, RolloutEvent } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, UserRef } from '../plan/rollout-model';
 
 export interface ThreadMessage {
   text: string;
   /** The seq of the last event this message covers (events without a line included). */
   throughSeq: number;
+  /** The people its lines mention as "@Name" (reminders). */
+  mentions: UserRef[];
 }
 
 /** The thread messages for events after `afterSeq`, each at most `maxText` characters. */
@@ -26,11 +28,13 @@ export function threadMessages(rollout: Rollout, events: RolloutEvent[], afterSe
       continue;
     }
     const text = line.length > maxText ? `${line.slice(0, Math.max(0, maxText - 1))}…` : line;
+    const mentions = event.reminder?.mention ?? [];
     if (last && last.text.length + 1 + text.length <= maxText) {
       last.text += `\n${text}`;
       last.throughSeq = event.seq;
+      for (const user of mentions) if (!last.mentions.some((m) => m.id === user.id)) last.mentions.push(user);
     } else {
-      out.push({ text, throughSeq: event.seq });
+      out.push({ text, throughSeq: event.seq, mentions: [...mentions] });
     }
   }
   return out;

@@ -29,7 +29,8 @@ export const systemClock: Clock = {
 export interface PublisherOptions {
   store: DeliveryStore;
   adapters: DeliveryAdapter[];
-  draw(rollout: Rollout, events: RolloutEvent[]): Card[];
+  /** The plan's cards at `nowMs` (the publisher's clock: a window counts down on the card). */
+  draw(rollout: Rollout, events: RolloutEvent[], nowMs: number): Card[];
   notices: RoundContext['notices'];
   onNotPosted(rollout: Rollout): Promise<void>;
   logger: Logger;
@@ -274,7 +275,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
       const until = Date.now() + timeoutMs;
       for (;;) {
         const backlog = await store.deliveryBacklog();
-        const dueSoon = backlog.oldestDueAt !== undefined && backlog.oldestDueAt <= clock.now() + horizonMs;
+        // A look for reminders that is due on this clock counts as work; one scheduled later does not.
+        const remindersDue = backlog.nextRemindAt !== undefined && backlog.nextRemindAt <= clock.now();
+        const dueSoon = (backlog.oldestDueAt !== undefined && backlog.oldestDueAt <= clock.now() + horizonMs) || remindersDue;
         if (active.size === 0 && !dueSoon) return;
         if (Date.now() > until) throw new Error(`delivery not idle after ${timeoutMs} ms: ${JSON.stringify(backlog)}`);
         nudge();

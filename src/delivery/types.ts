@@ -7,7 +7,8 @@
  * console (after the Chat SDK's Adapter: post, edit, delete, and a thread line).
  */
 import type { Card } from '../cards/model';
-import type { MessageRef, Platform, Rollout } from '../plan/rollout-model';
+import type { StakeholderChannel } from '../plan/live-model';
+import type { MessageRef, Platform, Rollout, UserRef } from '../plan/rollout-model';
 
 /** What a platform adapter gets to deliver one rollout: the rollout and where it lives. */
 export interface DeliveryTarget {
@@ -36,6 +37,14 @@ export interface PlatformLimits {
   editsPerWorkspace?: RateLimit[];
 }
 
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+  /** One line saying what it holds, final text. */
+  summary: string;
+}
+
 export interface OwnerNotice {
   kind: 'posted' | 'not-posted';
   /** Final text in the rollout's language. */
@@ -53,8 +62,16 @@ export interface DeliveryAdapter<Part = unknown> {
   post(target: DeliveryTarget, part: Part): Promise<MessageRef>;
   edit(target: DeliveryTarget, ref: MessageRef, part: Part): Promise<void>;
   remove(target: DeliveryTarget, ref: MessageRef): Promise<void>;
-  /** One message in the plan's thread (lines already joined and final). */
-  postInThread(target: DeliveryTarget, root: MessageRef, text: string): Promise<void>;
+  /**
+   * One message in the plan's thread (lines already joined and final). `mentions`: the
+   * people it names as "@Name" (a reminder), to be made the platform's mentions so
+   * they are notified.
+   */
+  postInThread(target: DeliveryTarget, root: MessageRef, text: string, mentions?: readonly UserRef[]): Promise<void>;
+  /** A short line in another conversation: the rollout's stakeholder channel (`notify #change-board`). */
+  postElsewhere(target: DeliveryTarget, channel: StakeholderChannel, text: string): Promise<void>;
+  /** A file in the plan's thread: the closing export (Slack uploads it, Teams sends it as a message, the console writes it). */
+  attachFile(target: DeliveryTarget, root: MessageRef, file: ExportFile): Promise<void>;
   /** A private word to the rollout's owner: the plan is posted, or could not be. */
   tellOwner(target: DeliveryTarget, notice: OwnerNotice): Promise<void>;
 }

@@ -11,6 +11,8 @@ import { answeredQuestions } from '../../conversations/interview/questions';
 import { choiceLabelOf, labelOf, promptOf, summaryItems } from '../../conversations/interview/describe';
 import type { Button, Card, CardBlock } from '../cards/model';
 import type { UserRef } from '../plan/rollout-model';
+import type { MaintenanceWindow } from '../plan/live-model';
+import { windowText } from '../cards/live-lines';
 
 /** What to say before the question: what changed, what went wrong. */
 export interface Remarks {
@@ -93,12 +95,13 @@ function operatorsText(locale: Locale, operators: UserRef[]): string {
   return operators.length === 0 ? t(locale, 'interview.operators.anyone') : operators.map((o) => o.name).join(', ');
 }
 
-export function summaryCard(locale: Locale, a: Answers, operators: UserRef[], r: Remarks): Card {
+export function summaryCard(locale: Locale, a: Answers, operators: UserRef[], r: Remarks, window?: MaintenanceWindow): Card {
   const items = summaryItems(a).map((item) => ({
     label: t(locale, item.label),
     value: typeof item.value === 'string' ? item.value : t(locale, item.value),
   }));
   items.push({ label: t(locale, 'interview.label.operators'), value: operatorsText(locale, operators) });
+  if (window) items.push({ label: t(locale, 'live.label.window'), value: windowText(locale, window) });
   const blocks: CardBlock[] = [
     { type: 'header', text: t(locale, 'interview.summary.title') },
     ...remarkBlocks(locale, r),
@@ -142,6 +145,7 @@ export function helpCard(locale: Locale): Card {
       { type: 'text', text: t(locale, 'interview.help.what') },
       { type: 'text', text: t(locale, 'interview.help.answers'), typed: t(locale, 'console.help.answers') },
       { type: 'text', text: t(locale, 'interview.help.commands') },
+      { type: 'text', text: t(locale, 'live.help.commands') },
     ],
   };
 }

@@ -10,6 +10,9 @@ import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId 
 import { parseText, type ParsedText } from '../../conversations/interview/parse';
 import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
 import { readOperators } from '../../conversations/interview/operators';
+import { restAfter, WINDOW_WORDS } from '../../conversations/live/words';
+import { readWindow } from '../plan/window';
+import { windowText } from '../cards/live-lines';
 import { interpretAnswer, interpretText, type Interpretation } from '../../conversations/interview/apply';
 import { echoChanges } from '../../conversations/interview/describe';
 import { keptNote } from '../../conversations/interview/kept';
@@ -24,7 +27,7 @@ export function newDialogState(locale: Locale, now: Date): DialogState {
 /** The card for where the interview stands: the next question, or the summary. */
 export function currentCard(state: DialogState, remarks: Remarks = noRemarks()) {
   const q = nextQuestion(state.answers);
-  if (!q) return summaryCard(state.locale, state.answers, state.operators, remarks);
+  if (!q) return summaryCard(state.locale, state.answers, state.operators, remarks, state.window);
   return questionCard(state.locale, state.answers, q, remarks, state.history.length > 0);
 }
 
@@ -125,7 +128,9 @@ function runCommand(state: DialogState, command: DialogCommand, target?: string)
       if (state.stage !== 'summary') return show({ ...state, stage: 'summary' });
       return {
         state: undefined,
-        outputs: [{ type: 'post-plan', answers: complete, operators: state.operators, locale: state.locale }],
+        outputs: [
+          { type: 'post-plan', answers: complete, operators: state.operators, locale: state.locale, ...(state.window ? { window: state.window } : {}) },
+        ],
       };
     }
     case 'change':
@@ -148,8 +153,21 @@ function changeAnswer(state: DialogState, target: string | undefined): DialogRes
   return show({ ...advance(state, answers, keptOf(state)), stage: 'asking' });
 }
 
-function onText(state: DialogState, text: string, mentions: UserRef[] | undefined, user: UserRef | undefined): DialogResult {
-  return onParsed(state, parseText(text), text, mentions, user);
+function onText(state: DialogState, text: string, mentions: UserRef[] | undefined, ctx: DialogContext): DialogResult {
+  const window = restAfter(WINDOW_WORDS, text);
+  if (window !== undefined) return onWindow(state, window, ctx);
+  return onParsed(state, parseText(text), text, mentions, ctx.user);
+}
+
+/** "window 22:00-02:00" during the interview: kept with the answers and posted with the plan. */
+function onWindow(state: DialogState, rest: string, ctx: DialogContext): DialogResult {
+  const reading = readWindow(rest, ctx.now.getTime(), ctx.timeZone);
+  if (!reading.ok) return show(state, remarks({ problems: [reading.reason] }));
+  const next: DialogState = { ...state };
+  delete next.window;
+  if (reading.window) next.window = reading.window;
+  const note = reading.window ? msg('live.window.interview', { window: windowText(state.locale, reading.window) }) : msg('live.window.interviewNone');
+  return show(next, remarks({ notes: [note] }));
 }
 
 function onParsed(state: DialogState, parsed: ParsedText, text: string, mentions: UserRef[] | undefined, user: UserRef | undefined): DialogResult {
@@ -211,7 +229,7 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
       return start(state, event.text, event.mentions, ctx);
     case 'text':
       if (event.text.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, event.text.length, ctx);
-      return state ? onText(state, event.text, event.mentions, ctx.user) : start(undefined, event.text, event.mentions, ctx);
+      return state ? onText(state, event.text, event.mentions, ctx) : start(undefined, event.text, event.mentions, ctx);
     case 'language': {
       const base = state ?? newDialogState(event.locale, ctx.now);
       return show({ ...base, locale: event.locale }, remarks({ notes: [msg('interview.languageSet')] }));

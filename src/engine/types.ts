@@ -5,6 +5,7 @@
 import type { Answers, CompleteAnswers, KeptName, Locale } from '../../conversations/types';
 import type { Card } from '../cards/model';
 import type { UserRef } from '../plan/rollout-model';
+import type { MaintenanceWindow } from '../plan/live-model';
 
 export interface DialogState {
   locale: Locale;
@@ -17,6 +18,8 @@ export interface DialogState {
   operators: UserRef[];
   /** ISO time the interview began. */
   startedAt: string;
+  /** A maintenance window set during the interview ("window 22:00-02:00"); it goes with the plan. */
+  window?: MaintenanceWindow;
   /**
    * Cluster names typed before the topology was known ("2000 enterprise EXCH1 EXCH2"),
    * waiting to fill the name slots once a cluster topology is chosen. Kept beside the
@@ -47,7 +50,7 @@ export type DialogOutput =
   /** Show this card to the interviewed user only (question, summary, help, error). */
   | { type: 'card'; card: Card }
   /** The interview is complete and confirmed: post the plan. State is cleared. */
-  | { type: 'post-plan'; answers: CompleteAnswers; operators: UserRef[]; locale: Locale }
+  | { type: 'post-plan'; answers: CompleteAnswers; operators: UserRef[]; locale: Locale; window?: MaintenanceWindow }
   /** The user cancelled: state is cleared. */
   | { type: 'cancelled'; card: Card };
 
@@ -69,4 +72,6 @@ export interface DialogContext {
   now: Date;
   /** The person being interviewed (the plan's owner-to-be). */
   user?: UserRef;
+  /** Their time zone (IANA): a window typed in the interview is read on their clock. */
+  timeZone?: string;
 }

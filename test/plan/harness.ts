@@ -6,12 +6,20 @@ import type { Decision, Rollout, RolloutAction, RolloutEvent, StepVerb, UserRef 
 import { deriveRolloutState, type RolloutState } from '../../src/plan/status';
 import { alice, clusterPlan, rolloutWith } from './fixtures';
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export interface Play {
   rollout: Rollout;
   events: RolloutEvent[];
   /** Decides and, when allowed, appends; returns the decision. */
   act(verb: StepVerb, stepId: string, actor?: UserRef, note?: string, extra?: { riskAccepted?: boolean }): Decision;
   setOperators(operators: UserRef[], actor?: UserRef): Decision;
+  /** Any action (the live record's too); its actionKey is filled in. */
+  do(action: DistributiveOmit<RolloutAction, 'actionKey'>): Decision;
+  /** Moves the clock on (each action also moves it one minute). */
+  advanceMinutes(minutes: number): void;
+  /** The clock now (ms). */
+  now(): number;
   state(): RolloutState;
   /** The refusal in English, or 'ok'. */
   say(decision: Decision): string;
@@ -41,6 +49,9 @@ export function play(plan: Plan = clusterPlan, owner: UserRef = alice): Play {
       apply({ verb, stepId, actor, note, actionKey: `k${++keys}`, ...extra }),
     setOperators: (operators, actor = owner) =>
       apply({ verb: 'set-operators', operators, actor, actionKey: `k${++keys}` }),
+    do: (action) => apply({ ...action, actionKey: `k${++keys}` } as RolloutAction),
+    advanceMinutes: (minutes) => void (clock += minutes * 60_000),
+    now: () => clock,
     state: () => deriveRolloutState(rollout.plan, events),
     say: (d) => (d.ok ? 'ok' : t('en', d.reason)),
   };

@@ -7,9 +7,14 @@ import { createBot } from '../../../src/bot';
 import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import type { TestClock } from '../../support/test-clock';
+import type { Publisher } from '../../../src/delivery/publisher';
 
 export interface ConsoleSession {
   store: Store;
+  publisher: Publisher;
+  /** Waits until the outbox has printed what is due (reminders included). */
+  settle(): Promise<void>;
   /** Types one line; returns what the bot printed in answer. */
   say(line: string, as?: UserRef): Promise<string>;
   /** Everything printed so far. */
@@ -18,10 +23,18 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-export async function openConsole(file: string, user: UserRef, exportDir?: string): Promise<ConsoleSession> {
+export interface ConsoleOptions {
+  /** A clock the test controls, for the bot and the publisher. */
+  clock?: TestClock;
+  /** The people's time zone (default UTC, so times read the same on every machine). */
+  timeZone?: string;
+}
+
+export async function openConsole(file: string, user: UserRef, exportDir?: string, options: ConsoleOptions = {}): Promise<ConsoleSession> {
   const store = createSqliteStore({ file });
   await store.migrate();
-  const bot = createBot({ store });
+  const { clock } = options;
+  const bot = createBot({ store, ...(clock ? { now: () => clock.date() } : {}) });
   let printed = '';
   const terminal = () => {
     const output = new PassThrough();
@@ -29,19 +42,21 @@ export async function openConsole(file: string, user: UserRef, exportDir?: strin
     return output;
   };
   // The "channel" every console user sees: the plan and its thread lines, from the outbox.
-  const publisher = startTestPublisher(store, [createConsoleDelivery(terminal())], { bot });
+  const publisher = startTestPublisher(store, [createConsoleDelivery(terminal(), { exportDir })], { bot, ...(clock ? { clock } : {}) });
   const settle = () => publisher.idle();
   const chats = new Map<string, ReturnType<typeof createConsoleChat>>();
   const chatFor = (who: UserRef) => {
     let chat = chats.get(who.id);
     if (!chat) {
-      chat = createConsoleChat({ bot, input: new PassThrough(), output: terminal(), user: who, exportDir, settle });
+      chat = createConsoleChat({ bot, input: new PassThrough(), output: terminal(), user: who, exportDir, settle, timeZone: options.timeZone ?? 'UTC' });
       chats.set(who.id, chat);
     }
     return chat;
   };
   return {
     store,
+    publisher,
+    settle,
     async say(line, as = user) {
       const before = printed.length;
       await chatFor(as).handleLine(line);

@@ -89,11 +89,18 @@ it('a burst of clicks becomes a redraw of the latest state and every line once, 
   expect(root.updates).toBeGreaterThanOrEqual(1);
   expect(root.updates).toBeLessThanOrEqual(3);
   expect((shownText().match(/white_check_mark/g) ?? []).length).toBe(12);
-  const lines = threadLines(root.ts);
+  // The events' lines, then (once complete) the closing summary in one message of its own.
+  const messages = h.fake.thread('C1', root.ts);
+  const summaries = messages.filter((m) => m.text.startsWith('Closing summary of'));
+  expect(summaries).toHaveLength(1);
+  const lines = messages.filter((m) => !summaries.includes(m)).flatMap((m) => m.text.split('\n'));
   expect(lines.filter((l) => l.startsWith('Bob Builder confirmed step'))).toHaveLength(12);
   expect(new Set(lines).size).toBe(lines.length);
   expect(lines.at(-1)).toBe('Rollout complete. Every step is done or skipped.');
-  expect(h.fake.calls('chat.postMessage').length - posts).toBeLessThanOrEqual(3);
+  expect(messages.at(-1)).toBe(summaries[0]);
+  expect(h.fake.calls('chat.postMessage').length - posts).toBeLessThanOrEqual(4);
+  // Its export, once, in the plan's thread.
+  expect(h.fake.files().filter((f) => f.filename.startsWith(`exchange-sp-${rollout.id}-`))).toHaveLength(1);
 });
 
 it('a 429 on chat.update is waited out (Retry-After), and what goes out then is the latest state', async () => {

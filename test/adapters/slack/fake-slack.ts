@@ -6,13 +6,15 @@
  * (`message_not_found`). It keeps what the channel shows (`shown`), records every
  * call, answers ok with increasing ts values, and can be told to answer slowly, or
  * with a 429 + Retry-After, or a 5xx, for chosen methods, or to rate-limit posts per
- * channel the way Slack does.
+ * channel the way Slack does. views.publish takes only a valid Home tab view for a user
+ * the workspace knows (`invalid_arguments`, `user_not_found`), and keeps each user's
+ * latest one (`homeView`).
  * https://docs.slack.dev/reference/methods/chat.postMessage#errors
  * https://docs.slack.dev/reference/methods/chat.update#errors
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackMessageViolations } from './limits-check';
+import { slackHomeViewViolations, slackMessageViolations } from './limits-check';
 
 /** One message as the channel shows it now (the latest update applied). */
 export interface ShownMessage {
@@ -60,7 +62,9 @@ export interface FakeSlack {
   /** Methods that answer ok: false with this error (e.g. not_in_channel), until deleted. */
   errors: Map<string, string>;
   /** Files completed with files.completeUploadExternal: their uploaded text and the share details. */
-  files(): { filename: string; content: string; channel: unknown; comment: unknown; authorization?: string }[];
+  files(): { filename: string; content: string; channel: unknown; comment: unknown; threadTs: unknown; authorization?: string }[];
+  /** The Home tab a user sees now (the latest view views.publish accepted for them). */
+  homeView(userId: string): { type: string; blocks: unknown[] } | undefined;
   delayMs: number;
   /** Up to this many ms more per answer, at random (network jitter). */
   jitterMs?: number;
@@ -117,6 +121,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     errors: new Map(),
   };
   const messages = new Map<string, ShownMessage>();
+  const homeViews = new Map<string, { type: string; blocks: unknown[] }>();
   const postTimes = new Map<string, number[]>();
   const validMessage = (body: Record<string, unknown>): string | undefined => {
     const text = typeof body.text === 'string' ? body.text : '';
@@ -183,6 +188,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel, permalink: `https://example.slack.com/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
       case 'views.open':
         return { ok: true, view: { id: 'V123' } };
+      case 'views.publish': {
+        if (typeof body.user_id !== 'string' || !body.user_id) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: ['[ERROR] missing required field: user_id'] } };
+        if (!fake.users.has(body.user_id)) return { ok: false, error: 'user_not_found' };
+        const violations = slackHomeViewViolations(body.view);
+        if (violations.length) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: violations.map((v) => `[ERROR] ${v}`) } };
+        const view = body.view as { type: string; blocks: unknown[] };
+        homeViews.set(body.user_id, view);
+        return { ok: true, view: { id: `VH${homeViews.size}`, ...view } };
+      }
       case 'users.info': {
         const id = String(body.user);
         const user = fake.users.get(id);
@@ -277,10 +291,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             content: uploads.get(f.id)?.content ?? '',
             channel: c.body.channel_id,
             comment: c.body.initial_comment,
+            threadTs: c.body.thread_ts,
             authorization: c.authorization,
           })),
         ),
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    homeView: (userId: string) => homeViews.get(userId),
     shown: (channel: string) =>
       [...messages.values()].filter((m) => m.channel === channel && !m.threadTs && !m.deleted).sort((a, b) => a.ts.localeCompare(b.ts)),
     thread: (channel: string, ts: string) =>

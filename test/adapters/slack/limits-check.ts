@@ -42,6 +42,37 @@ export function slackMessageViolations(message: unknown): string[] {
   if (blocks.length > L.blocksPerMessage) out.push(`${blocks.length} blocks`);
   const total = visibleText(blocks);
   if (total > L.blockTextPerMessage) out.push(`${total} chars of block text`);
+  out.push(...blockViolations(blocks));
+  return out;
+}
+
+/** Blocks a view holds (a modal or the Home tab). https://docs.slack.dev/reference/views */
+export const VIEW_BLOCKS = 100;
+/** The fields a Home tab view may have: no title, submit or close (those are a modal's). */
+const HOME_VIEW_FIELDS = new Set(['type', 'blocks', 'private_metadata', 'callback_id', 'external_id']);
+
+/**
+ * What Slack refuses in a views.publish view (the Home tab), walked from the JSON: the
+ * type must be "home", only a Home tab's fields, 1 to 100 valid blocks.
+ * https://docs.slack.dev/reference/methods/views.publish
+ */
+export function slackHomeViewViolations(view: unknown): string[] {
+  if (!isObj(view as Json)) return ['view is not an object'];
+  const v = view as Obj;
+  const out: string[] = [];
+  if (v.type !== 'home') out.push(`view type ${String(v.type)} is not home`);
+  for (const key of Object.keys(v)) if (!HOME_VIEW_FIELDS.has(key)) out.push(`a home view has no ${key}`);
+  const blocks = Array.isArray(v.blocks) ? v.blocks : undefined;
+  if (!blocks) out.push('view has no blocks');
+  else if (blocks.length === 0 || blocks.length > VIEW_BLOCKS) out.push(`${blocks.length} blocks in a view`);
+  if (typeof v.private_metadata === 'string' && v.private_metadata.length > L.privateMetadata) out.push('private_metadata too long');
+  for (const key of ['callback_id', 'external_id'] as const) if (typeof v[key] === 'string' && (v[key] as string).length > 255) out.push(`${key} too long`);
+  out.push(...blockViolations(blocks ?? []));
+  return out;
+}
+
+function blockViolations(blocks: Json[]): string[] {
+  const out: string[] = [];
   const actionIds = new Set<string>();
   const blockIds = new Set<string>();
   const element = (e: Json, where: string) => {

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { BOT_SCOPES, INSTALL_EVENTS, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH, SLASH_COMMAND } from '../../../adapters/slack';
+import { BOT_SCOPES, HOME_EVENTS, INSTALL_EVENTS, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH, SLASH_COMMAND } from '../../../adapters/slack';
 
 const manifestSchema = z.object({
   display_information: z.object({ name: z.string() }),
   features: z.object({
+    app_home: z.object({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean() }),
     bot_user: z.object({ display_name: z.string() }),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), description: z.string(), usage_hint: z.string(), should_escape: z.boolean() })),
   }),
@@ -48,7 +49,15 @@ describe('manifest/slack/manifest.yaml', () => {
 
   it('sends the OAuth redirect to our route and subscribes only to the events the adapter handles', () => {
     expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${OAUTH_REDIRECT_PATH}`]);
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: `https://YOUR-HOST${SLACK_EVENTS_PATH}`, bot_events: [...INSTALL_EVENTS] });
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: `https://YOUR-HOST${SLACK_EVENTS_PATH}`,
+      bot_events: [...INSTALL_EVENTS, ...HOME_EVENTS],
+    });
+  });
+
+  it('has the Home tab the app_home_opened handler publishes "my steps" to', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(HOME_EVENTS).toEqual(['app_home_opened']);
   });
 
   it('uses HTTP by default and explains how to switch to Socket Mode', () => {

@@ -34,6 +34,7 @@ export function scriptedBot(): ScriptedBot {
       return bot.drawn;
     },
     openRollouts: async () => [],
+    mySteps: async () => ({ fallback: 'Your steps', blocks: [{ type: 'header', text: 'Your steps' }] }),
     planNotPosted: async (_scope, rolloutId) => void bot.notPosted.push(rolloutId),
     healthy: async () => true,
     userContext: async (inbound) => ({ locale: inbound.locale ?? 'en', interviewing: false }),

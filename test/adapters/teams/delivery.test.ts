@@ -51,8 +51,8 @@ async function newRollout(steps = 3): Promise<Rollout> {
 }
 const confirm = (rollout: Rollout, stepId: string) =>
   store.applyAction(scope, rollout.id, { verb: 'confirm', stepId, actor: bob, actionKey: `k-${++keys}` }, new Date());
-const shownTexts = () => h.connector.shown(conversationId).flatMap((a) => h.connector.cardsIn({ method: 'PUT', conversationId, body: a.body }).flatMap(allTexts));
 const lines = (id: string) => h.connector.replies(conversationId, id).flatMap((a) => String(a.body.text).split('\n'));
+const shownTexts = () => h.connector.shown(conversationId).flatMap((a) => h.connector.cardsIn({ method: 'PUT', conversationId, body: a.body }).flatMap(allTexts));
 
 it('posts the plan in the thread it was asked for, then shows a burst of clicks and every line once', async () => {
   const rollout = await newRollout(8);
@@ -64,9 +64,15 @@ it('posts the plan in the thread it was asked for, then shows a burst of clicks 
   await h.adapter.flush();
   expect(shownTexts().filter((t) => t.startsWith('Done by Bob de Vries'))).toHaveLength(8);
   expect(plan.updates).toBeLessThanOrEqual(3);
-  const thread = lines(plan.id);
+  // The events' lines once each; then, complete, the closing summary and its export, once each.
+  const replies = h.connector.replies(conversationId, plan.id).map((a) => String(a.body.text));
+  const closing = replies.filter((text) => text.startsWith('Closing summary of') || text.startsWith(`The full record of rollout ${rollout.id}`));
+  expect(closing).toHaveLength(2);
+  expect(replies.slice(-2)).toEqual(closing);
+  const thread = replies.filter((text) => !closing.includes(text)).flatMap((text) => text.split('\n'));
   expect(thread.filter((l) => l.startsWith('Bob de Vries confirmed step'))).toHaveLength(8);
   expect(new Set(thread).size).toBe(thread.length);
+  expect(thread.at(-1)).toBe('Rollout complete. Every step is done or skipped.');
 });
 
 it('a 429 (Retry-After) and a 503 on an update are waited out, and the card ends right', async () => {

@@ -26,6 +26,9 @@ export function createRecordingBot(reply: Reply[] = [{ type: 'private', card: { 
     async openRollouts() {
       return [];
     },
+    async mySteps() {
+      return { fallback: 'Your steps', blocks: [{ type: 'header', text: 'Your steps' }] };
+    },
     async planNotPosted() {},
     async userContext(inbound) {
       return { locale: inbound.locale ?? 'en', interviewing: false };
