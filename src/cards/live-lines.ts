@@ -17,9 +17,12 @@ export function rolloutZone(state: Pick<RolloutState, 'window' | 'timeZone'>): s
   return zoneOrUtc(state.window?.timeZone ?? state.timeZone);
 }
 
-/** "1 h 5 min", "12 min" ("1 uur 5 min"); rounded down to the minute. */
-export function durationText(locale: Locale, ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
+/**
+ * "1 h 5 min", "12 min" ("1 uur 5 min"). Rounded down (what a step took), or up for a
+ * countdown ("starts in 1 h" a moment before, "1 min left" until the end).
+ */
+export function durationText(locale: Locale, ms: number, round: 'down' | 'up' = 'down'): string {
+  const minutes = Math.max(0, (round === 'up' ? Math.ceil : Math.floor)(ms / 60_000));
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   if (h > 0) return t(locale, m > 0 ? msg('live.duration.hm', { h, m }) : msg('live.duration.h', { h }));
@@ -49,9 +52,9 @@ export function windowLine(locale: Locale, window: MaintenanceWindow, nowMs: num
   const end = Date.parse(window.end);
   const params = { window: windowText(locale, window) };
   if (nowMs >= end) return t(locale, msg('live.card.window.ended', params));
-  if (nowMs >= start) return t(locale, msg('live.card.window.open', { ...params, duration: durationText(locale, end - nowMs) }));
+  if (nowMs >= start) return t(locale, msg('live.card.window.open', { ...params, duration: durationText(locale, end - nowMs, 'up') }));
   if (start - nowMs <= WINDOW_COUNTDOWN_MINUTES * 60_000) {
-    return t(locale, msg('live.card.window.soon', { ...params, duration: durationText(locale, start - nowMs) }));
+    return t(locale, msg('live.card.window.soon', { ...params, duration: durationText(locale, start - nowMs, 'up') }));
   }
   return t(locale, msg('live.card.window.later', params));
 }

@@ -28,6 +28,8 @@ export interface ConsoleOptions {
   clock?: TestClock;
   /** The people's time zone (default UTC, so times read the same on every machine). */
   timeZone?: string;
+  /** Everyone's terminal language (LANG), unless they choose another. */
+  locale?: 'en' | 'nl';
 }
 
 export async function openConsole(file: string, user: UserRef, exportDir?: string, options: ConsoleOptions = {}): Promise<ConsoleSession> {
@@ -48,7 +50,7 @@ export async function openConsole(file: string, user: UserRef, exportDir?: strin
   const chatFor = (who: UserRef) => {
     let chat = chats.get(who.id);
     if (!chat) {
-      chat = createConsoleChat({ bot, input: new PassThrough(), output: terminal(), user: who, exportDir, settle, timeZone: options.timeZone ?? 'UTC' });
+      chat = createConsoleChat({ bot, input: new PassThrough(), output: terminal(), user: who, exportDir, settle, timeZone: options.timeZone ?? 'UTC', ...(options.locale ? { locale: options.locale } : {}) });
       chats.set(who.id, chat);
     }
     return chat;
