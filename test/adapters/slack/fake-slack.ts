@@ -48,6 +48,8 @@ export interface FakeCall {
 export interface FakeUser {
   name: string;
   locale?: string;
+  /** users.info `tz`, e.g. "Europe/Amsterdam". */
+  tz?: string;
 }
 
 export interface FakeSlack {
@@ -201,7 +203,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const id = String(body.user);
         const user = fake.users.get(id);
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: user.name, locale: user.locale ?? 'en-US', profile: { display_name: user.name, real_name: user.name } } };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: user.name,
+            locale: user.locale ?? 'en-US',
+            ...(user.tz ? { tz: user.tz } : {}),
+            profile: { display_name: user.name, real_name: user.name },
+          },
+        };
       }
       case 'apps.connections.open':
         return fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' };

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { createSlackAdapter, createSlackDeliveryAdapter, type SlackAdapter } from '../../../adapters/slack';
-import type { Publisher } from '../../../src/delivery/publisher';
+import type { Clock, Publisher } from '../../../src/delivery/publisher';
 import type { PlatformLimits } from '../../../src/delivery/types';
 import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
 import type { Bot } from '../../../src/bot/types';
@@ -32,6 +32,8 @@ export interface HarnessOptions {
   limits?: PlatformLimits;
   /** Over the default single-workspace config (botToken 'xoxb-test-token'); `botToken: undefined` removes it. */
   slack?: Partial<SlackConfig>;
+  /** The publisher's clock (a test clock moves reminders on). */
+  clock?: Clock;
 }
 
 export async function startHarness(bot: Bot, store: Store, options: HarnessOptions = {}): Promise<Harness> {
@@ -55,7 +57,10 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
   const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack };
   const publisher =
     typeof store.claimChannels === 'function'
-      ? startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: options.limits ?? ROOMY_LIMITS })], { bot })
+      ? startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: options.limits ?? ROOMY_LIMITS })], {
+          bot,
+          ...(options.clock ? { clock: options.clock } : {}),
+        })
       : undefined;
   const settled = async () => {
     await adapter.settled();
