@@ -6,6 +6,9 @@
  *   empty string included) is `400 {"error":{"code":"BadArgument","message":"Invalid input"}}`;
  * - the activity type, attachment content types and an Adaptive Card's type and
  *   version are checked the same way;
+ * - a mention entity must name someone and its `text` (`<at>Name</at>`) must stand in the
+ *   message text, or the message is `400 BadArgument`:
+ *   https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#add-mentions-to-your-messages
  * - a message over 100 KB (the payload as UTF-16) is `413 MessageSizeTooBig`:
  *   https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages
  * A fake that accepted less than this let an envelope through that Teams refuses.
@@ -73,6 +76,13 @@ export const outgoingActivitySchema = z.looseObject({
   replyToId: z.string().optional(),
   attachments: z.array(attachment).optional(),
   channelData: z.looseObject({}).optional(),
+  entities: z.array(z.looseObject({ type: z.string().min(1) })).optional(),
+});
+
+const mentionEntity = z.looseObject({
+  type: z.literal('mention'),
+  text: z.string().regex(/^<at>[^<>]+<\/at>$/),
+  mentioned: z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
 });
 
 const badArgument: ConnectorRefusal = { status: 400, body: { error: { code: 'BadArgument', message: 'Invalid input' } } };
@@ -93,6 +103,11 @@ export function checkOutgoingActivity(text: string): ConnectorRefusal | undefine
   // A message must carry something to show.
   const activity = parsed.data;
   if (activity.type === 'message' && !activity.text && !(activity.attachments ?? []).length) return badArgument;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mention = mentionEntity.safeParse(entity);
+    if (!mention.success || !(activity.text ?? '').includes(mention.data.text)) return badArgument;
+  }
   return undefined;
 }
 

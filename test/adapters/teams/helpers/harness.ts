@@ -6,7 +6,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTeamsAdapter, createTeamsDeliveryAdapter, type TeamsAdapter } from '../../../../adapters/teams';
-import type { Publisher } from '../../../../src/delivery/publisher';
+import type { Clock, Publisher } from '../../../../src/delivery/publisher';
 import type { PlatformLimits } from '../../../../src/delivery/types';
 import type { Store } from '../../../../src/store/store';
 import { ROOMY_LIMITS, startTestPublisher } from '../../../support/publisher';
@@ -38,6 +38,8 @@ export interface HarnessOptions {
   /** The store the bot records in: its outbox is delivered to the fake connector. */
   store?: Store;
   limits?: PlatformLimits;
+  /** The publisher's clock (a test clock moves reminders on). */
+  clock?: Clock;
 }
 
 export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, options: HarnessOptions = {}): Promise<Harness> {
@@ -61,7 +63,11 @@ export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, 
   };
   const created = createTeamsAdapter({ bot, logger, config: teamsConfig, auth, retry: { baseMs: 5, maxMs: 200 } });
   const publisher = options.store
-    ? startTestPublisher(options.store, [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth, limits: options.limits ?? ROOMY_LIMITS })], { bot, logger })
+    ? startTestPublisher(options.store, [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth, limits: options.limits ?? ROOMY_LIMITS })], {
+        bot,
+        logger,
+        ...(options.clock ? { clock: options.clock } : {}),
+      })
     : undefined;
   const adapter: TeamsAdapter = {
     ...created,
