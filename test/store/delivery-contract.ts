@@ -160,5 +160,45 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
         stop();
       }
     });
+
+    it('the live record: event details read back as written; a look for reminders records each one once, whoever asks', async () => {
+      const { rollout } = await store.createRollout(newRollout({ timeZone: 'Europe/Amsterdam' }));
+      const t0 = Date.now() + 60_000;
+      const act = (action: Parameters<Store['applyAction']>[2], at: number) => store.applyAction(channelScope, rollout.id, action, new Date(at));
+      const window = { start: new Date(t0).toISOString(), end: new Date(t0 + 4 * 3_600_000).toISOString(), timeZone: 'Europe/Amsterdam' };
+      await act({ verb: 'set-window', window, actor: alice, actionKey: 'w' }, t0);
+      await act({ verb: 'assign', stepId: 'full-backup', assignee: bob, actor: alice, actionKey: 'a' }, t0);
+      await act({ verb: 'start', stepId: 'full-backup', actor: bob, actionKey: 's' }, t0);
+      await act({ verb: 'notify', channel: { id: 'C-BOARD', name: 'change-board' }, actor: alice, actionKey: 'n' }, t0);
+      const { events } = (await store.getRollout(channelScope, rollout.id))!;
+      expect(events.map((e) => [e.type, e.timeZone ?? e.window ?? e.assignee ?? e.stakeholders ?? null])).toEqual([
+        ['created', 'Europe/Amsterdam'],
+        ['window-set', window],
+        ['assigned', bob],
+        ['started', null],
+        ['notify-set', { id: 'C-BOARD', name: 'change-board' }],
+      ]);
+      // The window's countdown is the next look: five minutes on at most.
+      const scheduled = (await store.getDelivery(channelScope, rollout.id))!.remindAt!;
+      expect(scheduled).toBeGreaterThan(t0);
+      expect(scheduled).toBeLessThanOrEqual(t0 + 5 * 60_000);
+      // The full backup's two hours are up: two workers look at once; one reminder is recorded.
+      const later = t0 + 121 * 60_000;
+      const c = (await claim('w1', later))!;
+      const other = target.openAnother?.() ?? store;
+      if (other !== store) await other.migrate();
+      const [first, second] = await Promise.all([store.remindDue(c, rollout.id, later), other.remindDue(c, rollout.id, later)]);
+      expect(first?.rollout.id).toBe(rollout.id);
+      expect(second?.rollout.id).toBe(rollout.id);
+      const after = (await store.getRollout(channelScope, rollout.id))!.events.filter((e) => e.type === 'reminded');
+      expect(after.map((e) => e.reminder)).toEqual([
+        { kind: 'in-progress', key: `in-progress:full-backup:4`, mention: [bob], minutes: 121 },
+      ]);
+      const delivery = (await store.getDelivery(channelScope, rollout.id))!;
+      expect(delivery.remindAt).toBeGreaterThan(later);
+      expect(delivery.wantedVersion).toBe(6);
+      // Nothing due: no event, only when to look next.
+      expect((await store.remindDue(c, rollout.id, later + 1000))?.events).toHaveLength(6);
+    });
   });
 }

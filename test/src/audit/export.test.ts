@@ -85,6 +85,34 @@ describe('audit export', () => {
     expect(ops.steps.length).toBeGreaterThan(4);
   });
 
+  it('the live record: assignee, when a step started and was done, how long it took, and what settings set (CSV and JSON)', async () => {
+    const live = { ...scope, channel: 'C-LIVE' };
+    const plan = buildPlan(answers);
+    const { rollout } = await store.createRollout({ scope: live, owner: alice, locale: 'en', answers, plan, operators: [], actionKey: 'post-live' });
+    const step = plan.steps[0].id;
+    const act = (action: Parameters<Store['applyAction']>[2], iso: string) => store.applyAction(live, rollout.id, action, new Date(iso));
+    await act({ verb: 'assign', stepId: step, assignee: bob, actor: alice, actionKey: 'l1' }, '2026-11-24T21:00:00Z');
+    await act({ verb: 'start', stepId: step, actor: bob, actionKey: 'l2' }, '2026-11-24T21:05:00Z');
+    await act({ verb: 'confirm', stepId: step, actor: bob, actionKey: 'l3' }, '2026-11-24T21:50:30Z');
+    await act({ verb: 'set-limit', stepId: plan.steps[1].id, minutes: 90, actor: alice, actionKey: 'l4' }, '2026-11-24T21:51:00Z');
+    const snapshots = await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-ACME', channel: 'C-LIVE' });
+    const [header, ...rows] = parseCsv(toCsv(snapshots));
+    expect(header.slice(-5)).toEqual(['assignee', 'startedAt', 'doneAt', 'durationSeconds', 'detail']);
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    const confirmed = rows.find((r) => col(r, 'event') === 'confirmed')!;
+    expect([col(confirmed, 'assignee'), col(confirmed, 'startedAt'), col(confirmed, 'doneAt'), col(confirmed, 'durationSeconds')]).toEqual([
+      'Bob, "the" admin',
+      '2026-11-24T21:05:00.000Z',
+      '2026-11-24T21:50:30.000Z',
+      '2730',
+    ]);
+    expect(col(rows.find((r) => col(r, 'event') === 'started')!, 'startedAt')).toBe('2026-11-24T21:05:00.000Z');
+    expect(col(rows.find((r) => col(r, 'event') === 'limit-set')!, 'detail')).toBe('limit 90 min');
+    const json = JSON.parse(toJson(snapshots)) as { rollouts: { steps: Record<string, unknown>[]; events: Record<string, unknown>[] }[] };
+    expect(json.rollouts[0].steps[0]).toMatchObject({ status: 'done', assignee: bob, startedAt: '2026-11-24T21:05:00.000Z', doneAt: '2026-11-24T21:50:30.000Z', durationSeconds: 2730 });
+    expect(json.rollouts[0].events.find((e) => e.type === 'assigned')).toMatchObject({ assignee: bob });
+  });
+
   it('another workspace sees nothing', async () => {
     expect(await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-EVIL' })).toEqual([]);
   });
