@@ -84,11 +84,15 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
   }
   let step: 'post' | 'edit' | 'line' = 'post';
   try {
-    const parts = adapter.render(target, ctx.draw(rollout, events));
+    /** Progress not written yet: an edit rides along with the next write (repeating an edit is harmless). */
+    let unwritten: DeliveryProgress = {};
     if (posting || delivery.shownVersion < rollout.version) {
+      const parts = adapter.render(target, ctx.draw(rollout, events));
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
-      await record({ messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null });
+      unwritten = { messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null };
       if (posting) {
+        await record(unwritten);
+        unwritten = {};
         posting = false;
         await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
           logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
@@ -97,12 +101,18 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
     }
     step = 'line';
     const root = refs[0];
+    let linesSent = delivery.linesSent;
     for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
       await ctx.pace('post');
       await adapter.postInThread(target, root, message.text);
-      await record({ linesSent: message.throughSeq });
+      // Each message is recorded as soon as it is out: a retry never sends it again.
+      await record({ ...unwritten, linesSent: message.throughSeq });
+      unwritten = {};
+      linesSent = message.throughSeq;
     }
-    await record({ linesSent: rollout.version, attempts: 0, lastError: null });
+    if (Object.keys(unwritten).length > 0 || linesSent < rollout.version) {
+      await record({ ...unwritten, linesSent: rollout.version, attempts: 0, lastError: null });
+    }
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };

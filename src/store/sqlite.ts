@@ -224,7 +224,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   });
   const deleteDialogTx = db.transaction((key: string) => void sql('DELETE FROM dialogs WHERE key = ?').run(key));
 
-  const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents });
+  const delivery = createSqliteDelivery({ db, sql, readRollout, readLog });
   // This process's workers hear of new delivery work at once (after the commit).
   const watchers = new Set<(dueAt: number) => void>();
   function announce(dueAt: number): void {
