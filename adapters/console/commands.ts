@@ -20,7 +20,8 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const lower = text.toLowerCase();
   if (['plan', 'show', 'toon'].includes(lower)) return { kind: 'show' };
   if (['quit', 'exit', 'stoppen', 'afsluiten'].includes(lower)) return { kind: 'quit' };
-  const use = /^(?:use|gebruik)\s+([A-Za-z0-9_-]{1,24})$/i.exec(text);
+  // A rollout id, or its short reference as the plan shows it ("use #42").
+  const use = /^(?:use|gebruik)\s+([A-Za-z0-9_-]{1,24}|#\d{1,9})$/i.exec(text);
   if (use) return { kind: 'use', rolloutId: use[1] };
   const fresh = /^(?:\/?exchange-sp|new|nieuw)\b\s*(.*)$/i.exec(text);
   if (fresh) return { kind: 'new', text: fresh[1] };

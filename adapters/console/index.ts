@@ -18,6 +18,7 @@ import type { Locale } from '../../conversations/types';
 import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
 import type { Button } from '../../src/cards/model';
 import { renderCardAsText } from '../../src/cards/text';
+import { formatRef } from '../../src/plan/short-ref';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { parseConsoleLine } from './commands';
 import { writeNewFile } from './export-file';
@@ -56,7 +57,8 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const login = safeLogin();
   const user = options.user ?? { id: login, name: login };
   const scope = options.scope ?? CONSOLE_SCOPE;
-  const inbound: Inbound = { scope, user, ...(options.locale ? { locale: options.locale } : {}) };
+  // The terminal is "here": a plan posted from it says so, not "in this channel".
+  const inbound: Inbound = { scope, user, place: 'here', ...(options.locale ? { locale: options.locale } : {}) };
   const interactive = options.interactive ?? (options.input as { isTTY?: boolean }).isTTY === true;
   /** The rollout picked with `use`: step commands act on it instead of the latest. */
   let pinnedRollout: string | undefined;
@@ -154,7 +156,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
     const open = (await bot.openRollouts(scope))[0];
     if (!open) return;
     currentRollout = open.id;
-    print(`\n${t(language, msg('console.resuming', { id: open.id }))}`);
+    print(`\n${t(language, msg('console.resuming', { ref: formatRef(open.ref) }))}`);
     await showCurrent();
   }
 

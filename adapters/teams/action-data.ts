@@ -20,6 +20,11 @@ const MAX_SUBMITTED_TEXT = MAX_NOTE_LENGTH * 4;
 export interface ExecuteData {
   xsp: ActionPayload;
   xspInput?: string;
+  /**
+   * Set on a button that needs a note first (Skip…, Problem…): the click only asks for
+   * the clicker's card with the note's form open under its step (card-invokes.ts).
+   */
+  xspForm?: 1;
 }
 
 const inputId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
@@ -27,12 +32,15 @@ const inputId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 const envelope = z.looseObject({
   xsp: z.unknown(),
   xspInput: inputId.optional(),
+  xspForm: z.literal(1).optional(),
 });
 
 export interface ClickedAction {
   payload: ActionPayload;
   /** The note, the chosen value or the typed text, when the button names an input. */
   text?: string;
+  /** Only open the form that asks for this action's note (nothing is recorded). */
+  openForm?: true;
 }
 
 /** Data for a button; `input` names the field whose value is the clicker's text. */
@@ -40,9 +48,19 @@ export function executeData(payload: ActionPayload, input?: string): ExecuteData
   return input ? { xsp: payload, xspInput: input } : { xsp: payload };
 }
 
+/** Data for a button that opens its note's form in the clicker's card. */
+export function openFormData(payload: ActionPayload): ExecuteData {
+  return { xsp: payload, xspForm: 1 };
+}
+
 /** The Input.Text id of a step's note (unique per step and verb: a card holds many). */
 export function noteInputId(payload: ActionPayload): string {
   return payload.k === 'step' ? `note-${payload.s}-${payload.v}` : `note-${payload.k}`;
+}
+
+/** The Input.ChoiceSet id of a rollout's "Who may act" picker. */
+export function peopleInputId(payload: ActionPayload): string {
+  return payload.k === 'operators' ? `people-${payload.r}` : `people-${payload.k}`;
 }
 
 /** The Input.ChoiceSet id for a question shown as a list. */
@@ -56,6 +74,7 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!parsed.success) return undefined;
   const payload = parseActionPayload(parsed.data.xsp);
   if (!payload) return undefined;
+  if (parsed.data.xspForm === 1) return payload.k === 'step' ? { payload, openForm: true } : undefined;
   const inputName = parsed.data.xspInput ?? (payload.k === 'answer' ? payload.i : undefined);
   if (!inputName) return { payload };
   const value = parsed.data[inputName];

@@ -10,7 +10,7 @@
  * is kept in the conversation reference, so replies still land in the right thread.
  */
 import { z } from 'zod';
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { plainTextOf } from './message-text';
@@ -87,6 +87,12 @@ export function userOf(who: Account): UserRef {
   return { id: who.aadObjectId ?? who.id, name: who.name ?? who.id };
 }
 
+/** A channel, a group chat, or a personal (1:1) chat with the bot, as Teams says; a channel when it does not. */
+export function placeOf(activity: TeamsActivity): Place {
+  const type = activity.conversation.conversationType;
+  return type === 'personal' ? 'personal' : type === 'groupChat' ? 'group' : 'channel';
+}
+
 export function inboundOf(activity: TeamsActivity): Inbound {
   const scope: Scope = {
     platform: 'teams',
@@ -94,7 +100,7 @@ export function inboundOf(activity: TeamsActivity): Inbound {
     workspace: tenantOf(activity) ?? 'no-tenant',
     channel: channelOf(activity.conversation.id),
   };
-  return { scope, user: userOf(activity.from), locale: localeOf(activity) };
+  return { scope, user: userOf(activity.from), locale: localeOf(activity), place: placeOf(activity) };
 }
 
 function mentionsOf(activity: TeamsActivity): Mention[] {

@@ -77,7 +77,7 @@ export function createTeamsDelivery(options: { connectorFor: ConnectorFor; logge
     limits: options.limits ?? TEAMS_DELIVERY_LIMITS,
     // Teams shows long texts folded; a thread line message stays readable at this size.
     maxThreadText: 4000,
-    render: (_target, cards) => cards.flatMap(renderCardForTeams),
+    render: (_target, cards) => cards.flatMap((card) => renderCardForTeams(card)),
     post: (target, card) =>
       call(async () => {
         const conversation = conversationOf(target);

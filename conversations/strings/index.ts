@@ -4,7 +4,7 @@
  * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
  * interview, plan, rollout, card, and console (the console chat's own words).
  */
-import type { Locale } from '../types';
+import type { Locale, Place } from '../types';
 import { interviewEn } from './interview.en';
 import { interviewNl } from './interview.nl';
 import { planEn } from './plan.en';
@@ -24,6 +24,18 @@ export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
 export type MessageParams = Record<string, string | number>;
 
+/** "in this channel", "in deze groepschat", "here": the `{where}` of a text, for a place. */
+export function where(locale: Locale, place: Place = 'channel'): string {
+  return t(locale, PLACE_WORDS[place]);
+}
+
+const PLACE_WORDS: Record<Place, MessageKey> = {
+  channel: 'card.place.channel',
+  group: 'card.place.group',
+  personal: 'card.place.personal',
+  here: 'card.place.here',
+};
+
 /** A text not yet put in a language: a key and its parameters (kept in plans and events). */
 export interface Msg {
   key: MessageKey;
@@ -34,9 +46,13 @@ export function msg(key: MessageKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
 }
 
-/** Puts a message in the given language; an unknown placeholder stays visible as `{name}`. */
+/**
+ * Puts a message in the given language; an unknown placeholder stays visible as `{name}`.
+ * `params` fill a key's placeholders, and for a Msg they are defaults under its own
+ * (how a caller adds what only it knows, such as `where` the conversation is).
+ */
 export function t(locale: Locale, message: Msg | MessageKey, params?: MessageParams): string {
-  const m = typeof message === 'string' ? { key: message, params } : message;
+  const m = typeof message === 'string' ? { key: message, params } : { ...message, params: { ...params, ...message.params } };
   const template = catalog[locale][m.key] ?? catalog.en[m.key] ?? m.key;
   const p = m.params;
   if (!p) return template;

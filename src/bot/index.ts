@@ -5,7 +5,7 @@
  * with neutral replies; adapters carry them out on their platform.
  */
 import { randomUUID } from 'node:crypto';
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import { stepDialog } from '../engine/dialog';
@@ -13,7 +13,8 @@ import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
 import { drawPlanCard } from '../cards/plan-card';
 import type { Card } from '../cards/model';
 import type { ActionPayload } from '../cards/actions';
-import type { Rollout, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, RolloutSnapshot, Scope, UserRef } from '../plan/rollout-model';
+import { formatRef, parseRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 import { deriveRolloutState } from '../plan/status';
 import { silentLogger, type Logger } from '../log';
@@ -22,10 +23,10 @@ import { createStoreDialogs, dialogKey, type DialogStateStore } from './dialogs'
 import { parseChannelCommand } from './words';
 import { readOperators } from '../../conversations/interview/operators';
 import { createPreferences } from './preferences';
-import { drawStatusCard } from './notes';
 import { createStepCommands } from './step-commands';
 import { parseStepCommand } from './step-words';
-import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
+import { createChannelReplies } from './channel-replies';
+import { createCardActions, refusedOn, type RefusalAt } from './card-actions';
 
 export interface BotOptions {
   store: Store;
@@ -68,7 +69,8 @@ export function createBot(options: BotOptions): Bot {
     const key = dialogKey(inbound.scope, inbound.user);
     const chosen = state?.locale ?? (await preferences.chosenLocaleFor(inbound));
     const locale = chosen ?? inbound.locale ?? 'en';
-    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: inbound.user });
+    const place = inbound.place ?? 'channel';
+    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: inbound.user, place });
     if (result.state) await dialogs.save(key, result.state);
     else await dialogs.delete(key);
     if (result.state && result.state.locale !== locale) {
@@ -88,6 +90,7 @@ export function createBot(options: BotOptions): Bot {
         const plan = buildPlan(output.answers);
         const { rollout } = await store.createRollout({
           scope: inbound.scope,
+          ...(inbound.place ? { place: inbound.place } : {}),
           owner: inbound.user,
           locale: output.locale,
           answers: output.answers,
@@ -99,7 +102,8 @@ export function createBot(options: BotOptions): Bot {
         logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
         // The summary the user clicked gives way to this note, so its buttons are gone.
         // The publisher posts the plan and then tells the owner it is there (or why not).
-        const posting = t(output.locale, msg('card.interview.posting', { title: t(output.locale, plan.title), id: rollout.id }));
+        const params = { title: t(output.locale, plan.title), ref: formatRef(rollout.ref), where: where(output.locale, rollout.place) };
+        const posting = t(output.locale, msg('card.interview.posting', params));
         return [textCard(posting)];
       }
     }
@@ -110,30 +114,10 @@ export function createBot(options: BotOptions): Bot {
     return (await store.listRollouts(scope, { status: 'active', limit: 20 })).filter((r) => r.messages.length > 0);
   }
 
-  async function statusReply(inbound: Inbound): Promise<Reply[]> {
-    const locale = await preferences.localeFor(inbound);
-    const rollouts = await posted(inbound.scope);
-    const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(inbound.scope, r.id)));
-    const found = snapshots.filter((s): s is NonNullable<typeof s> => Boolean(s));
-    return [{ type: 'private', card: drawStatusCard(locale, found) }];
-  }
-
-  async function exportReply(inbound: Inbound, rest: string): Promise<Reply[]> {
-    const locale = await preferences.localeFor(inbound);
-    const format: AuditFormat = /\bjson\b/i.test(rest) ? 'json' : 'csv';
-    const wanted = /\b([A-Za-z0-9_-]{6,24})\b/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
-    const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
-    const events = snapshots.reduce((n, s) => n + s.events.length, 0);
-    const day = now().toISOString().slice(0, 10);
-    return [
-      {
-        type: 'file',
-        filename: `exchange-sp-audit-${wanted ?? inbound.scope.channel}-${day}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
-        mimeType: format === 'csv' ? 'text/csv' : 'application/json',
-        content: formatAudit(snapshots, format),
-        summary: t(locale, msg('card.export.summary', { rollouts: snapshots.length, events })),
-      },
-    ];
+  /** A rollout named by its long id or its short reference ("#42"), in this scope only. */
+  async function findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined> {
+    const ref = parseRef(idOrRef);
+    return ref !== undefined ? store.getRolloutByRef(scope, ref) : store.getRollout(scope, idOrRef);
   }
 
   async function setOperators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]> {
@@ -141,10 +125,11 @@ export function createBot(options: BotOptions): Bot {
     const mine = (await posted(inbound.scope)).find(
       (r) => r.owner.id === inbound.user.id,
     );
-    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout') }];
+    const here = where(locale, inbound.place);
+    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout', { where: here }) }];
     // Nothing widens access but the word "anyone" itself (see readOperators).
     const choice = readOperators(rest, input.mentions ?? [], inbound.user);
-    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason) }];
+    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason, { where: here }) }];
     const operators: UserRef[] = choice.operators;
     const result = await store.applyAction(
       inbound.scope,
@@ -155,21 +140,29 @@ export function createBot(options: BotOptions): Bot {
     const replies = await actionReplies(inbound, locale, result);
     const names = operators.map((o) => o.name).join(', ');
     const confirmation = operators.length
-      ? t(locale, msg('card.operators.set', { names, id: mine.id }))
-      : t(locale, msg('card.operators.anyone', { id: mine.id }));
+      ? t(locale, msg('card.operators.set', { names, ref: formatRef(mine.ref) }))
+      : t(locale, msg('card.operators.anyone', { ref: formatRef(mine.ref), where: here }));
     return result.outcome === 'recorded' ? [textCard(confirmation), ...replies] : replies;
   }
 
+  /**
+   * The core's replies to a store result. A refused click (`refusal` says where it
+   * was) also carries the plan drawn with the reason there, for the clicker alone.
+   */
   async function actionReplies(
     inbound: Inbound,
     locale: Locale,
     result: Awaited<ReturnType<Store['applyAction']>>,
+    refusal?: RefusalAt,
   ): Promise<Reply[]> {
     switch (result.outcome) {
       case 'not-found':
-        return [{ type: 'refused', text: t(locale, 'card.error.unknownRollout') }];
-      case 'refused':
-        return [{ type: 'refused', text: t(locale, result.reason) }];
+        return channel.unknownRollout(inbound, locale);
+      case 'refused': {
+        const text = `${t(locale, result.reason, { where: where(locale, result.rollout.place) })}${refusal?.suffix ?? ''}`;
+        if (!refusal) return [{ type: 'refused', text }];
+        return [{ type: 'refused', text, on: refusedOn(result.rollout, result.events, refusal.at, text) }];
+      }
       case 'duplicate':
       case 'recorded': {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
@@ -180,7 +173,9 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
-  const steps = createStepCommands({ store, now, posted, actionReplies });
+  const steps = createStepCommands({ store, now, posted, actionReplies, findRollout });
+  const cardActions = createCardActions({ store, now, actionReplies });
+  const channel = createChannelReplies({ store, now, localeFor: (inbound) => preferences.localeFor(inbound), posted, findRollout });
 
   return {
     handleMessage: (inbound, input) =>
@@ -188,8 +183,8 @@ export function createBot(options: BotOptions): Bot {
         const text = input.text.trim();
         const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
         const command = parseChannelCommand(text);
-        if (command?.command === 'status') return statusReply(inbound);
-        if (command?.command === 'export') return exportReply(inbound, command.rest);
+        if (command?.command === 'status') return channel.status(inbound, command.rest);
+        if (command?.command === 'export') return channel.exportLog(inbound, command.rest);
         if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
         // "confirm 3" acts on the channel's rollout; a bare "confirm" in an interview is the interview's.
         const step = parseStepCommand(text);
@@ -208,9 +203,12 @@ export function createBot(options: BotOptions): Bot {
         const { payload } = input;
         if (payload.k === 'step') {
           const locale = await preferences.localeFor(inbound);
-          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey };
+          // A click: a refusal is drawn next to the step that was clicked.
+          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey, clicked: true };
           return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
+        if (payload.k === 'details') return cardActions.details(inbound, await preferences.localeFor(inbound), payload);
+        if (payload.k === 'operators') return cardActions.operators(inbound, await preferences.localeFor(inbound), payload, input);
         const state = await dialogs.load(dialogKey(inbound.scope, inbound.user));
         if (!state && isStaleInterviewClick(payload)) {
           // A second click on "Post plan", or a click on a card of an expired interview.
@@ -244,7 +242,7 @@ export function createBot(options: BotOptions): Bot {
     },
 
     async drawRollout(scope: Scope, rolloutId: string) {
-      const snapshot = await store.getRollout(scope, rolloutId);
+      const snapshot = await findRollout(scope, rolloutId);
       if (!snapshot) return undefined;
       return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events)] };
     },

@@ -49,7 +49,9 @@ const allBlocks = (messages: SlackMessage[]) => messages.flatMap((m) => m.blocks
 const ANSWERS = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack' } as const;
 const ROLLOUT: Rollout = {
   id: 'r-words',
+  ref: 1,
   scope: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+  place: 'channel',
   owner: { id: 'U1', name: 'Alice' },
   locale: 'en',
   answers: ANSWERS,

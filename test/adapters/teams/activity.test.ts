@@ -11,7 +11,17 @@ it('scopes a channel message to the tenant and the channel, whichever thread it 
     scope: { platform: 'teams', workspace: TENANT, channel: CHANNEL },
     user: { id: ALICE.aadObjectId, name: ALICE.name },
     locale: 'en',
+    place: 'channel',
   });
+});
+
+it.each([
+  ['personal', 'personal'],
+  ['groupChat', 'group'],
+  ['channel', 'channel'],
+] as const)('a %s conversation is a %s place (the words of its cards say so)', (conversationType, place) => {
+  const raw = messageActivity({ ...where, conversationType, conversationId: 'a:1x' }, 'status');
+  expect(inboundOf(parse(raw)).place).toBe(place);
 });
 
 it('takes the tenant from conversation.tenantId when channelData has none, and Dutch from nl-*', () => {

@@ -74,6 +74,11 @@ describe('audit export', () => {
     expect(skipped[header.indexOf('step')]).toBe('2');
     expect(skipped[header.indexOf('at')]).toBe('2026-11-24T10:00:00.000Z');
     expect(rows.every((r) => r[header.indexOf('channel')] === 'C-OPS')).toBe(true);
+    // The card shows people "#1" and "KB 328839"; the export keeps the FACTS ids behind each step.
+    expect(skipped[header.indexOf('ref')]).toBe('#1');
+    const backup = buildPlan(answers).steps[1];
+    expect(backup.facts.length).toBeGreaterThan(0);
+    expect(skipped[header.indexOf('stepFacts')]).toBe(backup.facts.join(' '));
   });
 
   it('a whole workspace exports every channel; JSON keeps the steps and the full log', async () => {
