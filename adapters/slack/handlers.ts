@@ -285,7 +285,7 @@ function readAction(body: BlockActions): (ButtonValue & { text?: string; users?:
   if (action.type === 'multi_users_select') {
     // The picker has no value: its actions block's id carries what it sends.
     const blockId = action.block_id ?? '';
-    const payload = blockId.startsWith(PICKER_BLOCK_PREFIX) ? parseActionPayload(blockId.slice(PICKER_BLOCK_PREFIX.length)) : undefined;
+    const payload = blockId.startsWith(PICKER_BLOCK_PREFIX) ? parseActionPayload(blockId.slice(PICKER_BLOCK_PREFIX.length).replace(/^[\w-]+:/, '')) : undefined;
     return payload?.k === 'operators' ? { payload, users: [...new Set(action.selected_users ?? [])] } : undefined;
   }
   if (action.type === 'plain_text_input' && action.action_id.startsWith(INPUT_ACTION_PREFIX)) {

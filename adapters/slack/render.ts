@@ -43,7 +43,7 @@ export interface RenderOptions {
 
 /** Prefix of the action_id of a text input; its block_id carries the submitting payload. */
 export const INPUT_ACTION_PREFIX = 'in:';
-/** Prefix of the block_id of the people picker's actions block; the rest is the payload it sends. */
+/** Prefix of the block_id of the people picker's actions block; then a number, ":" and the payload it sends. */
 export const PICKER_BLOCK_PREFIX = 'pick:';
 
 /** Signs beside the words of each state (no meaning rests on colour): ready, waiting, done, skipped. */
@@ -193,7 +193,8 @@ function renderStep(step: StepBlock, ctx: BlockContext): Unit {
 function renderPeople(block: PeopleBlock, ctx: BlockContext): Unit {
   const text = mrkdwn(fitMrkdwn(`${block.label}\n${block.text}`, L.sectionText).replace(/^([^\n]*)/, (label) => `*${label}*`));
   const blocks: SlackBlock[] = [{ type: 'section', text }, { type: 'context', elements: [mrkdwn(fitMrkdwn(block.hint, L.contextText))] }];
-  const blockId = `${PICKER_BLOCK_PREFIX}${encodeActionPayload(block.pick)}`;
+  // "pick:<n>:<payload>": unique in the message (block ids must be), and what the picker sends.
+  const blockId = `${PICKER_BLOCK_PREFIX}${ctx.nextId('p')}:${encodeActionPayload(block.pick)}`;
   if (blockId.length <= L.blockId) {
     const picker: SlackActionElement = {
       type: 'multi_users_select',

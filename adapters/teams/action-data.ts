@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import { MAX_NOTE_LENGTH, MAX_OPERATORS } from '../../src/plan/decide';
 
 /**
  * Longest text read from a click. Teams' field stops at MAX_NOTE_LENGTH; a longer
@@ -16,6 +16,11 @@ import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
  * refuses it and shows it back to its writer, rather than being cut silently here.
  */
 const MAX_SUBMITTED_TEXT = MAX_NOTE_LENGTH * 4;
+/**
+ * Longest choice read from the "Who may act" picker: one more person than a rollout may
+ * have, at the longest id Teams gives (the core then says "too many", not "unknown").
+ */
+const MAX_PICKED_TEXT = (MAX_OPERATORS + 1) * 129;
 
 export interface ExecuteData {
   xsp: ActionPayload;
@@ -79,7 +84,8 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!inputName) return { payload };
   const value = parsed.data[inputName];
   if (value === undefined) return { payload };
-  if (typeof value !== 'string' || value.length > MAX_SUBMITTED_TEXT) return undefined;
+  const limit = payload.k === 'operators' ? MAX_PICKED_TEXT : MAX_SUBMITTED_TEXT;
+  if (typeof value !== 'string' || value.length > limit) return undefined;
   const text = value.trim();
   return text ? { payload, text } : { payload };
 }

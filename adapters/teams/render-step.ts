@@ -129,7 +129,7 @@ function problem(text: string): AcElement {
 /** The reason a click was refused, boxed off so the eye finds it where it clicked. */
 function refusal(where: string, text: string): AcElement {
   const lines = text.split('\n').filter((line) => line.trim());
-  const items = lines.map((line, i) => (i === 0 ? richText(`✋ ${line}`, 'strong') : richText(line, 'plain')));
+  const items = lines.map((line, i) => (i === 0 ? richText(`✖ ${line}`, 'strong') : richText(line, 'plain')));
   return { type: 'Container', id: stepElementId.refusal(where), style: 'default', spacing: 'Small', separator: true, items };
 }
 

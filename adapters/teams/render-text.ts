@@ -16,7 +16,7 @@ import { executeData, noteInputId } from './action-data';
 export type TextStyle = 'plain' | 'strong' | 'emphasis' | 'warning' | 'muted' | 'context' | 'header';
 
 /** Signs that say a step's state beside its words: ready, waiting, done, skipped; a problem. */
-const STAGE_MARK: Record<StepStage, string> = { ready: '▶', waiting: '⏳', done: '✔', skipped: '⤼' };
+const STAGE_MARK: Record<StepStage, string> = { ready: '▶', waiting: '◷', done: '✔', skipped: '↷' };
 
 export function stepMark(step: Pick<StepBlock, 'stage' | 'status'>): string {
   return step.status === 'problem' ? '⚠' : STAGE_MARK[step.stage];

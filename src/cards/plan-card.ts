@@ -167,6 +167,6 @@ export function drawStepDetails(rollout: Rollout, events: RolloutEvent[], stepId
   return {
     fallback: `${step.number}. ${step.title}`,
     locale,
-    blocks: [step, { type: 'context', text: step.sources }, { type: 'context', text: context }],
+    blocks: [step, { type: 'context', text: step.statusLine }, { type: 'context', text: step.sources }, { type: 'context', text: context }],
   };
 }

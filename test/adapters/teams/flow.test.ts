@@ -151,13 +151,13 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   const refused = await click({ xsp: { k: 'step', r: rollout, s: waitingId, v: 'confirm' } }, { from: BOB, replyToId: planId });
   expect(refused.type).toBe('application/vnd.microsoft.card.adaptive');
   expect(cardProblems(refused.value)).toEqual([]);
-  expect(textsIn(refused.value, `refused-${waitingId}`)).toEqual([expect.stringMatching(/^✋ Step \d+ must wait for steps? [\d–, ]+: confirm or skip (that one|those) first\.$/)]);
+  expect(textsIn(refused.value, `refused-${waitingId}`)).toEqual([expect.stringMatching(/^✖ Step \d+ must wait for steps? [\d–, ]+: confirm or skip (that one|those) first\.$/)]);
   // The reason sits inside that step's own box, right under its line.
   expect(textsIn(refused.value, `step-${waitingId}`)).toEqual(expect.arrayContaining(textsIn(refused.value, `refused-${waitingId}`)));
   // A click on a step someone else settled a moment ago: the reason under that step too.
   const stale = await click(first, { from: BOB, replyToId: planId, id: 'f:bob-stale' });
   const firstId = String((first.xsp as Json).s);
-  expect(textsIn(stale.value, `refused-${firstId}`)).toEqual([expect.stringMatching(/^✋ Step 1 is already confirmed\./)]);
+  expect(textsIn(stale.value, `refused-${firstId}`)).toEqual([expect.stringMatching(/^✖ Step 1 is already confirmed\./)]);
   await h.adapter.flush();
   expect(h.connector.calls.slice(beforeRefusal).filter((c) => c.method === 'POST' || c.method === 'PUT')).toHaveLength(0);
 

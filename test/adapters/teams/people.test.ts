@@ -125,13 +125,21 @@ it("anyone else's choice is refused under the picker, on their own card only, an
   const before = h.connector.calls.length;
   const answer = await save(BOB, [BOB.id]);
   expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(textsIn(answer.value, 'refused-people')).toEqual(['✋ Only Alice Jansen, who posted this plan, can choose its operators.']);
+  expect(textsIn(answer.value, 'refused-people')).toEqual(['✖ Only Alice Jansen, who posted this plan, can choose its operators.']);
   expect(await operators()).toEqual([]);
   expect(h.connector.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([]);
 });
 
 it('someone the connector does not know is not let in: refused like an unlinked name, nothing changes', async () => {
   const answer = await save(ALICE, [BOB.id, '29:1nobody']);
-  expect(textsIn(answer.value, 'refused-people')).toEqual([expect.stringMatching(/^✋ I could not tell who "@29:1nobody" is/)]);
+  expect(textsIn(answer.value, 'refused-people')).toEqual([expect.stringMatching(/^✖ I could not tell who "@29:1nobody" is/)]);
+  expect(await operators()).toEqual([]);
+});
+
+it('more people than a rollout may have is refused as too many, whatever the length of their ids', async () => {
+  const ids = Array.from({ length: 51 }, (_, i) => `29:1member-${i}`.padEnd(90, 'x'));
+  for (const id of ids) h.connector.members.push({ id, name: `Long ${id.slice(-4)}`, aadObjectId: `aad-${id}` });
+  const answer = await save(ALICE, ids);
+  expect(textsIn(answer.value, 'refused-people')).toEqual([expect.stringMatching(/^✖ That names 51 people, but a rollout can have at most 50 operators\./)]);
   expect(await operators()).toEqual([]);
 });

@@ -141,7 +141,7 @@ describe.each(['en', 'nl'] as const)('the plan card in Teams, in %s', (locale) =
 
   it('a waiting step: no Confirm anywhere, a plain "waits for" line, its full text and Problem… behind "Details"', () => {
     const line = elementById(ac, `step-${applyB.id}`)!;
-    expect(visibleTexts(line)).toEqual([expect.stringMatching(/^⏳ 6\. /), ' · ', w.waits, w.details]);
+    expect(visibleTexts(line)).toEqual([expect.stringMatching(/^◷ 6\. /), ' · ', w.waits, w.details]);
     expect(JSON.stringify(ac)).not.toContain(`"s":"${applyB.id}","v":"confirm"`);
     const [toggle] = toggles(ac, `step-${applyB.id}`);
     expect(toggle).toMatchObject({ title: w.details, targetElements: [`details-${applyB.id}`] });
@@ -162,7 +162,7 @@ describe.each(['en', 'nl'] as const)('the plan card in Teams, in %s', (locale) =
 
   it('done and skipped steps shrink to one line with who and when; their text and Undo wait behind "Details"', () => {
     expect(visibleTexts(elementById(ac, `step-${released.id}`))).toEqual([expect.stringMatching(/^✔ 1\. /), ' · ', w.done, w.details]);
-    expect(visibleTexts(elementById(ac, `step-${backup.id}`))).toEqual([expect.stringMatching(/^⤼ 2\. /), ' · ', w.skipped, w.details]);
+    expect(visibleTexts(elementById(ac, `step-${backup.id}`))).toEqual([expect.stringMatching(/^↷ 2\. /), ' · ', w.skipped, w.details]);
     for (const step of [released, backup]) {
       const details = elementById(ac, `details-${step.id}`)!;
       expect(details.isVisible).toBe(false);
@@ -184,11 +184,11 @@ describe.each(['en', 'nl'] as const)('the plan card in Teams, in %s', (locale) =
     const reason = locale === 'en' ? 'Step 6 must wait for steps 3–5: confirm or skip those first.' : 'Stap 6 moet wachten op de stappen 3–5: bevestig die eerst of sla ze over.';
     const [waiting] = renderCardForTeams(planCardWithProgress(CLUSTER, locale, { refusal: { at: applyB.id, text: reason } }));
     expect(cardProblems(waiting)).toEqual([]);
-    expect(textsIn(waiting, `refused-${applyB.id}`)).toEqual([`✋ ${reason}`]);
+    expect(textsIn(waiting, `refused-${applyB.id}`)).toEqual([`✖ ${reason}`]);
     // In sight, not behind "Details": right under the step's line.
-    expect(visibleTexts(elementById(waiting, `step-${applyB.id}`))).toContain(`✋ ${reason}`);
+    expect(visibleTexts(elementById(waiting, `step-${applyB.id}`))).toContain(`✖ ${reason}`);
     const [ready] = renderCardForTeams(planCardWithProgress(CLUSTER, locale, { refusal: { at: setupCheck.id, text: reason } }));
-    expect(visibleTexts(elementById(ready, `next-${setupCheck.id}`))).toContain(`✋ ${reason}`);
+    expect(visibleTexts(elementById(ready, `next-${setupCheck.id}`))).toContain(`✖ ${reason}`);
     expect(elementById(ready, `refused-${setupCheck.id}`)?.style).toBe('default');
     // The posted plan never carries one.
     expect(JSON.stringify(ac)).not.toContain('"refused-');
@@ -220,7 +220,7 @@ describe.each(['en', 'nl'] as const)('the plan card in Teams, in %s', (locale) =
     // The clicker's copy may take a second part: the refusal and the picker are in one of them.
     const drawn = renderCardForTeams(drawPlanCard(withOperators, events, { refusal: { at: PEOPLE_SECTION, text } }));
     expect(elementById(drawn, `people-${rollout.id}`)!.value).toBe('aad-bob');
-    expect(textsIn(drawn, 'refused-people')).toEqual([`✋ ${text}`]);
+    expect(textsIn(drawn, 'refused-people')).toEqual([`✖ ${text}`]);
   });
 
   it.each(['channel', 'group'] as const)('speaks of the place it is in: a %s', (place) => {

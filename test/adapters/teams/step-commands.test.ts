@@ -29,7 +29,7 @@ const CASES = [
     noStep: /^There is no step 12: Service pack rollout plan for Exchange 2000 \(#1\) has steps 1 to 6\. Nothing was recorded\.$/,
     tooLong: 'That text is too long: at most 500 characters, please.',
     yours: 'Your text, to copy and use again: ',
-    risk: /^✋ Step 2 is your way back: .*Nothing was recorded\.$/,
+    risk: /^✖ Step 2 is your way back: .*Nothing was recorded\.$/,
     problemForm: ['Problem with step 3', 'What went wrong?', 'Report problem'],
     skipped: 'Alice Jansen skipped step 2: Make a full backup, system state included. Reason: no tape drive today',
   },
@@ -42,7 +42,7 @@ const CASES = [
     noStep: /^Er is geen stap 12: Uitrolplan servicepack voor Exchange 2000 \(#1\) heeft de stappen 1 tot en met 6\. Er is niets vastgelegd\.$/,
     tooLong: 'Die tekst is te lang: hoogstens 500 tekens, graag.',
     yours: 'Uw tekst, om te kopiëren en opnieuw te gebruiken: ',
-    risk: /^✋ Stap 2 is uw weg terug: .*Er is niets vastgelegd\.$/,
+    risk: /^✖ Stap 2 is uw weg terug: .*Er is niets vastgelegd\.$/,
     problemForm: ['Probleem met stap 3', 'Wat ging er mis?', 'Probleem melden'],
     skipped: 'Bob de Vries heeft stap 2 overgeslagen: Maak een volledige back-up, systeemstatus inbegrepen. Reden: no tape drive today',
   },
@@ -128,7 +128,7 @@ describe.each(CASES)('in $lang', (c) => {
     const submit = executeActions(opened.value).find((a) => (a.data as { xspInput?: string }).xspInput === 'note-stop-antivirus-problem')!;
     const answer = await click({ ...(submit.data as object), 'note-stop-antivirus-problem': note });
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(textsIn(answer.value, 'refused-stop-antivirus')).toEqual([`✋ ${c.tooLong}`, `${c.yours}${note}`]);
+    expect(textsIn(answer.value, 'refused-stop-antivirus')).toEqual([`✖ ${c.tooLong}`, `${c.yours}${note}`]);
     // The form is gone: the note waits in the refusal, to copy.
     expect(textsIn(answer.value, 'form-stop-antivirus')).toEqual([]);
     expect((await store.getRollout(scope, rolloutId))!.events).toHaveLength(eventsBefore);
