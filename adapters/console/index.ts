@@ -107,6 +107,17 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
     for (const card of drawing.cards) print(renderCardAsText(card).text);
   }
 
+  /** "details 5": the step's whole text and the fact ids behind it, as the cards' "Details" shows it. */
+  async function showDetails(number: number): Promise<void> {
+    const id = currentRollout ?? pinnedRollout ?? (await bot.openRollouts(scope))[0]?.id;
+    if (!id) return print(t(await locale(), 'console.noRollout'));
+    const drawing = await bot.drawRollout(scope, id);
+    if (!drawing) return print(t(await locale(), msg('console.unknownRollout', { id })));
+    // A number that is no step is left to the core, which says so.
+    const step = drawing.rollout.plan.steps[number - 1]?.id ?? `step-${number}`;
+    await show(await bot.handleAction(inbound, { payload: { k: 'details', r: drawing.rollout.id, s: step }, actionKey: randomUUID() }));
+  }
+
   function toBot(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
     const mentions = consoleMentions(text);
     return { text, ...extra, ...(mentions.length ? { mentions } : {}), ...(pinnedRollout ? { rollout: pinnedRollout } : {}) };
@@ -135,6 +146,9 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
         return true;
       case 'new':
         await show(await bot.handleMessage(inbound, toBot(parsed.text, { isCommand: true })));
+        return true;
+      case 'details':
+        await showDetails(parsed.number);
         return true;
       case 'choice': {
         const button = choices[parsed.index];

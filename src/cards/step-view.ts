@@ -70,7 +70,8 @@ export function drawStep(rollout: Rollout, s: StepSituation, drawing: StepDrawin
     ...actions,
     labels: { details: t(locale, 'card.button.details'), more: t(locale, 'card.button.more') },
   };
-  if (!pointer && !drawing.readOnly) block.detailsAction = { k: 'details', r: rollout.id, s: step.id };
+  // A step's full text is one click away wherever it is drawn as a line (a finished plan's too).
+  if (!pointer && !(drawing.view === 'full' && drawing.readOnly)) block.detailsAction = { k: 'details', r: rollout.id, s: step.id };
   if (s.state.status === 'problem') block.problemLine = t(locale, msg('card.status.problemBy', who(locale, s.state)));
   if (drawing.refusal) block.refusal = drawing.refusal;
   return block;

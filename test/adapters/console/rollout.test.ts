@@ -54,6 +54,12 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
     expect(shown).toMatch(/^\[-\] 2\. Make a full backup, system state included · Skipped by Bob · .* · reason: backup ran at 02:00 by the night shift$/m);
     expect(shown).toContain(`[.] ${number('apply-node-a')}. Install the service pack on EXCH1 · waits for step ${number('move-group-to-node-b')}`);
     expect(shown).toContain(`» 4 of 8 steps done (1 skipped) · next: ${number('apply-node-b')}. Install the service pack on EXCH2`);
+    // "details N" opens a step drawn as one line: its whole text, and the fact ids behind it.
+    const details = await first.say(`details ${number('apply-node-a')}`);
+    expect(details).toContain(`${number('apply-node-a')}. Install the service pack on EXCH1`);
+    expect(details).toContain('waits for step');
+    expect(details).toMatch(/Sources \(fact ids from KB 328839\): C\d/);
+    expect(await first.say('details 99')).toContain('! This plan has no such step.');
     await first.close();
 
     // A new process on the same file: the rollout and every confirmation are still there.

@@ -7,8 +7,8 @@
  * Slack's people picker; the words of the place. In English and Dutch.
  */
 import { renderCardForSlack, type SlackBlock } from '../../../adapters/slack';
-import { parseOptionValue } from '../../../adapters/slack/button-value';
-import { drawStepDetails } from '../../../src/cards/plan-card';
+import { parseButtonValue, parseOptionValue } from '../../../adapters/slack/button-value';
+import { drawPlanCard, drawStepDetails } from '../../../src/cards/plan-card';
 import { ANSWER_SETS, planCardWithProgress, progressEvents, rolloutOf } from '../teams/fixtures';
 import { slackMessageViolations } from './limits-check';
 
@@ -117,6 +117,19 @@ describe.each(['en', 'nl'] as const)('the plan in Block Kit, in %s', (locale) =>
     expect(row.block_id).toMatch(/^pick:[\w-]+:\{"k":"operators","r":"r-fixture","v":"pick"\}$/);
     expect(row.elements[0]).toEqual({ type: 'multi_users_select', action_id: expect.any(String), placeholder: { type: 'plain_text', text: w.placeholder, emoji: true }, max_selected_items: 50 });
     expect(row.elements[1]).toMatchObject({ type: 'button', text: { text: w.anyone[place] } });
+  });
+
+  it('a finished plan keeps every step one "Details" away, and offers nothing else', () => {
+    const events = [
+      progressEvents(rollout)[0],
+      ...rollout.plan.steps.map((s, i) => ({ rolloutId: rollout.id, seq: i + 2, type: 'confirmed' as const, stepId: s.id, actor: rollout.owner, at: rollout.createdAt })),
+      { rolloutId: rollout.id, seq: rollout.plan.steps.length + 2, type: 'completed' as const, actor: rollout.owner, at: rollout.createdAt },
+    ];
+    const [message] = renderCardForSlack(drawPlanCard(rollout, events));
+    const accessories = message.blocks.flatMap((b) => (b.type === 'section' && b.accessory ? [b.accessory] : []));
+    expect(accessories).toHaveLength(rollout.plan.steps.length);
+    expect(accessories.map((a) => a.type === 'button' && [a.text.text, parseButtonValue(a.value)?.payload.k])).toEqual(rollout.plan.steps.map(() => [w.menu.details, 'details']));
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
   it('in a direct message with the bot there is nobody else to let in: no picker', () => {
