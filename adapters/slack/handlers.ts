@@ -11,9 +11,7 @@ import type { App } from '@slack/bolt';
 import { t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import type { ActionInput, Bot, Inbound, MessageInput, PickedPeople, Reply } from '../../src/bot/types';
-import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
 import type { Logger } from '../../src/log';
-import { parseButtonValue, parseOptionValue, type ButtonValue } from './button-value';
 import { buildInbound, slackPlace, slackScope, type UserDirectory } from './inbound';
 import { lookUpWithin } from '../../src/mention-lookup';
 import type { InstallationIds } from './installations';
@@ -22,7 +20,7 @@ import { buildMessageModal, buildNoteModal, encodeNoteMetadata, NOTE_ACTION_ID, 
 import type { WorkspaceClients } from './oauth';
 import { blockActionsSchema, slashCommandSchema, viewSubmissionSchema, type BlockActions } from './payloads';
 import { resolveMentions } from './mentions';
-import { INPUT_ACTION_PREFIX, PICKER_BLOCK_PREFIX } from './render';
+import { readAction } from './read-action';
 import type { ReplyRunner, ReplyTarget } from './replies';
 import { withRetry, type SlackWebClient } from './web';
 
@@ -276,32 +274,4 @@ function slackAddress(ids: InstallationIds, userId: string, responseUrl: string 
   if (ids.enterpriseId) address.enterpriseId = ids.enterpriseId;
   if (responseUrl) address.responseUrl = responseUrl;
   return address;
-}
-
-/** The clicked button's (or chosen option's) meaning, typed text and picked people, or undefined when it is not ours. */
-function readAction(body: BlockActions): (ButtonValue & { text?: string; users?: string[] }) | undefined {
-  const action = body.actions[0];
-  if (action.type === 'overflow') return parseOptionValue(action.selected_option?.value);
-  if (action.type === 'multi_users_select') {
-    // The picker has no value: its actions block's id carries what it sends.
-    const blockId = action.block_id ?? '';
-    const payload = blockId.startsWith(PICKER_BLOCK_PREFIX) ? parseActionPayload(blockId.slice(PICKER_BLOCK_PREFIX.length).replace(/^[\w-]+:/, '')) : undefined;
-    return payload?.k === 'operators' ? { payload, users: [...new Set(action.selected_users ?? [])] } : undefined;
-  }
-  if (action.type === 'plain_text_input' && action.action_id.startsWith(INPUT_ACTION_PREFIX)) {
-    // Enter pressed in a text field: its block_id names the answer it submits.
-    const payload = action.block_id?.startsWith('input:') ? parseActionPayload(action.block_id.slice(6)) : undefined;
-    return payload ? { payload, text: action.value ?? '' } : undefined;
-  }
-  const value = parseButtonValue(action.value ?? undefined);
-  if (!value) return undefined;
-  if (value.payload.k === 'answer' && value.payload.i) {
-    const wanted = `${INPUT_ACTION_PREFIX}${value.payload.i}`;
-    for (const block of Object.values(body.state?.values ?? {})) {
-      const field = block[wanted];
-      if (field) return { ...value, text: field.value ?? '' };
-    }
-    return { ...value, text: '' };
-  }
-  return value;
 }

@@ -109,6 +109,7 @@ export interface AuditSelection {
   platform: Platform;
   workspace: string;
   channel?: string;
+  /** A rollout id; in one channel also its short reference ("#42"), which is only unique there. */
   rollout?: string;
 }
 
@@ -118,7 +119,7 @@ export async function collectAudit(store: Store, options: AuditSelection): Promi
     ? { platform: options.platform, workspace: options.workspace, channel: options.channel }
     : { platform: options.platform, workspace: options.workspace };
   const rollouts = (await store.listRollouts(scope, { limit: 100_000 }))
-    .filter((r) => !options.rollout || r.id === options.rollout)
+    .filter((r) => !options.rollout || r.id === options.rollout || (options.channel !== undefined && formatRef(r.ref) === options.rollout))
     .reverse();
   const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(r.scope, r.id)));
   return snapshots.filter((s): s is RolloutSnapshot => Boolean(s));

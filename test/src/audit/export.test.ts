@@ -90,6 +90,13 @@ describe('audit export', () => {
     expect(ops.steps.length).toBeGreaterThan(4);
   });
 
+  it("one rollout by its short reference, in its channel only (each channel has its own #1)", async () => {
+    const one = await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS', rollout: '#1' });
+    expect(one.map((s) => s.rollout.id)).toEqual([rolloutId]);
+    // Without a channel "#1" names no one rollout, and is not taken for one.
+    expect(await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-ACME', rollout: '#1' })).toEqual([]);
+  });
+
   it('another workspace sees nothing', async () => {
     expect(await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-EVIL' })).toEqual([]);
   });
