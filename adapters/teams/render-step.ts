@@ -72,7 +72,7 @@ function fullStep(step: StepBlock, form: Button | undefined): AcElement {
   const actions: AcAction[] = step.buttons.map(stepButton);
   if (step.more.length) actions.push(moreCard(step));
   if (actions.length) items.push(...actionSets(actions));
-  return { type: 'Container', id: stepElementId.full(step.stepId), style: 'emphasis', spacing: 'Medium', items };
+  return { type: 'Container', id: stepElementId.full(step.stepId), style: 'emphasis', items };
 }
 
 /** "More…": what is not the one thing to do now, and where the step comes from. */
@@ -98,7 +98,8 @@ function lineStep(step: StepBlock, form: Button | undefined): AcElement {
   if (step.problemLine) items.push(problem(step.problemLine));
   if (step.refusal) items.push(refusal(step.stepId, step.refusal));
   if (opens) items.push(detailsOf(step, form));
-  return { type: 'Container', id: stepElementId.line(step.stepId), items };
+  // A line alone needs no box around it (a card must stay within one message).
+  return items.length === 1 ? { ...row, id: stepElementId.line(step.stepId) } : { type: 'Container', id: stepElementId.line(step.stepId), items };
 }
 
 /** The full text of a step drawn as one line: hidden until "Details" opens it (or a form is open in it). */
@@ -107,7 +108,7 @@ function detailsOf(step: StepBlock, form: Button | undefined): AcElement {
   items.push(richText([step.citation, step.sources].filter(Boolean).join(' · '), 'context'));
   if (form) items.push(noteForm(step, form));
   items.push(...actionSets(step.more.map(stepButton)));
-  return { type: 'Container', id: stepElementId.details(step.stepId), isVisible: Boolean(form), spacing: 'Small', items };
+  return { type: 'Container', id: stepElementId.details(step.stepId), isVisible: Boolean(form), items };
 }
 
 /** A skip reason or problem note, asked in place (Teams inputs don't submit themselves). */
