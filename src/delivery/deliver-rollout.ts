@@ -33,7 +33,8 @@ export interface RoundContext {
   draw(rollout: Rollout, events: RolloutEvent[]): Card[];
   /** Texts for the owner once the first post succeeded or failed. */
   notices: {
-    posted(rollout: Rollout): string;
+    /** `away`: read elsewhere than where the plan is (the owner's personal chat). */
+    posted(rollout: Rollout, away?: boolean): string;
     notPosted(rollout: Rollout, failure: DeliveryError): string;
   };
   /** The plan never made it into the channel: let its owner post it again. */
@@ -94,7 +95,7 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
         await record(unwritten);
         unwritten = {};
         posting = false;
-        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
+        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout), textAway: ctx.notices.posted(rollout, true) }).catch((error: unknown) =>
           logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
         );
       }
