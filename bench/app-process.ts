@@ -56,7 +56,7 @@ async function startMode(mode: AppMode): Promise<{ port: number; stop: () => Pro
   const publisher = createPublisher({
     store,
     adapters: [createTeamsDeliveryAdapter({ config: teamsConfig, logger, auth })],
-    draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, nowMs)],
+    draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, { nowMs })],
     notices: ownerNotices,
     onNotPosted: (rollout) => bot.planNotPosted(rollout.scope, rollout.id),
     logger,

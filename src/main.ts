@@ -82,7 +82,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     ? createPublisher({
         store,
         adapters: deliveryAdapters,
-        draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, nowMs)],
+        draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, { nowMs })],
         notices: ownerNotices,
         onNotPosted: (rollout) => bot.planNotPosted(rollout.scope, rollout.id),
         logger,

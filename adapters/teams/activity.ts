@@ -10,7 +10,7 @@
  * is kept in the conversation reference, so replies still land in the right thread.
  */
 import { z } from 'zod';
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { plainTextOf } from './message-text';
@@ -101,6 +101,12 @@ export function conversationKindOf(activity: TeamsActivity): Inbound['conversati
   return undefined;
 }
 
+/** A channel, a group chat, or a personal (1:1) chat with the bot, as Teams says; a channel when it does not. */
+export function placeOf(activity: TeamsActivity): Place {
+  const type = activity.conversation.conversationType;
+  return type === 'personal' ? 'personal' : type === 'groupChat' ? 'group' : 'channel';
+}
+
 export function inboundOf(activity: TeamsActivity): Inbound {
   const scope: Scope = {
     platform: 'teams',
@@ -113,6 +119,7 @@ export function inboundOf(activity: TeamsActivity): Inbound {
     scope,
     user: userOf(activity.from),
     locale: localeOf(activity),
+    place: placeOf(activity),
     ...(conversation ? { conversation } : {}),
     ...(activity.localTimezone ? { timeZone: activity.localTimezone } : {}),
   };

@@ -16,10 +16,11 @@ export const INVOKE_MESSAGE_TYPE = 'application/vnd.microsoft.activity.message';
 
 /**
  * Budget for one card's JSON. Teams refuses messages over ~28 KB (activity and card
- * together, UTF-16 in places); 20 KB of card JSON leaves room for the envelope and
- * for non-ASCII text, so a split plan never bounces.
+ * together, UTF-16 in places); 22 KB of card JSON leaves room for the envelope and
+ * for non-ASCII text, so a split plan never bounces. (20 KB until the Start and Take it
+ * buttons of "Next up" (issue 12) needed the room to keep a plan in one message.)
  */
-export const MAX_CARD_BYTES = 20_000;
+export const MAX_CARD_BYTES = 22_000;
 /** Teams' host config shows at most 6 actions per set and drops the rest. */
 export const MAX_ACTIONS_PER_SET = 6;
 /** More answer buttons than this for one question become an Input.ChoiceSet (Teams shows ~6 buttons per row). */
@@ -34,7 +35,7 @@ export interface AcElement {
 }
 
 export interface AcAction {
-  type: 'Action.Execute' | 'Action.ShowCard';
+  type: 'Action.Execute' | 'Action.ShowCard' | 'Action.ToggleVisibility';
   title: string;
   style?: 'default' | 'positive' | 'destructive';
   [key: string]: unknown;

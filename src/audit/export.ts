@@ -11,6 +11,7 @@
  */
 import { t } from '../../conversations/strings';
 import type { Platform, RolloutSnapshot } from '../plan/rollout-model';
+import { formatRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 import { liveColumns, stepRecords, type LiveColumns } from './live-export';
 
@@ -33,11 +34,17 @@ export interface AuditRow extends LiveColumns {
   actorName: string;
   note: string;
   operators: string;
+  /** The rollout's short reference as the channel says it ("#42"). */
+  ref: string;
+  /** The FACTS ids of KB 328839 the step comes from ("E2K-2 K1"). */
+  stepFacts: string;
 }
 
 const COLUMNS: (keyof AuditRow)[] = [
   'rollout', 'platform', 'workspace', 'channel', 'plan', 'owner', 'seq', 'at', 'event',
   'step', 'stepId', 'stepTitle', 'actorId', 'actorName', 'note', 'operators',
+  // Added later: at the end, so earlier columns keep their place in a spreadsheet.
+  'ref', 'stepFacts',
   'assignee', 'startedAt', 'doneAt', 'durationSeconds', 'detail',
 ];
 
@@ -63,6 +70,8 @@ export function auditRows(snapshot: RolloutSnapshot): AuditRow[] {
       actorName: event.actor.name,
       note: event.note ?? '',
       operators: (event.operators ?? []).map((o) => o.name).join('; '),
+      ref: formatRef(rollout.ref),
+      stepFacts: index >= 0 ? plan.steps[index].facts.join(' ') : '',
       ...liveColumns(rollout, events, event),
     };
   });
@@ -85,6 +94,7 @@ export function toCsv(snapshots: RolloutSnapshot[]): string {
 export function toJson(snapshots: RolloutSnapshot[]): string {
   const rollouts = snapshots.map(({ rollout, events }) => ({
     id: rollout.id,
+    ref: formatRef(rollout.ref),
     scope: rollout.scope,
     plan: t(rollout.locale, rollout.plan.title),
     owner: rollout.owner,
@@ -110,6 +120,7 @@ export interface AuditSelection {
   platform: Platform;
   workspace: string;
   channel?: string;
+  /** A rollout id; in one channel also its short reference ("#42"), which is only unique there. */
   rollout?: string;
 }
 
@@ -119,7 +130,7 @@ export async function collectAudit(store: Store, options: AuditSelection): Promi
     ? { platform: options.platform, workspace: options.workspace, channel: options.channel }
     : { platform: options.platform, workspace: options.workspace };
   const rollouts = (await store.listRollouts(scope, { limit: 100_000 }))
-    .filter((r) => !options.rollout || r.id === options.rollout)
+    .filter((r) => !options.rollout || r.id === options.rollout || (options.channel !== undefined && formatRef(r.ref) === options.rollout))
     .reverse();
   const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(r.scope, r.id)));
   return snapshots.filter((s): s is RolloutSnapshot => Boolean(s));

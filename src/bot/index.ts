@@ -7,7 +7,7 @@
  * person's personal chat (interview-home.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
 import { tOn } from '../../conversations/strings/platform';
 import type { Answers, Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
@@ -15,19 +15,22 @@ import { stepDialog } from '../engine/dialog';
 import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
 import { drawPlanCard } from '../cards/plan-card';
 import type { ActionPayload } from '../cards/actions';
-import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, RolloutSnapshot, Scope, UserRef } from '../plan/rollout-model';
+import { formatRef, parseRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 import { deriveRolloutState } from '../plan/status';
 import { silentLogger, type Logger } from '../log';
-import type { Bot, Inbound, Reply } from './types';
+import type { Bot, Inbound, MessageInput, Reply } from './types';
+import { readOperators } from '../../conversations/interview/operators';
 import { createStoreDialogs, dialogKey, type DialogStateStore } from './dialogs';
 import { parseChannelCommand } from './words';
 import { createPreferences } from './preferences';
 import { createStepCommands } from './step-commands';
 import { parseStepCommand } from './step-words';
-import { createChannelCommands } from './channel-commands';
+import { createChannelReplies } from './channel-replies';
+import { createCardActions, refusedOn, type RefusalAt } from './card-actions';
 import { createInterviewHomes } from './interview-home';
-import { textCard } from './text-reply';
+import { textCard, whereFor } from './text-reply';
 import { createLiveCommands } from './live-commands';
 import { parseLiveCommand } from './live-words';
 
@@ -79,11 +82,13 @@ export function createBot(options: BotOptions): Bot {
     const key = dialogKey(home.scope, home.user);
     const chosen = state?.locale ?? (await preferences.chosenLocaleFor(home));
     const locale = chosen ?? home.locale ?? 'en';
+    const place = home.place ?? 'channel';
     const result = stepDialog(state, event, {
       locale,
       localeIsGuess: chosen === undefined,
       now: now(),
       user: home.user,
+      place,
       ...(home.timeZone ? { timeZone: home.timeZone } : {}),
     });
     if (result.state) {
@@ -111,6 +116,7 @@ export function createBot(options: BotOptions): Bot {
         const plan = buildPlan(output.answers);
         const { rollout } = await store.createRollout({
           scope: inbound.scope,
+          ...(inbound.place ? { place: inbound.place } : {}),
           owner: inbound.user,
           locale: output.locale,
           answers: output.answers,
@@ -124,7 +130,8 @@ export function createBot(options: BotOptions): Bot {
         logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
         // The summary the user clicked gives way to this note, so its buttons are gone.
         // The publisher posts the plan and then tells the owner it is there (or why not).
-        const posting = t(output.locale, msg('card.interview.posting', { title: t(output.locale, plan.title), id: rollout.id }));
+        const params = { title: t(output.locale, plan.title), ref: formatRef(rollout.ref), where: where(output.locale, rollout.place, inbound.conversation === 'shared') };
+        const posting = t(output.locale, msg('card.interview.posting', params));
         return [textCard(posting)];
       }
     }
@@ -135,29 +142,69 @@ export function createBot(options: BotOptions): Bot {
     return (await store.listRollouts(scope, { status: 'active', limit: 20 })).filter((r) => r.messages.length > 0);
   }
 
+  /** A rollout named by its long id or its short reference ("#42"), in this scope only. */
+  async function findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined> {
+    const ref = parseRef(idOrRef);
+    return ref !== undefined ? store.getRolloutByRef(scope, ref) : store.getRollout(scope, idOrRef);
+  }
+
+  async function setOperators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]> {
+    const locale = await preferences.localeFor(inbound);
+    const mine = (await posted(inbound.scope)).find(
+      (r) => r.owner.id === inbound.user.id,
+    );
+    const here = whereFor(locale, inbound);
+    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout', { where: here }) }];
+    // Nothing widens access but the word "anyone" itself (see readOperators).
+    const choice = readOperators(rest, input.mentions ?? [], inbound.user);
+    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason, { where: here }) }];
+    const operators: UserRef[] = choice.operators;
+    const result = await store.applyAction(
+      inbound.scope,
+      mine.id,
+      { verb: 'set-operators', operators, actor: inbound.user, actionKey: randomUUID() },
+      now(),
+    );
+    const replies = await actionReplies(inbound, locale, result);
+    const names = operators.map((o) => o.name).join(', ');
+    const confirmation = operators.length
+      ? t(locale, msg('card.operators.set', { names, ref: formatRef(mine.ref) }))
+      : t(locale, msg('card.operators.anyone', { ref: formatRef(mine.ref), where: here }));
+    return result.outcome === 'recorded' ? [textCard(confirmation), ...replies] : replies;
+  }
+
+  /**
+   * The core's replies to a store result. A refused click (`refusal` says where it
+   * was) also carries the plan drawn with the reason there, for the clicker alone.
+   */
   async function actionReplies(
     inbound: Inbound,
     locale: Locale,
     result: Awaited<ReturnType<Store['applyAction']>>,
+    refusal?: RefusalAt,
   ): Promise<Reply[]> {
     switch (result.outcome) {
       case 'not-found':
-        return [{ type: 'refused', text: t(locale, 'card.error.unknownRollout') }];
-      case 'refused':
-        return [{ type: 'refused', text: t(locale, result.reason) }];
+        return channel.unknownRollout(inbound, locale);
+      case 'refused': {
+        const text = `${t(locale, result.reason, { where: where(locale, result.rollout.place) })}${refusal?.suffix ?? ''}`;
+        if (!refusal) return [{ type: 'refused', text }];
+        return [{ type: 'refused', text, on: refusedOn(result.rollout, result.events, refusal.at, text, now().getTime()) }];
+      }
       case 'duplicate':
       case 'recorded': {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
         if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events, now().getTime())] }];
+        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events, { nowMs: now().getTime() })] }];
       }
     }
   }
 
-  const steps = createStepCommands({ store, now, posted, actionReplies });
-  const channel = createChannelCommands({ store, now, preferences, posted, actionReplies });
-  const live = createLiveCommands({ store, now, posted, actionReplies });
+  const steps = createStepCommands({ store, now, posted, actionReplies, findRollout });
+  const cardActions = createCardActions({ store, now, actionReplies });
+  const channel = createChannelReplies({ store, now, localeFor: (inbound) => preferences.localeFor(inbound), posted, findRollout });
+  const live = createLiveCommands({ store, now, posted, actionReplies, findRollout });
 
   return {
     handleMessage: (inbound, input) =>
@@ -167,9 +214,9 @@ export function createBot(options: BotOptions): Bot {
         let state = await dialogs.load(dialogKey(home.scope, home.user));
         const command = parseChannelCommand(text);
         // Channel commands and step commands are about the conversation they are typed in.
-        if (command?.command === 'status') return channel.status(inbound);
-        if (command?.command === 'export') return channel.export(inbound, command.rest);
-        if (command?.command === 'operators' && !state) return channel.operators(inbound, input, command.rest);
+        if (command?.command === 'status') return channel.status(inbound, command.rest);
+        if (command?.command === 'export') return channel.exportLog(inbound, command.rest);
+        if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
         // The live record's commands; a window typed during an interview is the interview's.
         const liveCommand = parseLiveCommand(text);
         if (liveCommand && !(state && liveCommand.command === 'window')) {
@@ -198,9 +245,12 @@ export function createBot(options: BotOptions): Bot {
         const { payload } = input;
         const locale = await preferences.localeFor(inbound);
         if (payload.k === 'step') {
-          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey };
+          // A click: a refusal is drawn next to the step that was clicked.
+          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey, clicked: true };
           return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
+        if (payload.k === 'details') return cardActions.details(inbound, locale, payload);
+        if (payload.k === 'operators') return cardActions.operators(inbound, locale, payload, input);
         if (input.cardFor && input.cardFor.id !== inbound.user.id) {
           // A teammate's interview card: theirs alone to answer, whatever state the clicker has.
           const owner = input.cardFor.name;
@@ -240,9 +290,9 @@ export function createBot(options: BotOptions): Bot {
     },
 
     async drawRollout(scope: Scope, rolloutId: string) {
-      const snapshot = await store.getRollout(scope, rolloutId);
+      const snapshot = await findRollout(scope, rolloutId);
       if (!snapshot) return undefined;
-      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events, now().getTime())] };
+      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events, { nowMs: now().getTime() })] };
     },
 
     openRollouts: posted,

@@ -15,7 +15,7 @@ import type { Locale } from '../../conversations/types';
 import { ME_WORDS, NOBODY_WORDS, OFF_WORDS } from '../../conversations/live/words';
 import { windowText } from '../cards/live-lines';
 import type { StakeholderChannel } from '../plan/live-model';
-import type { ActionResult, Rollout, RolloutAction, Scope, UserRef } from '../plan/rollout-model';
+import type { ActionResult, Rollout, RolloutAction, RolloutSnapshot, Scope, UserRef } from '../plan/rollout-model';
 import { readWindow } from '../plan/window';
 import type { Store } from '../store/store';
 import type { LiveCommand } from './live-words';
@@ -30,6 +30,8 @@ export interface LiveCommandDeps {
   /** The channel's open, posted rollouts, most recent first. */
   posted(scope: Scope): Promise<Rollout[]>;
   actionReplies(inbound: Inbound, locale: Locale, result: ActionResult): Promise<Reply[]>;
+  /** A rollout of this scope by id or short reference ("#42"). */
+  findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined>;
 }
 
 export interface LiveCommands {
@@ -59,13 +61,13 @@ export function createLiveCommands(deps: LiveCommandDeps): LiveCommands {
 
   /** The rollout a step command acts on: the one picked (console `use`), else the channel's latest. */
   async function channelRollout(inbound: Inbound, input: MessageInput): Promise<Rollout | undefined> {
-    if (input.rollout) return (await store.getRollout(inbound.scope, input.rollout))?.rollout;
+    if (input.rollout) return (await deps.findRollout(inbound.scope, input.rollout))?.rollout;
     return (await deps.posted(inbound.scope))[0];
   }
 
   /** The person's own rollout for owner settings: the one picked if theirs, else their latest in the channel. */
   async function ownRollout(inbound: Inbound, input: MessageInput): Promise<Rollout | undefined> {
-    const candidates = input.rollout ? [(await store.getRollout(inbound.scope, input.rollout))?.rollout] : await deps.posted(inbound.scope);
+    const candidates = input.rollout ? [(await deps.findRollout(inbound.scope, input.rollout))?.rollout] : await deps.posted(inbound.scope);
     return candidates.find((r): r is Rollout => r !== undefined && r.status === 'active' && r.owner.id === inbound.user.id);
   }
 

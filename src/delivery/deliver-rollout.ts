@@ -35,7 +35,8 @@ export interface RoundContext {
   draw(rollout: Rollout, events: RolloutEvent[], nowMs: number): Card[];
   /** Texts for the owner once the first post succeeded or failed. */
   notices: {
-    posted(rollout: Rollout): string;
+    /** `away`: read elsewhere than where the plan is (the owner's personal chat). */
+    posted(rollout: Rollout, away?: boolean): string;
     notPosted(rollout: Rollout, failure: DeliveryError): string;
   };
   /** The plan never made it into the channel: let its owner post it again. */
@@ -95,29 +96,38 @@ export async function deliverRollout(ctx: RoundContext, due: DeliverySnapshot): 
   }
   let step: 'post' | 'edit' | 'line' = 'post';
   try {
-    const parts = adapter.render(target, ctx.draw(rollout, events, ctx.now()));
+    /** Progress not written yet: an edit rides along with the next write (repeating an edit is harmless). */
+    let unwritten: DeliveryProgress = {};
     if (posting || delivery.shownVersion < rollout.version || redraw) {
+      const parts = adapter.render(target, ctx.draw(rollout, events, ctx.now()));
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
-      await record({ messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null });
+      unwritten = { messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null };
       if (posting) {
+        await record(unwritten);
+        unwritten = {};
         posting = false;
-        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
+        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout), textAway: ctx.notices.posted(rollout, true) }).catch((error: unknown) =>
           logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
         );
       }
     }
     step = 'line';
     const root = refs[0];
+    let linesSent = delivery.linesSent;
     for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
       await ctx.pace('post');
       await adapter.postInThread(target, root, message.text, message.mentions);
-      await record({ linesSent: message.throughSeq });
+      // Each message is recorded as soon as it is out: a retry never sends it again.
+      await record({ ...unwritten, linesSent: message.throughSeq });
+      unwritten = {};
+      linesSent = message.throughSeq;
     }
-    await record({ linesSent: rollout.version });
+    if (Object.keys(unwritten).length > 0 || linesSent < rollout.version) {
+      await record({ ...unwritten, linesSent: rollout.version, attempts: 0, lastError: null });
+    }
     // The live record's: stakeholder lines, then the closing summary once the rollout completed.
     await sendStakeholderNotes(ctx, target, snapshot, record);
     if (root) await sendClosing(ctx, target, snapshot, root, record);
-    await record({ attempts: 0, lastError: null });
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };

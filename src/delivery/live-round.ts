@@ -48,7 +48,8 @@ export async function sendStakeholderNotes(
     }
     await record({ noticesSent: note.seq });
   }
-  await record({ noticesSent: rollout.version });
+  // Only when the cursor has somewhere to go: a round with nothing new writes nothing more.
+  if (delivery.noticesSent < rollout.version) await record({ noticesSent: rollout.version, attempts: 0, lastError: null });
 }
 
 /** The closing summary's messages, then the export, in the plan's thread. */

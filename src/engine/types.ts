@@ -2,7 +2,7 @@
  * The dialog engine's vocabulary: a pure function (state, event) -> (state, outputs).
  * No I/O; the bot (src/bot) loads and saves the state and carries out the outputs.
  */
-import type { Answers, CompleteAnswers, KeptName, Locale } from '../../conversations/types';
+import type { Answers, CompleteAnswers, KeptName, Locale, Place } from '../../conversations/types';
 import type { Card } from '../cards/model';
 import type { UserRef } from '../plan/rollout-model';
 import type { MaintenanceWindow } from '../plan/live-model';
@@ -18,6 +18,8 @@ export interface DialogState {
   operators: UserRef[];
   /** ISO time the interview began. */
   startedAt: string;
+  /** Where the plan will be posted ("post the plan in this channel"); absent in older states: a channel. */
+  place?: Place;
   /** A maintenance window set during the interview ("window 22:00-02:00"); it goes with the plan. */
   window?: MaintenanceWindow;
   /**
@@ -72,6 +74,8 @@ export interface DialogContext {
   now: Date;
   /** The person being interviewed (the plan's owner-to-be). */
   user?: UserRef;
+  /** Where the plan will be posted; kept in the state for the words that speak of it. */
+  place?: Place;
   /** Their time zone (IANA): a window typed in the interview is read on their clock. */
   timeZone?: string;
 }

@@ -8,18 +8,15 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { ActionResult, NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { ActionResult, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { postgresMigrations } from './postgres-schema';
 import {
   applyToLog,
   eventFromRow,
   eventValues,
-  initialEvents,
   isPlausibleRolloutId,
   jsonText,
   listLimit,
-  newRolloutId,
-  newRolloutModel,
   nextCheckOf,
   rolloutFromRow,
   scopeFilter,
@@ -31,6 +28,7 @@ import { BOT_ACTOR } from '../plan/live-model';
 import type { Store } from './store';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
+import { createRolloutInPostgres } from './postgres-create';
 
 export interface PostgresStoreConfig {
   connectionString: string;
@@ -144,37 +142,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
-  async function createNow(input: NewRollout): Promise<RolloutSnapshot> {
-    const { platform, workspace, channel } = input.scope;
-    const id = newRolloutId();
-    const now = new Date().toISOString();
-    const events = initialEvents(id, input, now);
-    const created = await inTransaction(async (c) => {
-      // ON CONFLICT waits for a concurrent insert of the same key, then does nothing.
-      const { rows } = await c.query(
-        `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, operators,
-           status, version, created_at, updated_at, create_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $11, $12)
-         ON CONFLICT (platform, workspace, channel, create_key) DO NOTHING RETURNING id`,
-        [id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
-          jsonText(input.plan), jsonText(input.operators), events.length, now, input.actionKey],
-      );
-      if (rows.length === 0) return false;
-      await insertEvents(c, events);
-      await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
-      const model = newRolloutModel(id, input, now, events.length);
-      await postgresDeliveryWrites.created(c, model, input.address, new Date(now), schema, nextCheckOf(model, events, Date.parse(now)));
-      return true;
-    });
-    if (created) return { rollout: newRolloutModel(id, input, now, events.length), events };
-    const { rows } = await pool.query<{ id: string }>(
-      'SELECT id FROM rollouts WHERE platform = $1 AND workspace = $2 AND channel = $3 AND create_key = $4',
-      [platform, workspace, channel, input.actionKey],
-    );
-    const existing = rows[0] && (await snapshot(input.scope, rows[0].id));
-    if (!existing) throw new Error('rollout vanished while creating it');
-    return existing;
-  }
+  const createNow = createRolloutInPostgres({ pool, schema, inTransaction, insertEvents, snapshot });
 
   /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
   async function writeApplied(c: PoolClient, id: string, actionKey: string, applied: Extract<AppliedAction, { outcome: 'recorded' }>, now: Date): Promise<void> {
@@ -279,6 +247,14 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
 
     createRollout: createNow,
     getRollout: snapshot,
+    async getRolloutByRef(scope, ref) {
+      if (!Number.isSafeInteger(ref) || ref < 1 || ref > 2_147_483_647) return undefined;
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM rollouts WHERE platform = $1 AND workspace = $2 AND channel = $3 AND ref = $4',
+        [scope.platform, scope.workspace, scope.channel, ref],
+      );
+      return rows[0] ? snapshot(scope, rows[0].id) : undefined;
+    },
     async listRollouts(scope, filter = {}) {
       const where: string[] = [];
       const args: unknown[] = [];

@@ -24,7 +24,8 @@ export interface SqliteDeliveryDeps {
   db: Database.Database;
   sql: (text: string) => Database.Statement;
   readRollout: (scope: Scope, id: string) => Rollout | undefined;
-  readEvents: (id: string) => RolloutEvent[];
+  /** The rollout's log (reused from the store's cache when its version says it is current). */
+  readLog: (rollout: Rollout) => RolloutEvent[];
 }
 
 function parsedDelivery(row: Row): DeliveryRow {
@@ -163,7 +164,7 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
         for (const row of rows) {
           const delivery = deliveryFromRow(parsedDelivery(row));
           const rollout = deps.readRollout(claim.scope, delivery.rolloutId);
-          if (rollout) out.push({ rollout, events: deps.readEvents(rollout.id), delivery });
+          if (rollout) out.push({ rollout, events: deps.readLog(rollout), delivery });
         }
         return out;
       })();

@@ -27,7 +27,7 @@ export function startTestPublisher(
   const publisher = createPublisher({
     store,
     adapters,
-    draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, nowMs)],
+    draw: (rollout, events, nowMs) => [drawPlanCard(rollout, events, { nowMs })],
     notices: ownerNotices,
     onNotPosted: async (rollout) => bot?.planNotPosted(rollout.scope, rollout.id),
     logger: silentLogger,

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseButtonValue } from '../../../adapters/slack/button-value';
+import { parseButtonValue, parseOptionValue } from '../../../adapters/slack/button-value';
 import { createBot } from '../../../src/bot';
 import { silentLogger } from '../../../src/log';
 import type { Scope } from '../../../src/plan/rollout-model';
@@ -21,8 +21,10 @@ import { createTestClock } from '../../support/test-clock';
 import { startHarness, type Harness } from './harness';
 import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody } from './slack-requests';
 
-interface Btn { action_id: string; value: string; style?: string }
+interface Btn { type?: string; action_id: string; value: string; style?: string; options?: { value: string }[] }
 interface Blk { type: string; text?: { text: string }; elements?: (Btn & { text?: string })[]; accessory?: Btn }
+/** A button, or an option of a "…" overflow menu. */
+interface Control { actionId: string; value: string; option: boolean }
 interface Msg { text: string; blocks?: Blk[] }
 
 const AMS = 'Europe/Amsterdam';
@@ -68,19 +70,29 @@ function people(channel: string) {
   }
   const blocks = () => h.fake.shown(channel).flatMap((m) => (m.blocks as Blk[]) ?? []);
   const cardText = () => JSON.stringify(blocks());
-  /** The card's button for `verb` on the step with this id. */
-  function button(stepId: string, verb: string): Btn {
-    const buttons = blocks().flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
-    const found = buttons.find((b) => {
-      const payload = parseButtonValue(b.value)?.payload;
+  /** The card's control for `verb` on the step with this id: a button, or an option of its "…" menu. */
+  function button(stepId: string, verb: string): Control {
+    const elements = blocks().flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
+    const controls = elements.flatMap((e): Control[] =>
+      e.type === 'overflow'
+        ? (e.options ?? []).map((o) => ({ actionId: e.action_id, value: o.value, option: true }))
+        : [{ actionId: e.action_id, value: e.value, option: false }],
+    );
+    const found = controls.find((c) => {
+      const payload = c.option ? parseOptionValue(c.value)?.payload : parseButtonValue(c.value)?.payload;
       return payload?.k === 'step' && payload.s === stepId && payload.v === verb;
     });
-    if (!found) throw new Error(`no ${verb} button on ${stepId}: ${cardText()}`);
+    if (!found) throw new Error(`no ${verb} control on ${stepId}: ${cardText()}`);
     return found;
   }
   async function press(stepId: string, verb: string, user: string): Promise<Msg | undefined> {
-    const b = button(stepId, verb);
-    return click(b.value, b.action_id, user);
+    const control = button(stepId, verb);
+    if (!control.option) return click(control.value, control.actionId, user);
+    const before = h.fake.calls('response_url').length;
+    const body = blockActionsBody({ ...who(user), type: 'overflow', actionId: control.actionId, selectedOption: control.value, responseUrl: h.fake.responseUrl(`r${++urls}`) });
+    expect((await postSlack(h.baseUrl, body)).status).toBe(200);
+    await h.adapter.settled();
+    return h.fake.calls('response_url').length > before ? lastPrivate() : undefined;
   }
   const root = () => h.fake.shown(channel)[0];
   const thread = () => h.fake.thread(channel, root().ts).map((m) => m.text);
@@ -123,7 +135,7 @@ describe('a Slack channel in English', () => {
     ]);
     const events = (await store.getRollout({ platform: 'slack', workspace: 'T1', channel: 'C-EN' }, rolloutId))!.events.length;
     expect((await c.press('apply-update', 'start', 'U3'))!.text).toBe(
-      'Step 5 is assigned to Bob Builder: only Bob Builder or the owner, Alice Admin, can start it. Nothing was recorded.',
+      '*5. Install the service pack*\nStep 5 is assigned to Bob Builder: only Bob Builder or the owner, Alice Admin, can start it. Nothing was recorded.',
     );
     expect((await store.getRollout({ platform: 'slack', workspace: 'T1', channel: 'C-EN' }, rolloutId))!.events).toHaveLength(events);
   });

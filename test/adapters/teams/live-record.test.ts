@@ -116,12 +116,12 @@ describe('a Teams channel in English', () => {
     await t.say('assign 1', ALICE, { mentions: [BOB] });
     expect(t.replyTexts()).toContain('Alice Jansen assigned step 1 to Bob de Vries: Read the release notes of the service pack.');
     await t.say('restrict on', ALICE);
+    // The refusal is drawn under the step in Carol's copy of the card, and nothing is recorded.
+    const before = (await store.getRollout(scope, id))!.events.length;
     const refusal = await t.click(t.action('release-notes', 'start'), CAROL);
-    expect(refusal).toEqual({
-      statusCode: 200,
-      type: 'application/vnd.microsoft.activity.message',
-      value: 'Step 1 is assigned to Bob de Vries: only Bob de Vries or the owner, Alice Jansen, can start it. Nothing was recorded.',
-    });
+    expect(refusal.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(allTexts(refusal.value)).toContain('✖ Step 1 is assigned to Bob de Vries: only Bob de Vries or the owner, Alice Jansen, can start it. Nothing was recorded.');
+    expect((await store.getRollout(scope, id))!.events).toHaveLength(before);
 
     const started = await t.click(t.action('release-notes', 'start'), BOB);
     expect(started.type).toBe('application/vnd.microsoft.card.adaptive');
