@@ -2,8 +2,8 @@
  * Every text the bot says, in English and Dutch. Each area keeps its own pair of
  * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
  * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
- * interview, plan, rollout, card, console (the console chat's own words) and reach (where
- * an interview runs, how to start one on each platform).
+ * interview, plan, rollout, card, console (the console chat's own words), reach (where
+ * an interview runs, how to start one on each platform) and campaign (several servers in waves).
  */
 import type { Locale } from '../types';
 import { interviewEn } from './interview.en';
@@ -18,10 +18,12 @@ import { consoleEn } from './console.en';
 import { consoleNl } from './console.nl';
 import { reachEn } from './reach.en';
 import { reachNl } from './reach.nl';
+import { campaignEn } from './campaign.en';
+import { campaignNl } from './campaign.nl';
 
-export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn } as const;
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn, ...campaignEn } as const;
 export type MessageKey = keyof typeof en;
-export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl };
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl, ...campaignNl };
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

@@ -60,7 +60,9 @@ export type RolloutEventType =
   | 'problem'
   | 'undone'
   | 'operators-set'
-  | 'completed';
+  | 'completed'
+  /** A server of a campaign may start before the wave before it is complete (src/campaign/gate.ts). */
+  | 'released';
 
 export interface RolloutEvent {
   rolloutId: string;

@@ -9,6 +9,7 @@
  * action that moves the log sets `wantedVersion` and `dueAt` in its own transaction,
  * so an acknowledged click always has its delivery recorded with it.
  */
+import type { CampaignView } from '../campaign/model';
 import type { MessageRef, Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 
 export type PostState = 'pending' | 'posted' | 'failed';
@@ -26,6 +27,11 @@ export interface DeliveryState {
   shownVersion: number;
   /** Events up to this seq have had their thread line sent (or have none). */
   linesSent: number;
+  /**
+   * Changes outside its own log that its card shows, not drawn yet: a campaign card
+   * shows its servers' progress, a server's card its wave (src/campaign).
+   */
+  redraws: number;
   postState: PostState;
   /** Failed tries since the last success (for back-off). */
   attempts: number;
@@ -46,6 +52,8 @@ export interface DeliveryProgress {
   messages?: MessageRef[];
   shownVersion?: number;
   linesSent?: number;
+  /** The outside changes this round drew (the snapshot's `redraws`): taken off the count. */
+  redrawn?: number;
   postState?: PostState;
   attempts?: number;
   /** null clears it. */
@@ -69,6 +77,8 @@ export interface DeliverySnapshot {
   rollout: Rollout;
   events: RolloutEvent[];
   delivery: DeliveryState;
+  /** The campaign the rollout belongs to, read in the same snapshot (its card, its thread). */
+  campaign?: CampaignView;
 }
 
 export interface DeliveryStore {
@@ -105,9 +115,9 @@ export function channelKey(scope: Scope): string {
 }
 
 /** Lines go out once the post is there; the card is redrawn when the log moved on. */
-export function hasPendingWork(d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion'>): boolean {
+export function hasPendingWork(d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion' | 'redraws'>): boolean {
   if (d.postState === 'failed') return false;
-  return d.postState === 'pending' || d.shownVersion < d.wantedVersion || d.linesSent < d.wantedVersion;
+  return d.postState === 'pending' || d.shownVersion < d.wantedVersion || d.linesSent < d.wantedVersion || d.redraws > 0;
 }
 
 /** Column values of a deliveries row (JSON parsed by the store). */
@@ -121,6 +131,7 @@ export interface DeliveryRow {
   wanted_version: number | string;
   shown_version: number | string;
   lines_sent: number | string;
+  redraws: number | string;
   post_state: string;
   attempts: number | string;
   last_error: string | null;
@@ -134,6 +145,7 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryState {
     wantedVersion: Number(row.wanted_version),
     shownVersion: Number(row.shown_version),
     linesSent: Number(row.lines_sent),
+    redraws: Number(row.redraws ?? 0),
     postState: row.post_state as PostState,
     attempts: Number(row.attempts),
   };

@@ -10,6 +10,7 @@
  */
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
+import type { CampaignView } from '../campaign/model';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
   deliveryFromRow,
@@ -61,6 +62,8 @@ export interface PostgresDeliveryDeps {
   checkout: () => Promise<PoolClient & { done(): void }>;
   readRollout: (c: PoolClient, scope: Scope, id: string) => Promise<Rollout | undefined>;
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
+  /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
+  readCampaign?: (c: PoolClient, rolloutId: string) => Promise<CampaignView | undefined>;
 }
 
 export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStore & { closeWatch(): Promise<void> } {
@@ -161,7 +164,9 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
         for (const row of rows) {
           const delivery = deliveryFromRow(row);
           const rollout = await deps.readRollout(client, claim.scope, delivery.rolloutId);
-          if (rollout) out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery });
+          if (!rollout) continue;
+          const campaign = await deps.readCampaign?.(client, rollout.id);
+          out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery, ...(campaign ? { campaign } : {}) });
         }
         await client.query('COMMIT');
         return out;
@@ -190,6 +195,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
           ...current,
           shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
           linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
+          // Changes recorded while this round drew stay counted: drawn next round.
+          redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
           postState: progress.postState ?? current.postState,
           attempts: progress.attempts ?? current.attempts,
         };
@@ -197,8 +204,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): DeliveryStor
         const dueAt = progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
         await c.query(
           `UPDATE deliveries SET shown_version = $2, lines_sent = $3, post_state = $4, attempts = $5, last_error = $6, due_at = $7,
-             updated_at = $8 WHERE rollout_id = $1`,
-          [rolloutId, next.shownVersion, next.linesSent, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString()],
+             updated_at = $8, redraws = $9 WHERE rollout_id = $1`,
+          [rolloutId, next.shownVersion, next.linesSent, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), next.redraws],
         );
         if (progress.messages) await c.query('UPDATE rollouts SET messages = $2 WHERE id = $1', [rolloutId, jsonText(progress.messages)]);
         return true;

@@ -8,7 +8,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { ActionResult, NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { postgresMigrations } from './postgres-schema';
 import {
   applyToLog,
@@ -25,7 +25,10 @@ import {
   type EventRow,
   type RolloutRow,
 } from './rollout-log';
-import type { Store } from './store';
+import type { Store, StoreActionResult } from './store';
+import type { CampaignSnapshot, CampaignView, NewCampaign } from '../campaign/model';
+import { samePlace } from './campaign-log';
+import { createPostgresCampaigns } from './postgres-campaigns';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
 
@@ -67,6 +70,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
   // An idle client losing its connection (server restart, failover) must not crash the process.
   pool.on('error', (err) => log.warn('postgres pool error', { error: err.message }));
   let closed = false;
+  const campaigns = createPostgresCampaigns();
 
   /**
    * A client out of the pool. While it is checked out, a dropped connection is emitted
@@ -141,47 +145,77 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
-  async function createNow(input: NewRollout): Promise<RolloutSnapshot> {
+  /** Inside a transaction: a new rollout, its first events and outbox row; undefined when its key was used before. */
+  async function insertRollout(c: PoolClient, input: NewRollout): Promise<RolloutSnapshot | undefined> {
     const { platform, workspace, channel } = input.scope;
     const id = newRolloutId();
     const now = new Date().toISOString();
     const events = initialEvents(id, input, now);
-    const created = await inTransaction(async (c) => {
-      // ON CONFLICT waits for a concurrent insert of the same key, then does nothing.
-      const { rows } = await c.query(
-        `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, operators,
-           status, version, created_at, updated_at, create_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $11, $12)
-         ON CONFLICT (platform, workspace, channel, create_key) DO NOTHING RETURNING id`,
-        [id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
-          jsonText(input.plan), jsonText(input.operators), events.length, now, input.actionKey],
-      );
-      if (rows.length === 0) return false;
-      await insertEvents(c, events);
-      await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
-      await postgresDeliveryWrites.created(c, newRolloutModel(id, input, now, events.length), input.address, new Date(now), schema);
-      return true;
-    });
-    if (created) return { rollout: newRolloutModel(id, input, now, events.length), events };
+    // ON CONFLICT waits for a concurrent insert of the same key, then does nothing.
+    const { rows } = await c.query(
+      `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, operators,
+         status, version, created_at, updated_at, create_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $11, $12)
+       ON CONFLICT (platform, workspace, channel, create_key) DO NOTHING RETURNING id`,
+      [id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
+        jsonText(input.plan), jsonText(input.operators), events.length, now, input.actionKey],
+    );
+    if (rows.length === 0) return undefined;
+    await insertEvents(c, events);
+    await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
+    const rollout = newRolloutModel(id, input, now, events.length);
+    await postgresDeliveryWrites.created(c, rollout, input.address, new Date(now), schema);
+    return { rollout, events };
+  }
+
+  /** The rollout created with this key in this scope (by an earlier or a concurrent request). */
+  async function createdBefore(scope: Scope, actionKey: string): Promise<RolloutSnapshot> {
     const { rows } = await pool.query<{ id: string }>(
       'SELECT id FROM rollouts WHERE platform = $1 AND workspace = $2 AND channel = $3 AND create_key = $4',
-      [platform, workspace, channel, input.actionKey],
+      [scope.platform, scope.workspace, scope.channel, actionKey],
     );
-    const existing = rows[0] && (await snapshot(input.scope, rows[0].id));
+    const existing = rows[0] && (await snapshot(scope, rows[0].id));
     if (!existing) throw new Error('rollout vanished while creating it');
     return existing;
   }
 
-  async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<ActionResult> {
+  async function createNow(input: NewRollout): Promise<RolloutSnapshot> {
+    const created = await inTransaction((c) => insertRollout(c, input));
+    return created ?? createdBefore(input.scope, input.actionKey);
+  }
+
+  async function createCampaignNow(input: NewCampaign): Promise<CampaignSnapshot> {
+    await inTransaction((c) => campaigns.insert(c, input, insertRollout));
+    // New or made before with the same key: read back as it stands.
+    const hub = await createdBefore(input.scope, input.actionKey);
+    const view = await campaignOfNow(input.scope, hub.rollout.id);
+    if (!view) throw new Error('campaign vanished while creating it');
+    return { view, hub: hub.rollout, hubEvents: hub.events };
+  }
+
+  async function campaignOfNow(scope: Scope, rolloutId: string): Promise<CampaignView | undefined> {
+    const client = await checkout();
     try {
-      return await inTransaction(async (c): Promise<ActionResult> => {
+      const view = await campaigns.viewOf(client, rolloutId);
+      return view && samePlace(view, scope) ? view : undefined;
+    } finally {
+      client.done();
+    }
+  }
+
+  async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<StoreActionResult> {
+    try {
+      return await inTransaction(async (c): Promise<StoreActionResult> => {
         const rollout = await readRollout(c, scope, id, true);
         if (!rollout) return { outcome: 'not-found' };
         const events = await readEvents(c, id);
+        // The campaign row next (always after the rollout row): its gate sees the latest state.
+        const campaign = await campaigns.viewOf(c, id, true);
+        const withCampaign = campaign ? { campaign } : {};
         const seen = await c.query('SELECT 1 FROM rollout_actions WHERE rollout_id = $1 AND action_key = $2', [id, action.actionKey]);
-        if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events };
-        const applied = applyToLog(rollout, events, action, now);
-        if (applied.outcome !== 'recorded') return applied;
+        if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events, ...withCampaign };
+        const applied = applyToLog(rollout, events, action, now, campaign);
+        if (applied.outcome !== 'recorded') return { ...applied, ...withCampaign };
         await insertEvents(c, applied.recorded);
         await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, $3)', [
           id, action.actionKey, applied.recorded[0].seq,
@@ -193,7 +227,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
         // The channel must see it: recorded in this same transaction (the outbox).
         await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema);
         const { operators: _operators, ...result } = applied;
-        return result;
+        if (!campaign) return result;
+        return { ...result, campaign: await campaigns.recorded(c, campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) };
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -213,6 +248,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     checkout,
     readRollout: (c, scope, id) => readRollout(c, scope, id),
     readEvents,
+    readCampaign: (c, id) => campaigns.viewOf(c, id),
   });
   const { closeWatch, ...deliveryStore } = delivery;
 
@@ -255,6 +291,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     },
 
     createRollout: createNow,
+    createCampaign: createCampaignNow,
+    campaignOf: campaignOfNow,
     getRollout: snapshot,
     async listRollouts(scope, filter = {}) {
       const where: string[] = [];

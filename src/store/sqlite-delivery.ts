@@ -5,6 +5,7 @@
  * dead process simply runs out.
  */
 import type Database from 'better-sqlite3';
+import type { CampaignView } from '../campaign/model';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
   deliveryFromRow,
@@ -24,6 +25,8 @@ export interface SqliteDeliveryDeps {
   sql: (text: string) => Database.Statement;
   readRollout: (scope: Scope, id: string) => Rollout | undefined;
   readEvents: (id: string) => RolloutEvent[];
+  /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
+  readCampaign?: (rolloutId: string) => CampaignView | undefined;
 }
 
 function parsedDelivery(row: Row): DeliveryRow {
@@ -107,6 +110,8 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
       ...current,
       shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
       linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
+      // Changes recorded while this round drew stay counted: drawn next round.
+      redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
       postState: progress.postState ?? current.postState,
       attempts: progress.attempts ?? current.attempts,
     };
@@ -114,9 +119,9 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
     const dueAt =
       progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
     sql(
-      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, post_state = ?, attempts = ?, last_error = ?, due_at = ?,
+      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, redraws = ?, post_state = ?, attempts = ?, last_error = ?, due_at = ?,
          updated_at = ? WHERE rollout_id = ?`,
-    ).run(next.shownVersion, next.linesSent, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
+    ).run(next.shownVersion, next.linesSent, next.redraws, next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
     if (progress.messages) sql('UPDATE rollouts SET messages = ? WHERE id = ?').run(jsonText(progress.messages), rolloutId);
     return true;
   });
@@ -152,7 +157,9 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
         for (const row of rows) {
           const delivery = deliveryFromRow(parsedDelivery(row));
           const rollout = deps.readRollout(claim.scope, delivery.rolloutId);
-          if (rollout) out.push({ rollout, events: deps.readEvents(rollout.id), delivery });
+          if (!rollout) continue;
+          const campaign = deps.readCampaign?.(rollout.id);
+          out.push({ rollout, events: deps.readEvents(rollout.id), delivery, ...(campaign ? { campaign } : {}) });
         }
         return out;
       })();

@@ -9,7 +9,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { MessageRef, NewRollout, Rollout, RolloutAction, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { StoreAction } from '../campaign/model';
+import type { MessageRef, NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { sqliteMigrations } from './sqlite-schema';
 import {
   applyToLog,
@@ -30,6 +31,7 @@ import type { RolloutFilter, Store } from './store';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createSqliteDelivery, sqliteDeliveryWrites } from './sqlite-delivery';
 import { createGroupCommit } from './sqlite-group-commit';
+import { createSqliteCampaigns } from './sqlite-campaigns';
 import { createWalSync, noWalSync } from './sqlite-wal-sync';
 
 export interface SqliteStoreConfig {
@@ -180,14 +182,18 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     return { rollout, events };
   });
 
-  const applyTx = db.transaction((scope: Scope, id: string, action: RolloutAction, now: Date) => {
+  const campaigns = createSqliteCampaigns({ db, sql, createRollout: (input) => createTx(input), readRollout, readEvents });
+
+  const applyTx = db.transaction((scope: Scope, id: string, action: StoreAction, now: Date) => {
     const rollout = readRollout(scope, id);
     if (!rollout) return { outcome: 'not-found' as const };
     const events = readLog(rollout);
+    // A rollout of a campaign is decided with the campaign as this transaction sees it.
+    const campaign = campaigns.viewOf(id);
     const seen = sql('SELECT 1 FROM rollout_actions WHERE rollout_id = ? AND action_key = ?').get(id, action.actionKey);
-    if (seen) return { outcome: 'duplicate' as const, rollout, events };
-    const applied = applyToLog(rollout, events, action, now);
-    if (applied.outcome !== 'recorded') return applied;
+    if (seen) return { outcome: 'duplicate' as const, rollout, events, ...(campaign ? { campaign } : {}) };
+    const applied = applyToLog(rollout, events, action, now, campaign);
+    if (applied.outcome !== 'recorded') return campaign ? { ...applied, campaign } : applied;
     insertEvents(applied.recorded);
     claimActionKey(id, action.actionKey, applied.recorded[0].seq);
     sql('UPDATE rollouts SET version = ?, status = ?, updated_at = ? WHERE id = ?').run(
@@ -197,10 +203,11 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     }
     // The channel must see it: recorded in this same transaction (the outbox).
     deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs);
+    const after = campaign ? campaigns.recorded(campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) : undefined;
     recordedWork = true;
     rememberLog(id, applied.rollout.version, applied.events);
     const { operators: _operators, ...result } = applied;
-    return result;
+    return after ? { ...result, campaign: after } : result;
   });
 
   /** Set when a batch recorded delivery work: its workers hear of it after the commit. */
@@ -224,7 +231,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   });
   const deleteDialogTx = db.transaction((key: string) => void sql('DELETE FROM dialogs WHERE key = ?').run(key));
 
-  const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents });
+  const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents, readCampaign: campaigns.viewOf });
   // This process's workers hear of new delivery work at once (after the commit).
   const watchers = new Set<(dueAt: number) => void>();
   function announce(dueAt: number): void {
@@ -255,6 +262,13 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       announce(Date.now());
       return created;
     },
+    async createCampaign(input) {
+      const created = campaigns.create(input);
+      await walSync.durable();
+      announce(Date.now());
+      return created;
+    },
+    campaignOf: campaigns.campaignOf,
     watchDeliveries(onDue) {
       watchers.add(onDue);
       return () => void watchers.delete(onDue);
