@@ -102,7 +102,6 @@ export const campaignEn = {
     'Step {step} on {server} must wait: {server} is in wave {wave}, which starts once wave {previous} is complete ({servers}). The owner can release it early: "release {server} <reason>". Nothing was recorded.',
   'campaign.refused.waitsForShared':
     'Step {step} on {server} must wait for the campaign\'s shared steps {steps} (on the campaign card): confirm or skip those first. Nothing was recorded.',
-  'campaign.refused.sharedRelied': 'Shared step {step} cannot be undone: {servers} went ahead on it already.',
   'campaign.refused.releaseWhat': 'Only a server of a campaign can be released. Nothing was recorded.',
   'campaign.refused.releaseOwnerOnly': 'Only {owner}, who posted this campaign, can release {server}. Nothing was recorded.',
   'campaign.refused.releasedAlready': '{server} was released already, by {user}.',

@@ -100,7 +100,6 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
     'Stap {step} op {server} moet wachten: {server} zit in golf {wave}, die begint zodra golf {previous} klaar is ({servers}). De eigenaar kan de server eerder vrijgeven: "vrijgeven {server} <reden>". Er is niets vastgelegd.',
   'campaign.refused.waitsForShared':
     'Stap {step} op {server} moet wachten op de gedeelde stappen {steps} van de campagne (op de campagnekaart): bevestig die of sla ze over. Er is niets vastgelegd.',
-  'campaign.refused.sharedRelied': 'Gedeelde stap {step} kan niet ongedaan worden gemaakt: {servers} is er al op verdergegaan.',
   'campaign.refused.releaseWhat': 'Alleen een server van een campagne kan worden vrijgegeven. Er is niets vastgelegd.',
   'campaign.refused.releaseOwnerOnly': 'Alleen {owner}, die deze campagne plaatste, kan {server} vrijgeven. Er is niets vastgelegd.',
   'campaign.refused.releasedAlready': '{server} is al vrijgegeven, door {user}.',

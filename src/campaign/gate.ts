@@ -6,9 +6,9 @@
  *   of the wave before it is complete, unless the owner released it with a reason;
  * - shared steps: a server's steps past its preparation wait for the campaign's shared
  *   preparation (the release notes, the domain controllers' backup), as a single
- *   plan's install waits for its own preparation;
- * - a shared step a server has already relied on (it settled a step past its
- *   preparation) cannot be undone;
+ *   plan's install waits for its own preparation. Once every shared step is settled
+ *   the campaign's hub is complete and, like any finished rollout, changes no more:
+ *   a shared step a server installed on can never be undone under it;
  * - release: only the owner, only a server that still waits, only with a reason; it
  *   is recorded in the server's own log ('released').
  * Like ordering gates, the campaign gate refuses confirm and skip and records nothing;
@@ -51,7 +51,7 @@ export function decideStoreAction(rollout: Rollout, events: RolloutEvent[], acti
 export function decideInCampaign(rollout: Rollout, events: RolloutEvent[], action: StoreAction, view: CampaignView, now: Date): Decision {
   if (isReleaseAction(action)) return decideRelease(rollout, events, action, view, now);
   const member = memberOf(view, rollout.id);
-  const refusal = member ? memberGate(rollout, events, action, view, member) : hubGate(rollout, events, action, view);
+  const refusal = member ? memberGate(rollout, events, action, view, member) : undefined;
   return refusal ? refuse(refusal) : decideAction(rollout, events, action, now);
 }
 
@@ -78,16 +78,6 @@ function memberGate(rollout: Rollout, events: RolloutEvent[], action: StoreActio
     return msg('campaign.refused.waitsForShared', { step: number, server: member.server, steps: numberRanges(view.sharedWaiting) });
   }
   return undefined;
-}
-
-/** On the campaign card: a shared step the servers relied on stays settled. */
-function hubGate(rollout: Rollout, events: RolloutEvent[], action: StoreAction, view: CampaignView): Msg | undefined {
-  if (action.verb !== 'undo' || rollout.status === 'completed') return undefined;
-  const status = deriveRolloutState(rollout.plan, events).steps.get(action.stepId)?.status;
-  if (status === undefined || !isSettled(status)) return undefined;
-  const started = view.members.filter((m) => m.started).map((m) => m.server);
-  if (started.length === 0) return undefined;
-  return msg('campaign.refused.sharedRelied', { step: stepNumber(rollout.plan, action.stepId), servers: started.join(', ') });
 }
 
 function decideRelease(rollout: Rollout, events: RolloutEvent[], action: ReleaseAction, view: CampaignView, now: Date): Decision {

@@ -58,8 +58,6 @@ export interface CampaignMember {
   settled: number;
   /** Steps with an open problem. */
   problems: number;
-  /** A step past the preparation is settled: the shared steps it relied on may no longer be undone. */
-  started: boolean;
   completed: boolean;
   released?: Release;
 }

@@ -9,17 +9,15 @@ import type { RolloutEvent } from '../plan/rollout-model';
 import { deriveRolloutState, isSettled, stepNumber } from '../plan/status';
 import type { CampaignMember, Release } from './model';
 
-export type MemberProgress = Pick<CampaignMember, 'total' | 'settled' | 'problems' | 'started' | 'completed' | 'released'>;
+export type MemberProgress = Pick<CampaignMember, 'total' | 'settled' | 'problems' | 'completed' | 'released'>;
 
 export function memberProgress(plan: Plan, events: RolloutEvent[]): MemberProgress {
   const state = deriveRolloutState(plan, events);
   const statuses = [...state.steps.values()];
-  const started = plan.steps.some((s) => s.phase !== 'before' && isSettled(state.steps.get(s.id)?.status ?? 'open'));
   const progress: MemberProgress = {
     total: state.total,
     settled: state.done + state.skipped,
     problems: statuses.filter((s) => s.status === 'problem').length,
-    started,
     completed: state.completed,
   };
   const release = events.find((e) => e.type === 'released');

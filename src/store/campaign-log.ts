@@ -30,7 +30,6 @@ export interface CampaignMemberRow {
   total: number | string;
   settled: number | string;
   problems: number | string;
-  started: number | boolean;
   completed: number | boolean;
   released: unknown;
 }
@@ -58,7 +57,6 @@ function memberFromRow(row: CampaignMemberRow): CampaignMember {
     total: Number(row.total),
     settled: Number(row.settled),
     problems: Number(row.problems),
-    started: Boolean(row.started),
     completed: Boolean(row.completed),
   };
   if (row.released) member.released = row.released as Release;
@@ -101,7 +99,6 @@ function sameProgress(a: CampaignMember, b: MemberProgress): boolean {
   return (
     a.settled === b.settled &&
     a.problems === b.problems &&
-    a.started === b.started &&
     a.completed === b.completed &&
     (a.released === undefined) === (b.released === undefined)
   );

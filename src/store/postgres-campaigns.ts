@@ -44,8 +44,8 @@ export function createPostgresCampaigns(): PostgresCampaigns {
     const writes = campaignWritesAfter(view, rollout, events);
     if (writes.member) {
       const p = writes.member.progress;
-      await c.query('UPDATE campaign_members SET settled = $2, problems = $3, started = $4, completed = $5, released = $6 WHERE rollout_id = $1', [
-        writes.member.rolloutId, p.settled, p.problems, p.started, p.completed, p.released ? jsonText(p.released) : null,
+      await c.query('UPDATE campaign_members SET settled = $2, problems = $3, completed = $4, released = $5 WHERE rollout_id = $1', [
+        writes.member.rolloutId, p.settled, p.problems, p.completed, p.released ? jsonText(p.released) : null,
       ]);
     }
     if (writes.sharedWaiting) await c.query('UPDATE campaigns SET shared_waiting = $2 WHERE id = $1', [view.id, jsonText(writes.sharedWaiting)]);

@@ -125,7 +125,6 @@ export const postgresMigrations: Migration[] = [
         total integer NOT NULL,
         settled integer NOT NULL DEFAULT 0,
         problems integer NOT NULL DEFAULT 0,
-        started boolean NOT NULL DEFAULT false,
         completed boolean NOT NULL DEFAULT false,
         released jsonb,
         UNIQUE (campaign_id, position)

@@ -61,8 +61,8 @@ export function createSqliteCampaigns(deps: SqliteCampaignDeps): SqliteCampaigns
     const writes = campaignWritesAfter(view, rollout, events);
     if (writes.member) {
       const p = writes.member.progress;
-      sql('UPDATE campaign_members SET settled = ?, problems = ?, started = ?, completed = ?, released = ? WHERE rollout_id = ?').run(
-        p.settled, p.problems, p.started ? 1 : 0, p.completed ? 1 : 0, p.released ? jsonText(p.released) : null, writes.member.rolloutId);
+      sql('UPDATE campaign_members SET settled = ?, problems = ?, completed = ?, released = ? WHERE rollout_id = ?').run(
+        p.settled, p.problems, p.completed ? 1 : 0, p.released ? jsonText(p.released) : null, writes.member.rolloutId);
     }
     if (writes.sharedWaiting) sql('UPDATE campaigns SET shared_waiting = ? WHERE id = ?').run(jsonText(writes.sharedWaiting), view.id);
     markRedraw(writes.redraw, dueAt);
@@ -80,8 +80,8 @@ export function createSqliteCampaigns(deps: SqliteCampaignDeps): SqliteCampaigns
     sql('INSERT INTO campaigns (id, platform, workspace, channel, shared_waiting, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       hub.rollout.id, platform, workspace, channel, jsonText(sharedWaiting(hub.rollout.plan, hub.events)), now);
     const insert = sql(
-      `INSERT INTO campaign_members (rollout_id, campaign_id, position, server, wave, total, settled, problems, started, completed)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+      `INSERT INTO campaign_members (rollout_id, campaign_id, position, server, wave, total, settled, problems, completed)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)`,
     );
     members.forEach((memberInput, i) => {
       const member = deps.createRollout(memberInput);

@@ -136,7 +136,6 @@ export const sqliteMigrations: Migration[] = [
         total INTEGER NOT NULL,
         settled INTEGER NOT NULL DEFAULT 0,
         problems INTEGER NOT NULL DEFAULT 0,
-        started INTEGER NOT NULL DEFAULT 0,
         completed INTEGER NOT NULL DEFAULT 0,
         released TEXT,
         UNIQUE (campaign_id, position)
