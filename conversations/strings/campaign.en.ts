@@ -72,7 +72,6 @@ export const campaignEn = {
   'campaign.card.shared': 'Once for the organisation',
   'campaign.card.sharedHint': 'The servers install only after these shared steps. Type "confirm shared 1", or use the buttons.',
   'campaign.card.sharedStep': '{number}. {title}',
-  'campaign.card.stepStatus.open': 'To do',
   'campaign.card.wave.pilot': 'Wave 1 · pilot · {state}',
   'campaign.card.wave': 'Wave {wave} · {state}',
   'campaign.card.wave.complete': 'complete',

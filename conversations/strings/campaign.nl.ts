@@ -71,7 +71,6 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
   'campaign.card.shared': 'Eén keer voor de organisatie',
   'campaign.card.sharedHint': 'De servers installeren pas na deze gedeelde stappen. Typ "bevestig gedeeld 1", of gebruik de knoppen.',
   'campaign.card.sharedStep': '{number}. {title}',
-  'campaign.card.stepStatus.open': 'Te doen',
   'campaign.card.wave.pilot': 'Golf 1 · pilot · {state}',
   'campaign.card.wave': 'Golf {wave} · {state}',
   'campaign.card.wave.complete': 'klaar',

@@ -19,6 +19,7 @@ import type { Card } from '../cards/model';
 import type { Logger } from '../log';
 import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
 import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
+import { placeInCampaign } from '../campaign/delivery';
 import { threadMessages } from './lines';
 import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarget } from './types';
 
@@ -71,10 +72,24 @@ export class PacedOut extends Error {
 export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<RoundOutcome> {
   const { adapter, logger } = ctx;
   const { rollout, events, delivery } = snapshot;
-  const target: DeliveryTarget = { rollout, address: delivery.address };
   const record = async (progress: DeliveryProgress) => {
     if (!(await ctx.store.recordDelivery(ctx.claim, rollout.id, progress, ctx.now()))) throw new LeaseLost();
   };
+  // A campaign's rollouts: the campaign card, and its servers' cards in its thread once it is there.
+  const placement = placeInCampaign(rollout, events, snapshot.campaign);
+  if (placement.kind === 'wait' || placement.kind === 'never') {
+    const progress: DeliveryProgress =
+      placement.kind === 'wait' ? { retryAt: ctx.now() + placement.retryInMs } : { postState: 'failed', lastError: 'campaign_not_posted', retryAt: null };
+    return record(progress).then(
+      (): RoundOutcome => ({ kind: 'done' }),
+      (error: unknown): RoundOutcome => {
+        if (error instanceof LeaseLost) return { kind: 'lost' };
+        throw error;
+      },
+    );
+  }
+  const inCampaign = placement.kind === 'campaign' ? placement : undefined;
+  const target: DeliveryTarget = { rollout, address: delivery.address, ...(inCampaign?.thread ? { thread: inCampaign.thread } : {}) };
   let refs: MessageRef[] = [...rollout.messages];
   let posting = delivery.postState === 'pending';
   if (delivery.postState === 'failed') {
@@ -84,10 +99,12 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
   }
   let step: 'post' | 'edit' | 'line' = 'post';
   try {
-    const parts = adapter.render(target, ctx.draw(rollout, events));
-    if (posting || delivery.shownVersion < rollout.version) {
+    const parts = adapter.render(target, inCampaign?.cards ?? ctx.draw(rollout, events));
+    if (posting || delivery.shownVersion < rollout.version || delivery.redraws > 0) {
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
-      await record({ messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null });
+      const redrawn = delivery.redraws;
+      await record({ messages: refs, shownVersion: rollout.version, redrawn, postState: 'posted', attempts: 0, lastError: null });
+      if (posting && inCampaign?.quietOwner) posting = false;
       if (posting) {
         posting = false;
         await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
@@ -96,8 +113,9 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
       }
     }
     step = 'line';
-    const root = refs[0];
-    for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
+    // A campaign's server writes its lines in the campaign card's thread, beside its card.
+    const root = inCampaign?.thread ?? refs[0];
+    for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText, inCampaign?.lineFor) : []) {
       await ctx.pace('post');
       await adapter.postInThread(target, root, message.text);
       await record({ linesSent: message.throughSeq });

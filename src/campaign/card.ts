@@ -1,0 +1,169 @@
+/**
+ * The campaign's cards, in the neutral card model (src/cards/model.ts):
+ * - the campaign card (the hub's): the shared steps with their buttons, and every
+ *   server by wave with its progress, drawn from the hub's log and the campaign's
+ *   projection; one function for the first post and every redraw;
+ * - a server's card: its plan card exactly as a single rollout's (drawPlanCard), with
+ *   one line under the title saying where it stands in the campaign.
+ * Long campaigns stay within the platforms' limits: a wave is one text block however
+ * many servers it holds, and the renderers split what still does not fit.
+ */
+import { msg, t } from '../../conversations/strings';
+import type { Locale } from '../../conversations/types';
+import type { Button, Card, CardBlock } from '../cards/model';
+import { drawPlanCard } from '../cards/plan-card';
+import { formatTime } from '../cards/time';
+import type { PlanStep } from '../plan/model';
+import type { Rollout, RolloutEvent } from '../plan/rollout-model';
+import { deriveRolloutState, numberRanges, type RolloutState, type StepState } from '../plan/status';
+import { memberMayStart, memberOf, previousWave, waveOpen, wavesOf, type CampaignMember, type CampaignView } from './model';
+
+/** The cards of a rollout: the campaign card for a hub, the plan card (with its campaign line) for a member. */
+export function drawRolloutCards(rollout: Rollout, events: RolloutEvent[], campaign: CampaignView | undefined): Card[] {
+  if (campaign && campaign.id === rollout.id) return [drawCampaignCard(rollout, events, campaign)];
+  if (campaign && memberOf(campaign, rollout.id)) return [drawMemberCard(rollout, events, campaign)];
+  return [drawPlanCard(rollout, events)];
+}
+
+/** Every server complete and every shared step settled. */
+export function campaignComplete(hub: Rollout, hubEvents: RolloutEvent[], view: CampaignView): boolean {
+  return deriveRolloutState(hub.plan, hubEvents).completed && view.members.every((m) => m.completed);
+}
+
+export function drawCampaignCard(hub: Rollout, hubEvents: RolloutEvent[], view: CampaignView): Card {
+  const { locale, plan } = hub;
+  const state = deriveRolloutState(plan, hubEvents);
+  const title = t(locale, plan.title);
+  const complete = view.members.filter((m) => m.completed).length;
+  const overall = t(locale, msg('campaign.card.overall', { complete, count: view.members.length }));
+  const blocks: CardBlock[] = [{ type: 'header', text: title }];
+  if (plan.summary.length) blocks.push({ type: 'text', text: plan.summary.map((line) => t(locale, line)).join('\n') });
+  blocks.push({
+    type: 'context',
+    text: [t(locale, msg('campaign.card.meta', { id: hub.id, owner: hub.owner.name, at: formatTime(hub.createdAt, locale) })), access(locale, hub, state)].join(' · '),
+  });
+  const finished = campaignComplete(hub, hubEvents, view);
+  blocks.push({ type: 'text', style: 'strong', text: finished ? t(locale, 'campaign.card.complete') : overall });
+  if (plan.warnings.length) {
+    blocks.push({ type: 'text', style: 'strong', text: t(locale, 'card.warnings') });
+    for (const warning of plan.warnings) blocks.push({ type: 'text', style: 'warning', text: t(locale, warning) });
+  }
+  blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'campaign.card.shared') });
+  if (!state.completed) blocks.push({ type: 'context', text: t(locale, 'campaign.card.sharedHint') });
+  plan.steps.forEach((step, index) => blocks.push(...sharedStep(hub, state, step, index + 1)));
+  for (const wave of wavesOf(view)) blocks.push(...waveBlocks(locale, hub, view, wave));
+  blocks.push({ type: 'divider' }, { type: 'context', text: t(locale, 'campaign.card.commands') });
+  return { fallback: t(locale, msg('campaign.card.fallback', { title, overall })), blocks };
+}
+
+function access(locale: Locale, hub: Rollout, state: RolloutState): string {
+  if (!state.operators.length) return t(locale, 'card.rollout.anyone');
+  return t(locale, msg('card.rollout.operators', { names: state.operators.map((o) => o.name).join(', '), owner: hub.owner.name }));
+}
+
+/** A shared step: its title with the status, what and why, the references, and the buttons allowed now. */
+function sharedStep(hub: Rollout, state: RolloutState, step: PlanStep, number: number): CardBlock[] {
+  const { locale } = hub;
+  const s: StepState = state.steps.get(step.id) ?? { stepId: step.id, status: 'open' };
+  const refs = [
+    step.kbs.length ? t(locale, msg('card.kb', { numbers: step.kbs.join(', ') })) : '',
+    step.facts.length ? t(locale, msg('card.facts', { ids: step.facts.join(', ') })) : '',
+    statusLine(locale, s),
+  ].filter(Boolean);
+  const blocks: CardBlock[] = [
+    { type: 'text', text: `${t(locale, msg('campaign.card.sharedStep', { number, title: t(locale, step.title) }))} · ${t(locale, `card.status.${s.status}`)}` },
+    { type: 'text', style: 'muted', text: step.details.map((d) => t(locale, d)).join('\n') },
+    { type: 'context', text: refs.join(' · ') },
+  ];
+  const buttons = state.completed ? [] : stepButtons(hub, s, number);
+  if (buttons.length) blocks.push({ type: 'actions', buttons });
+  return blocks;
+}
+
+function statusLine(locale: Locale, s: StepState): string {
+  const who = { user: s.by?.name ?? '?', at: formatTime(s.at ?? '', locale), note: s.note ?? '' };
+  if (s.status === 'done') return t(locale, msg('card.status.doneBy', who));
+  if (s.status === 'skipped') return t(locale, msg('card.status.skippedBy', who));
+  if (s.status === 'problem') return t(locale, msg('card.status.problemBy', who));
+  return '';
+}
+
+/** The same buttons as on a plan's step, acting on the hub rollout. */
+function stepButtons(hub: Rollout, s: StepState, number: number): Button[] {
+  const { locale } = hub;
+  const payload = (v: 'confirm' | 'skip' | 'problem' | 'undo') => ({ k: 'step' as const, r: hub.id, s: s.stepId, v });
+  const note = (verb: 'skip' | 'problem') => ({
+    title: t(locale, msg(`card.note.${verb}.title`, { number })),
+    label: t(locale, `card.note.${verb}.label`),
+    placeholder: t(locale, `card.note.${verb}.placeholder`),
+    submit: t(locale, `card.note.${verb}.submit`),
+  });
+  const confirm: Button = { label: t(locale, 'card.button.confirm'), action: payload('confirm'), style: 'primary' };
+  const skip: Button = { label: t(locale, 'card.button.skip'), action: payload('skip'), note: note('skip') };
+  const problem: Button = { label: t(locale, 'card.button.problem'), action: payload('problem'), style: 'danger', note: note('problem') };
+  const undo: Button = { label: t(locale, 'card.button.undo'), action: payload('undo') };
+  if (s.status === 'open') return [confirm, skip, problem];
+  if (s.status === 'problem') return [confirm, skip, undo];
+  return [undo];
+}
+
+/** One wave: its heading with where it stands, one line per server, and how to release it while it waits. */
+function waveBlocks(locale: Locale, hub: Rollout, view: CampaignView, wave: number): CardBlock[] {
+  const members = view.members.filter((m) => m.wave === wave);
+  const before = previousWave(view, wave);
+  const state = members.every((m) => m.completed)
+    ? t(locale, 'campaign.card.wave.complete')
+    : waveOpen(view, wave)
+      ? t(locale, 'campaign.card.wave.open')
+      : t(locale, msg('campaign.card.wave.waits', { previous: before ?? 1 }));
+  const heading = wave === 1 ? msg('campaign.card.wave.pilot', { state }) : msg('campaign.card.wave', { wave, state });
+  const blocks: CardBlock[] = [
+    { type: 'divider' },
+    { type: 'text', style: 'strong', text: t(locale, heading) },
+    { type: 'text', text: members.map((m) => serverLine(locale, m)).join('\n') },
+  ];
+  const waiting = members.filter((m) => !memberMayStart(view, m));
+  if (waiting.length && before !== undefined) {
+    blocks.push({ type: 'context', text: t(locale, msg('campaign.card.releaseHint', { wave, previous: before, owner: hub.owner.name })) });
+  }
+  return blocks;
+}
+
+function serverLine(locale: Locale, m: CampaignMember): string {
+  const head = m.completed
+    ? t(locale, msg('campaign.card.server.complete', { server: m.server }))
+    : t(locale, msg('campaign.card.server.progress', { server: m.server, settled: m.settled, total: m.total }));
+  const extras = [
+    m.problems > 0 ? t(locale, msg('campaign.card.server.problems', { count: m.problems })) : '',
+    m.released ? t(locale, msg('campaign.card.server.released', { user: m.released.by.name, note: m.released.note })) : '',
+  ].filter(Boolean);
+  return [head, ...extras].join(' · ');
+}
+
+/** A server's plan card, with the line that places it in its campaign right under the title. */
+export function drawMemberCard(rollout: Rollout, events: RolloutEvent[], view: CampaignView): Card {
+  const card = drawPlanCard(rollout, events);
+  const member = memberOf(view, rollout.id);
+  if (!member) return card;
+  const text = [memberLine(rollout.locale, view, member), memberGate(rollout.locale, view, member, rollout)].filter(Boolean).join(' ');
+  const at = card.blocks[0]?.type === 'header' ? 1 : 0;
+  return { ...card, blocks: [...card.blocks.slice(0, at), { type: 'text', style: 'strong', text }, ...card.blocks.slice(at)] };
+}
+
+function memberLine(locale: Locale, view: CampaignView, member: CampaignMember): string {
+  const wave = member.wave === 1 ? t(locale, 'campaign.card.member.pilot') : t(locale, msg('campaign.card.member.wave', { wave: member.wave }));
+  return t(locale, msg('campaign.card.member', { id: view.id, position: member.position, count: view.members.length, wave }));
+}
+
+/** Whether the server may start, and if not what it waits for; nothing once it is complete. */
+function memberGate(locale: Locale, view: CampaignView, member: CampaignMember, rollout: Rollout): string {
+  if (member.completed || rollout.status === 'completed') return '';
+  if (member.released) return t(locale, msg('campaign.card.member.released', { user: member.released.by.name, note: member.released.note }));
+  if (!memberMayStart(view, member)) {
+    const previous = previousWave(view, member.wave) ?? 1;
+    const servers = view.members.filter((m) => m.wave === previous && !m.completed).map((m) => m.server).join(', ');
+    return t(locale, msg('campaign.card.member.waits', { previous, servers, owner: view.owner.name }));
+  }
+  if (view.sharedWaiting.length) return t(locale, msg('campaign.card.member.shared', { steps: numberRanges(view.sharedWaiting) }));
+  return t(locale, 'campaign.card.member.mayStart');
+}

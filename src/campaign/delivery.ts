@@ -1,0 +1,59 @@
+/**
+ * Where a campaign's rollouts are delivered (src/delivery): the campaign card is
+ * posted like a plan; each server's card goes in its thread, and only once the
+ * campaign card is there (a server waits for it, and never goes out if the campaign
+ * card could not be posted). Thread lines of every server go to that one thread,
+ * each headed with the server's name, so the team reads the campaign in one place.
+ * The owner is told once, for the campaign card, not for each server.
+ */
+import { msg, t } from '../../conversations/strings';
+import type { Card } from '../cards/model';
+import { threadNoteFor } from '../bot/notes';
+import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
+import { drawRolloutCards } from './card';
+import { memberOf, type CampaignView } from './model';
+
+/** How long a server's card waits before looking again for its campaign card (plus its place, to keep the order). */
+export const WAIT_FOR_CAMPAIGN_CARD_MS = 250;
+
+/** The thread line of one event, or undefined when the event has none. */
+export type LineFor = (rollout: Rollout, event: RolloutEvent, events: RolloutEvent[]) => string | undefined;
+
+export type Placement =
+  /** Not a campaign's rollout: delivered as always. */
+  | { kind: 'plain' }
+  /** A server whose campaign card is not posted yet: try again a little later. */
+  | { kind: 'wait'; retryInMs: number }
+  /** A server whose campaign card will never be posted: it stays out of the channel too. */
+  | { kind: 'never' }
+  | {
+      kind: 'campaign';
+      cards: Card[];
+      /** The message whose thread holds this rollout's messages and lines (a server's: the campaign card). */
+      thread?: MessageRef;
+      lineFor: LineFor;
+      /** True for a server: the owner hears once, about the campaign card. */
+      quietOwner: boolean;
+    };
+
+export function placeInCampaign(rollout: Rollout, events: RolloutEvent[], view: CampaignView | undefined): Placement {
+  if (!view) return { kind: 'plain' };
+  const cards = drawRolloutCards(rollout, events, view);
+  if (view.id === rollout.id) return { kind: 'campaign', cards, lineFor: hubLine, quietOwner: false };
+  const member = memberOf(view, rollout.id);
+  if (!member) return { kind: 'plain' };
+  const root = view.hubMessages[0];
+  if (!root) return view.hubFailed ? { kind: 'never' } : { kind: 'wait', retryInMs: WAIT_FOR_CAMPAIGN_CARD_MS + member.position };
+  const lineFor: LineFor = (r, event, all) => {
+    const line =
+      event.type === 'released'
+        ? t(r.locale, msg('campaign.thread.released', { user: event.actor.name, server: member.server, note: event.note ?? '' }))
+        : threadNoteFor(r, event, all);
+    return line === undefined ? undefined : t(r.locale, msg('campaign.thread.server', { server: member.server, line }));
+  };
+  return { kind: 'campaign', cards, thread: root, lineFor, quietOwner: true };
+}
+
+/** The campaign card's own thread lines; its completion means the shared steps are all settled. */
+const hubLine: LineFor = (rollout, event, events) =>
+  event.type === 'completed' ? t(rollout.locale, 'campaign.thread.sharedDone') : threadNoteFor(rollout, event, events);
