@@ -118,7 +118,7 @@ export const campaignEn = {
     'Say which server or wave may start early, and why: "release wave 2 <reason>" or "release EXCH2 <reason>". Nothing was recorded.',
   'campaign.command.noCampaign': 'There is no open campaign in this channel. Nothing was recorded.',
   'campaign.command.noWave': 'Campaign {id} has no wave {wave}. Nothing was recorded.',
-  'campaign.command.released': 'Released: {servers}. They may start now.',
+  'campaign.command.released': 'Released early, may start now: {servers}.',
 
   // Thread lines.
   'campaign.thread.server': '{server} · {line}',

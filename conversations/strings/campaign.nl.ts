@@ -115,7 +115,7 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
     'Zeg welke server of golf eerder mag beginnen, en waarom: "vrijgeven golf 2 <reden>" of "vrijgeven EXCH2 <reden>". Er is niets vastgelegd.',
   'campaign.command.noCampaign': 'Er is geen open campagne in dit kanaal. Er is niets vastgelegd.',
   'campaign.command.noWave': 'Campagne {id} heeft geen golf {wave}. Er is niets vastgelegd.',
-  'campaign.command.released': 'Vrijgegeven: {servers}. Ze mogen nu beginnen.',
+  'campaign.command.released': 'Eerder vrijgegeven, mag nu beginnen: {servers}.',
 
   'campaign.thread.server': '{server} · {line}',
   'campaign.thread.released': '{user} liet {server} vóór zijn golf beginnen. Reden: {note}',

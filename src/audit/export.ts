@@ -5,7 +5,7 @@
  * an apostrophe: notes are typed by users and must never execute on opening.
  */
 import { t } from '../../conversations/strings';
-import type { Platform, RolloutSnapshot } from '../plan/rollout-model';
+import type { Platform, Rollout, RolloutSnapshot } from '../plan/rollout-model';
 import type { Store } from '../store/store';
 
 export type AuditFormat = 'csv' | 'json';
@@ -102,14 +102,24 @@ export interface AuditSelection {
   rollout?: string;
 }
 
-/** All matching rollouts with their full event logs, oldest first. */
+/**
+ * All matching rollouts with their full event logs, oldest first. A campaign's id
+ * selects the campaign with every one of its servers.
+ */
 export async function collectAudit(store: Store, options: AuditSelection): Promise<RolloutSnapshot[]> {
   const scope = options.channel
     ? { platform: options.platform, workspace: options.workspace, channel: options.channel }
     : { platform: options.platform, workspace: options.workspace };
-  const rollouts = (await store.listRollouts(scope, { limit: 100_000 }))
-    .filter((r) => !options.rollout || r.id === options.rollout)
-    .reverse();
+  const all = await store.listRollouts(scope, { limit: 100_000 });
+  const wanted = options.rollout ? await selected(store, all, options.rollout) : undefined;
+  const rollouts = all.filter((r) => !wanted || wanted.has(r.id)).reverse();
   const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(r.scope, r.id)));
   return snapshots.filter((s): s is RolloutSnapshot => Boolean(s));
+}
+
+/** The rollout asked for; for a campaign, its hub and every server. */
+async function selected(store: Store, rollouts: Rollout[], id: string): Promise<Set<string>> {
+  const picked = rollouts.find((r) => r.id === id);
+  const campaign = picked ? await store.campaignOf(picked.scope, picked.id) : undefined;
+  return new Set(campaign && campaign.id === id ? [id, ...campaign.members.map((m) => m.rolloutId)] : [id]);
 }

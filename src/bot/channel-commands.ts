@@ -47,7 +47,8 @@ export function createChannelCommands(deps: ChannelCommandDeps): ChannelCommands
     async export(inbound, rest) {
       const locale = await preferences.localeFor(inbound);
       const format: AuditFormat = /\bjson\b/i.test(rest) ? 'json' : 'csv';
-      const wanted = /\b([A-Za-z0-9_-]{6,24})\b/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+      // Whole ids only: one may begin or end with - or _, where \b would cut it short.
+      const wanted = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{6,24})(?![A-Za-z0-9_-])/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
       const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
       const events = snapshots.reduce((n, s) => n + s.events.length, 0);
       const day = now().toISOString().slice(0, 10);

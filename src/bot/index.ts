@@ -13,7 +13,7 @@ import type { Answers, Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import { stepDialog } from '../engine/dialog';
 import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
-import { drawPlanCard } from '../cards/plan-card';
+import { drawRolloutCards } from '../campaign/card';
 import type { ActionPayload } from '../cards/actions';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import type { Store } from '../store/store';
@@ -28,6 +28,9 @@ import { parseStepCommand } from './step-words';
 import { createChannelCommands } from './channel-commands';
 import { createInterviewHomes } from './interview-home';
 import { textCard } from './text-reply';
+import { createCampaignInterviews } from '../campaign/interview';
+import { createCampaignCommands } from '../campaign/commands';
+import { isCampaignDialog, type SavedInterview } from '../campaign/dialog-model';
 
 export interface BotOptions {
   store: Store;
@@ -50,6 +53,7 @@ export function createBot(options: BotOptions): Bot {
   const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS);
   const preferences = createPreferences(store);
   const homes = createInterviewHomes(store, dialogs, DIALOG_TTL_SECONDS);
+  const campaigns = createCampaignInterviews({ store, dialogs, homes, logger });
 
   /** Any failure becomes a clear "try again" for the user; details go to the log only. */
   async function guarded(inbound: Inbound, work: () => Promise<Reply[]>): Promise<Reply[]> {
@@ -69,15 +73,25 @@ export function createBot(options: BotOptions): Bot {
    */
   async function runDialog(
     home: Inbound,
-    state: DialogState | undefined,
+    saved: SavedInterview | undefined,
     event: DialogEvent,
     actionKey: string,
     announce: boolean,
   ): Promise<Reply[]> {
     const key = dialogKey(home.scope, home.user);
-    const chosen = state?.locale ?? (await preferences.chosenLocaleFor(home));
+    const chosen = saved?.locale ?? (await preferences.chosenLocaleFor(home));
     const locale = chosen ?? home.locale ?? 'en';
-    const result = stepDialog(state, event, { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user });
+    const ctx = { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user };
+    // Several servers (a list, "add another server", or a campaign under way): the campaign's interview.
+    const inCampaign = await campaigns.step(home, saved, event, ctx, actionKey);
+    if (inCampaign) {
+      const after = await dialogs.load(key);
+      if (after && after.locale !== locale) await preferences.setLocale(home, after.locale);
+      if (announce && after) inCampaign.push({ type: 'public', text: t(after.locale, msg('reach.interview.elsewhere', { user: home.user.name, product: 'Exchange' })) });
+      return inCampaign;
+    }
+    const state = isCampaignDialog(saved) ? undefined : saved;
+    const result = stepDialog(state, event, ctx);
     if (result.state) {
       await dialogs.save(key, result.state);
       await homes.goesOn(home);
@@ -140,12 +154,14 @@ export function createBot(options: BotOptions): Bot {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
         if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events)] }];
+        const { campaign } = result;
+        return [{ type: 'update-plan', rollout, cards: () => drawRolloutCards(rollout, events, campaign) }];
       }
     }
   }
 
   const steps = createStepCommands({ store, now, posted, actionReplies });
+  const campaignCommands = createCampaignCommands({ store, now, posted, steps, localeFor: (inbound) => preferences.localeFor(inbound) });
   const channel = createChannelCommands({ store, now, preferences, posted, actionReplies });
 
   return {
@@ -159,6 +175,9 @@ export function createBot(options: BotOptions): Bot {
         if (command?.command === 'status') return channel.status(inbound);
         if (command?.command === 'export') return channel.export(inbound, command.rest);
         if (command?.command === 'operators' && !state) return channel.operators(inbound, input, command.rest);
+        // A campaign's commands ("release wave 2 <reason>", "confirm EXCH1 3") name what they act on.
+        const forCampaign = await campaignCommands.typed(inbound, text, input.rollout);
+        if (forCampaign) return forCampaign;
         // "confirm 3" acts on the channel's rollout; a bare "confirm" in an interview is the interview's.
         const step = parseStepCommand(text);
         if (step && (step.number !== undefined || !state)) {
@@ -209,6 +228,7 @@ export function createBot(options: BotOptions): Bot {
       }),
 
     async planNotPosted(scope, rolloutId) {
+      if (await campaigns.notPosted(scope, rolloutId)) return;
       const snapshot = await store.getRollout(scope, rolloutId);
       if (!snapshot || snapshot.rollout.messages.length) return;
       const { rollout, events } = snapshot;
@@ -226,7 +246,8 @@ export function createBot(options: BotOptions): Bot {
     async drawRollout(scope: Scope, rolloutId: string) {
       const snapshot = await store.getRollout(scope, rolloutId);
       if (!snapshot) return undefined;
-      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events)] };
+      const campaign = await store.campaignOf(scope, rolloutId);
+      return { rollout: snapshot.rollout, cards: drawRolloutCards(snapshot.rollout, snapshot.events, campaign) };
     },
 
     openRollouts: posted,

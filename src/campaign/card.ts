@@ -145,9 +145,9 @@ export function drawMemberCard(rollout: Rollout, events: RolloutEvent[], view: C
   const card = drawPlanCard(rollout, events);
   const member = memberOf(view, rollout.id);
   if (!member) return card;
-  const text = [memberLine(rollout.locale, view, member), memberGate(rollout.locale, view, member, rollout)].filter(Boolean).join(' ');
+  const text = [memberLine(rollout.locale, view, member), memberGate(rollout.locale, view, member, rollout)].filter(Boolean).join(' · ');
   const at = card.blocks[0]?.type === 'header' ? 1 : 0;
-  return { ...card, blocks: [...card.blocks.slice(0, at), { type: 'text', style: 'strong', text }, ...card.blocks.slice(at)] };
+  return { ...card, blocks: [...card.blocks.slice(0, at), { type: 'text', text }, ...card.blocks.slice(at)] };
 }
 
 function memberLine(locale: Locale, view: CampaignView, member: CampaignMember): string {

@@ -32,14 +32,17 @@ export type Placement =
       /** The message whose thread holds this rollout's messages and lines (a server's: the campaign card). */
       thread?: MessageRef;
       lineFor: LineFor;
-      /** True for a server: the owner hears once, about the campaign card. */
-      quietOwner: boolean;
+      /** What the owner is told once it is posted; none for a server (the owner hears once, about the campaign card). */
+      ownerNotice?: string;
     };
 
 export function placeInCampaign(rollout: Rollout, events: RolloutEvent[], view: CampaignView | undefined): Placement {
   if (!view) return { kind: 'plain' };
   const cards = drawRolloutCards(rollout, events, view);
-  if (view.id === rollout.id) return { kind: 'campaign', cards, lineFor: hubLine, quietOwner: false };
+  if (view.id === rollout.id) {
+    const posted = msg('campaign.interview.posted', { title: t(rollout.locale, rollout.plan.title), id: rollout.id });
+    return { kind: 'campaign', cards, lineFor: hubLine, ownerNotice: t(rollout.locale, posted) };
+  }
   const member = memberOf(view, rollout.id);
   if (!member) return { kind: 'plain' };
   const root = view.hubMessages[0];
@@ -51,7 +54,7 @@ export function placeInCampaign(rollout: Rollout, events: RolloutEvent[], view: 
         : threadNoteFor(r, event, all);
     return line === undefined ? undefined : t(r.locale, msg('campaign.thread.server', { server: member.server, line }));
   };
-  return { kind: 'campaign', cards, thread: root, lineFor, quietOwner: true };
+  return { kind: 'campaign', cards, thread: root, lineFor };
 }
 
 /** The campaign card's own thread lines; its completion means the shared steps are all settled. */

@@ -104,12 +104,15 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
       const redrawn = delivery.redraws;
       await record({ messages: refs, shownVersion: rollout.version, redrawn, postState: 'posted', attempts: 0, lastError: null });
-      if (posting && inCampaign?.quietOwner) posting = false;
       if (posting) {
         posting = false;
-        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout) }).catch((error: unknown) =>
-          logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
-        );
+        // A campaign's owner hears once, about the campaign card, not about each server.
+        const notice = inCampaign ? inCampaign.ownerNotice : ctx.notices.posted(rollout);
+        if (notice !== undefined) {
+          await adapter.tellOwner(target, { kind: 'posted', text: notice }).catch((error: unknown) =>
+            logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
+          );
+        }
       }
     }
     step = 'line';
