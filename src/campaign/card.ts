@@ -51,7 +51,10 @@ export function drawCampaignCard(hub: Rollout, hubEvents: RolloutEvent[], view: 
   blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'campaign.card.shared') });
   if (!state.completed) blocks.push({ type: 'context', text: t(locale, 'campaign.card.sharedHint') });
   plan.steps.forEach((step, index) => blocks.push(...sharedStep(hub, state, step, index + 1)));
-  for (const wave of wavesOf(view)) blocks.push(...waveBlocks(locale, hub, view, wave));
+  blocks.push({ type: 'divider' });
+  // How to release is said once, at the first wave that waits (the same words serve the later ones).
+  const firstWaiting = wavesOf(view).find((w) => view.members.some((m) => m.wave === w && !memberMayStart(view, m)));
+  for (const wave of wavesOf(view)) blocks.push(...waveBlocks(locale, hub, view, wave, wave === firstWaiting));
   blocks.push({ type: 'divider' }, { type: 'context', text: t(locale, 'campaign.card.commands') });
   return { fallback: t(locale, msg('campaign.card.fallback', { title, overall })), blocks };
 }
@@ -70,9 +73,9 @@ function sharedStep(hub: Rollout, state: RolloutState, step: PlanStep, number: n
     step.facts.length ? t(locale, msg('card.facts', { ids: step.facts.join(', ') })) : '',
     statusLine(locale, s),
   ].filter(Boolean);
+  const heading = `${t(locale, msg('campaign.card.sharedStep', { number, title: t(locale, step.title) }))} · ${t(locale, `card.status.${s.status}`)}`;
   const blocks: CardBlock[] = [
-    { type: 'text', text: `${t(locale, msg('campaign.card.sharedStep', { number, title: t(locale, step.title) }))} · ${t(locale, `card.status.${s.status}`)}` },
-    { type: 'text', style: 'muted', text: step.details.map((d) => t(locale, d)).join('\n') },
+    { type: 'text', text: [heading, ...step.details.map((d) => t(locale, d))].join('\n') },
     { type: 'context', text: refs.join(' · ') },
   ];
   const buttons = state.completed ? [] : stepButtons(hub, s, number);
@@ -107,8 +110,8 @@ function stepButtons(hub: Rollout, s: StepState, number: number): Button[] {
   return [undo];
 }
 
-/** One wave: its heading with where it stands, one line per server, and how to release it while it waits. */
-function waveBlocks(locale: Locale, hub: Rollout, view: CampaignView, wave: number): CardBlock[] {
+/** One wave: its heading with where it stands, one line per server, and (`hint`) how to release it while it waits. */
+function waveBlocks(locale: Locale, hub: Rollout, view: CampaignView, wave: number, hint: boolean): CardBlock[] {
   const members = view.members.filter((m) => m.wave === wave);
   const before = previousWave(view, wave);
   const state = members.every((m) => m.completed)
@@ -118,12 +121,10 @@ function waveBlocks(locale: Locale, hub: Rollout, view: CampaignView, wave: numb
       : t(locale, msg('campaign.card.wave.waits', { previous: before ?? 1 }));
   const heading = wave === 1 ? msg('campaign.card.wave.pilot', { state }) : msg('campaign.card.wave', { wave, state });
   const blocks: CardBlock[] = [
-    { type: 'divider' },
     { type: 'text', style: 'strong', text: t(locale, heading) },
     { type: 'text', text: members.map((m) => serverLine(locale, m)).join('\n') },
   ];
-  const waiting = members.filter((m) => !memberMayStart(view, m));
-  if (waiting.length && before !== undefined) {
+  if (hint && before !== undefined) {
     blocks.push({ type: 'context', text: t(locale, msg('campaign.card.releaseHint', { wave, previous: before, owner: hub.owner.name })) });
   }
   return blocks;
