@@ -67,10 +67,16 @@ function carryChange(servers: CampaignServerDraft[]): CampaignServerDraft[] {
   });
 }
 
-/** A new server's interview from the words after its name. */
+/**
+ * A new server's interview from the words after its name, read by the engine as an
+ * answer to an interview that already knows the campaign's change (so "5.5 standard
+ * no no" answers the 5.5 questions, as it would in a single interview that knew it).
+ */
 function newServer(state: CampaignDialogState, name: string, words: string, ctx: DialogContext): { server: CampaignServerDraft; remarks: CardBlock[] } {
-  const started = stepDialog(undefined, { type: 'start', text: words }, { ...ctx, locale: state.locale, localeIsGuess: false });
-  const dialog: DialogState = started.state ?? newDialogState(state.locale, ctx.now);
+  const [known] = carryChange([...state.servers, { name, wave: 0, dialog: newDialogState(state.locale, ctx.now) }]).slice(-1);
+  const base: DialogState = { ...known.dialog, stage: 'asking' };
+  const started = words ? stepDialog(base, { type: 'text', text: words }, { ...ctx, locale: state.locale, localeIsGuess: false }) : { state: base, outputs: [] };
+  const dialog: DialogState = started.state ?? base;
   const card = started.outputs.find((o) => o.type === 'card');
   const remarks = card && card.type === 'card' ? remarksAbout(state.locale, name, card.card) : [];
   return { server: { name, wave: waveForNewServer(state.servers), dialog: { ...dialog, locale: state.locale } }, remarks };
