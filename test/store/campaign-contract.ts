@@ -184,6 +184,28 @@ export function describeCampaignContract(name: string, makeStore: () => Promise<
       expect((await store.getDelivery(channelScope, view.id))!.redraws).toBe(1);
     });
 
+    it('the outbox hands out each rollout with its campaign, and a redraw takes off only what it drew', async () => {
+      const { view, members } = await posted();
+      const now = Date.now() + 1000;
+      const [claim] = await store.claimChannels('worker-1', now, 10_000, 1);
+      const due = await store.dueDeliveries(claim, now, 20);
+      expect(due.map((d) => d.campaign?.id)).toEqual([view.id, view.id, view.id, view.id]);
+      expect(due.find((d) => d.rollout.id === view.id)?.campaign?.hubMessages).toEqual([]);
+      // The campaign card is posted: its servers now see where their thread is.
+      await store.recordDelivery(claim, view.id, { messages: [{ id: 'hub-1' }], shownVersion: 1, linesSent: 1, postState: 'posted' }, now);
+      expect((await store.campaignOf(channelScope, members[0].id))?.hubMessages).toEqual([{ id: 'hub-1' }]);
+      // Two changes on a server; a round that drew one of them leaves the other due.
+      await store.applyAction(channelScope, members[0].id, step('confirm', 'full-backup'), NOW);
+      await store.applyAction(channelScope, members[0].id, step('confirm', 'stop-antivirus'), NOW);
+      expect((await store.getDelivery(channelScope, view.id))?.redraws).toBe(2);
+      await store.recordDelivery(claim, view.id, { redrawn: 1 }, now);
+      const hub = (await store.getDelivery(channelScope, view.id))!;
+      expect(hub.redraws).toBe(1);
+      expect(hub.dueAt).not.toBeNull();
+      await store.recordDelivery(claim, view.id, { redrawn: 1 }, now);
+      expect((await store.getDelivery(channelScope, view.id))).toMatchObject({ redraws: 0, dueAt: null });
+    });
+
     it('clicks on every server at once, from two stores, keep each projection equal to its log', async () => {
       const { hub, members } = await posted();
       const other = target.openAnother?.() ?? store;

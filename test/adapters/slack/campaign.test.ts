@@ -140,3 +140,35 @@ describe('a campaign in Slack', () => {
     }
   });
 });
+
+describe('a campaign card Slack refuses', () => {
+  it('posts none of its servers, tells the owner, and keeps the campaign at its summary: posting again is one click', async () => {
+    const c2 = { channel: 'C2' };
+    const ask = async (text: string) => {
+      await postSlack(h.baseUrl, slashCommandBody(text, h.fake.responseUrl(`c${++urls}`), c2));
+      await h.adapter.settled();
+      return lastPrivate();
+    };
+    const summary = await ask('EXCH1 2000 standard sp no adc no ts; EXCH2 2000 standard no adc no ts');
+    const post = buttonsOf(summary.blocks).find((b) => b.style === 'primary')!;
+    h.fake.errors.set('chat.postMessage', 'not_in_channel');
+    try {
+      await postSlack(h.baseUrl, blockActionsBody({ responseUrl: h.fake.responseUrl(`k${++urls}`), value: post.value, actionId: post.action_id, ephemeral: true, ...c2 }));
+      await h.adapter.settled();
+    } finally {
+      h.fake.errors.delete('chat.postMessage');
+    }
+    expect(lastPrivate().text).toMatch(/^I could not post the plan in this channel \(not_in_channel\)/);
+    const rollouts = await store.listRollouts({ ...scope, channel: 'C2' });
+    expect(rollouts).toHaveLength(3);
+    for (const r of rollouts) expect((await store.getDelivery({ ...scope, channel: 'C2' }, r.id))?.postState).toBe('failed');
+    expect(h.fake.shown('C2')).toEqual([]);
+    // The bot is invited; /exchange-sp brings the campaign back at its summary.
+    const again = await ask('');
+    expect(again.text).toBe('Campaign of 2 servers: type post (or yes), or change the waves.');
+    await click(buttonsOf(again.blocks).find((b) => b.style === 'primary')!, { ephemeral: true, ...c2 } as never);
+    const top = h.fake.shown('C2');
+    expect(top).toHaveLength(1);
+    expect(h.fake.thread('C2', top[0].ts).map((m) => (m.blocks[0] as Blk).text?.text.split(':')[0])).toEqual(['EXCH1', 'EXCH2']);
+  });
+});
