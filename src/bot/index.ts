@@ -174,7 +174,11 @@ export function createBot(options: BotOptions): Bot {
         // Channel commands and step commands are about the conversation they are typed in.
         if (command?.command === 'status') return channel.status(inbound);
         if (command?.command === 'export') return channel.export(inbound, command.rest);
-        if (command?.command === 'operators' && !state) return channel.operators(inbound, input, command.rest);
+        if (command?.command === 'operators' && !state) {
+          // A campaign's owner names the operators of every server at once.
+          const forCampaign = await campaignCommands.operators(inbound, input.mentions ?? [], command.rest);
+          return forCampaign ?? channel.operators(inbound, input, command.rest);
+        }
         // A campaign's commands ("release wave 2 <reason>", "confirm EXCH1 3") name what they act on.
         const forCampaign = await campaignCommands.typed(inbound, text, input.rollout);
         if (forCampaign) return forCampaign;

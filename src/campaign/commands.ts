@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { cleanName, sameServer } from '../../conversations/campaign/words';
-import type { Rollout, Scope } from '../plan/rollout-model';
+import { readOperators } from '../../conversations/interview/operators';
+import type { Rollout, Scope, UserRef } from '../plan/rollout-model';
 import type { Store } from '../store/store';
 import type { StepCommands } from '../bot/step-commands';
 import { parseStepCommand, type StepCommand } from '../bot/step-words';
@@ -40,6 +41,12 @@ export interface CampaignCommandDeps {
 export interface CampaignCommands {
   /** The campaign's answer to a typed command, or undefined when the text is not about a campaign. */
   typed(inbound: Inbound, text: string, pinned?: string): Promise<Reply[] | undefined>;
+  /**
+   * "operators @a @b" when the person's latest open rollout belongs to a campaign: who may
+   * act on every rollout of it (its open servers and shared steps), one action each.
+   * Undefined when it does not belong to one.
+   */
+  operators(inbound: Inbound, mentions: UserRef[], rest: string): Promise<Reply[] | undefined>;
 }
 
 /** A step command that names a server or the shared steps: "confirm EXCH1 3 <note>". */
@@ -90,6 +97,28 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
   }
 
   return {
+    async operators(inbound, mentions, rest) {
+      const mine = (await deps.posted(inbound.scope)).find((r) => r.owner.id === inbound.user.id);
+      const view = mine ? await store.campaignOf(inbound.scope, mine.id) : undefined;
+      if (!view) return undefined;
+      const locale = await deps.localeFor(inbound);
+      const choice = readOperators(rest, mentions, inbound.user);
+      if (!choice.ok) return refused(t(locale, choice.reason));
+      const key = randomUUID();
+      const open = view.members.filter((m) => !m.completed).map((m) => m.rolloutId);
+      let changed = 0;
+      for (const id of [view.id, ...open]) {
+        const result = await store.applyAction(inbound.scope, id, { verb: 'set-operators', operators: choice.operators, actor: inbound.user, actionKey: `${key}:${id}` }, deps.now());
+        // The shared steps may be finished already; the servers still open are what matters.
+        if (result.outcome === 'recorded') changed++;
+        else if (result.outcome === 'refused' && id !== view.id) return refused(t(locale, result.reason));
+      }
+      if (changed === 0) return refused(t(locale, 'card.error.noRollout'));
+      const names = choice.operators.map((o) => o.name).join(', ');
+      const text = choice.operators.length ? msg('card.operators.set', { names, id: view.id }) : msg('card.operators.anyone', { id: view.id });
+      return [textCard(t(locale, text))];
+    },
+
     async typed(inbound, text, pinned) {
       const releasing = RELEASE.exec(text);
       const named = releasing ? undefined : namedStep(text);

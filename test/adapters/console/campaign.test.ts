@@ -156,6 +156,24 @@ describe('the pilot gate', () => {
   });
 });
 
+describe('operators of a campaign', () => {
+  it('named once by the owner, they apply to every server and to the shared steps', async () => {
+    const c = await open();
+    const carol = { id: 'carol', name: 'Carol' };
+    await c.say('exchange-sp EXCH1 2000 standard sp no adc no ts; EXCH2 2000 standard no adc no ts');
+    await c.say('post');
+    expect(await c.say('operators @bob')).toMatch(/From now on only bob and you can act on rollout \S+\./);
+    expect(await c.say('confirm EXCH1 1', carol)).toContain('! Only the operators of this rollout and its owner, Alice, can change it.');
+    expect(await c.say('confirm shared 1', carol)).toContain('! Only the operators');
+    expect(await c.say('confirm EXCH1 1', bob)).toContain('>> EXCH1 · Bob confirmed step 1');
+    const { hub, servers } = await campaignOf(c);
+    for (const log of [hub.events, ...servers.map((s) => s.events)]) {
+      expect(log.filter((e) => e.type === 'operators-set').map((e) => e.operators?.map((o) => o.name))).toEqual([['bob']]);
+    }
+    await c.close();
+  });
+});
+
 describe('refusals in the list, by name', () => {
   it('an impossible server is told by its name; a part without a name, a bad or a taken name is left out', async () => {
     const c = await open();
