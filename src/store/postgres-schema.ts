@@ -104,7 +104,8 @@ export const postgresMigrations: Migration[] = [
     `,
   },
   {
-    version: 4,
+    // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
+    version: 5,
     name: 'campaigns: several servers in waves, their shared steps on a hub rollout',
     sql: `
       ALTER TABLE deliveries ADD COLUMN redraws integer NOT NULL DEFAULT 0;

@@ -110,7 +110,8 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
-    version: 4,
+    // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
+    version: 5,
     name: 'campaigns: several servers in waves, their shared steps on a hub rollout',
     sql: `
       -- A card may show more than its own log (a campaign card, its servers' progress):
