@@ -32,6 +32,14 @@ export interface ChannelCommands {
   operators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]>;
 }
 
+/**
+ * The rollout (or campaign) id in "export [json] <id>", if any. Whole ids only: an id
+ * may begin or end with - or _ (base64url), where \b would cut it short.
+ */
+export function exportedRolloutId(rest: string): string | undefined {
+  return /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{6,24})(?![A-Za-z0-9_-])/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+}
+
 export function createChannelCommands(deps: ChannelCommandDeps): ChannelCommands {
   const { store, now, preferences, posted } = deps;
 
@@ -47,8 +55,7 @@ export function createChannelCommands(deps: ChannelCommandDeps): ChannelCommands
     async export(inbound, rest) {
       const locale = await preferences.localeFor(inbound);
       const format: AuditFormat = /\bjson\b/i.test(rest) ? 'json' : 'csv';
-      // Whole ids only: one may begin or end with - or _, where \b would cut it short.
-      const wanted = /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{6,24})(?![A-Za-z0-9_-])/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+      const wanted = exportedRolloutId(rest);
       const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
       const events = snapshots.reduce((n, s) => n + s.events.length, 0);
       const day = now().toISOString().slice(0, 10);
