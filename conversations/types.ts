@@ -6,6 +6,14 @@
 export type Locale = 'en' | 'nl';
 export const LOCALES: readonly Locale[] = ['en', 'nl'];
 
+/**
+ * Where a conversation happens, for the words that speak of it ("anyone in this
+ * channel", "posted in this chat"): a channel, a group chat, a one-to-one chat with
+ * the bot, or the console ("here"). Adapters say which; the plan keeps its own.
+ */
+export type Place = 'channel' | 'group' | 'personal' | 'here';
+export const PLACES: readonly Place[] = ['channel', 'group', 'personal', 'here'];
+
 export type ExchangeVersion = '2000' | '5.5';
 /** Standard / Enterprise Server, Conferencing Server (2000 only), Small Business Server. */
 export type Product = 'standard' | 'enterprise' | 'conferencing' | 'sbs';

@@ -1,6 +1,6 @@
 /**
  * What a console line means: a number picking a choice of the last question, a
- * console word (plan, use, new, quit), or anything else for the core (answers, help,
+ * console word (plan, use, details, new, quit), or anything else for the core (answers, help,
  * status, export, and step commands such as "confirm 3", which the core reads the
  * same way for every platform). English and Dutch words.
  */
@@ -8,6 +8,8 @@ export type ConsoleLine =
   | { kind: 'choice'; index: number }
   | { kind: 'show' }
   | { kind: 'use'; rolloutId: string }
+  /** A step's whole text and sources ("details 5"): the plan shows most steps as one line. */
+  | { kind: 'details'; number: number }
   | { kind: 'new'; text: string }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -20,7 +22,10 @@ export function parseConsoleLine(line: string): ConsoleLine {
   const lower = text.toLowerCase();
   if (['plan', 'show', 'toon'].includes(lower)) return { kind: 'show' };
   if (['quit', 'exit', 'stoppen', 'afsluiten'].includes(lower)) return { kind: 'quit' };
-  const use = /^(?:use|gebruik)\s+([A-Za-z0-9_-]{1,24})$/i.exec(text);
+  const details = /^details?\s+(\d{1,4})$/i.exec(text);
+  if (details) return { kind: 'details', number: Number(details[1]) };
+  // A rollout id, or its short reference as the plan shows it ("use #42").
+  const use = /^(?:use|gebruik)\s+([A-Za-z0-9_-]{1,24}|#\d{1,9})$/i.exec(text);
   if (use) return { kind: 'use', rolloutId: use[1] };
   const fresh = /^(?:\/?exchange-sp|new|nieuw)\b\s*(.*)$/i.exec(text);
   if (fresh) return { kind: 'new', text: fresh[1] };

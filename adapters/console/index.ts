@@ -18,6 +18,7 @@ import type { Locale } from '../../conversations/types';
 import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
 import type { Button } from '../../src/cards/model';
 import { renderCardAsText } from '../../src/cards/text';
+import { formatRef } from '../../src/plan/short-ref';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { parseConsoleLine } from './commands';
 import { writeNewFile } from './export-file';
@@ -56,7 +57,8 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
   const login = safeLogin();
   const user = options.user ?? { id: login, name: login };
   const scope = options.scope ?? CONSOLE_SCOPE;
-  const inbound: Inbound = { scope, user, ...(options.locale ? { locale: options.locale } : {}) };
+  // The terminal is "here": a plan posted from it says so, not "in this channel".
+  const inbound: Inbound = { scope, user, place: 'here', ...(options.locale ? { locale: options.locale } : {}) };
   const interactive = options.interactive ?? (options.input as { isTTY?: boolean }).isTTY === true;
   /** The rollout picked with `use`: step commands act on it instead of the latest. */
   let pinnedRollout: string | undefined;
@@ -105,6 +107,17 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
     for (const card of drawing.cards) print(renderCardAsText(card).text);
   }
 
+  /** "details 5": the step's whole text and the fact ids behind it, as the cards' "Details" shows it. */
+  async function showDetails(number: number): Promise<void> {
+    const id = currentRollout ?? pinnedRollout ?? (await bot.openRollouts(scope))[0]?.id;
+    if (!id) return print(t(await locale(), 'console.noRollout'));
+    const drawing = await bot.drawRollout(scope, id);
+    if (!drawing) return print(t(await locale(), msg('console.unknownRollout', { id })));
+    // A number that is no step is left to the core, which says so.
+    const step = drawing.rollout.plan.steps[number - 1]?.id ?? `step-${number}`;
+    await show(await bot.handleAction(inbound, { payload: { k: 'details', r: drawing.rollout.id, s: step }, actionKey: randomUUID() }));
+  }
+
   function toBot(text: string, extra: { isCommand?: boolean } = {}): MessageInput {
     const mentions = consoleMentions(text);
     return { text, ...extra, ...(mentions.length ? { mentions } : {}), ...(pinnedRollout ? { rollout: pinnedRollout } : {}) };
@@ -134,6 +147,9 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       case 'new':
         await show(await bot.handleMessage(inbound, toBot(parsed.text, { isCommand: true })));
         return true;
+      case 'details':
+        await showDetails(parsed.number);
+        return true;
       case 'choice': {
         const button = choices[parsed.index];
         if (!button) break; // a bare number may also be an answer; let the bot read it
@@ -154,7 +170,7 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
     const open = (await bot.openRollouts(scope))[0];
     if (!open) return;
     currentRollout = open.id;
-    print(`\n${t(language, msg('console.resuming', { id: open.id }))}`);
+    print(`\n${t(language, msg('console.resuming', { ref: formatRef(open.ref) }))}`);
     await showCurrent();
   }
 

@@ -25,6 +25,30 @@ export interface SlackButton {
   style?: 'primary' | 'danger';
 }
 
+/** One choice of an overflow menu: what it says and the payload it sends. */
+export interface SlackOption {
+  text: PlainText;
+  value: string;
+}
+
+/** The "…" menu beside a step: its secondary actions (Skip…, Problem…, Undo, Details). */
+export interface SlackOverflow {
+  type: 'overflow';
+  action_id: string;
+  options: SlackOption[];
+}
+
+/** Slack's own people picker; it sends its choice as soon as the menu closes. */
+export interface SlackUsersSelect {
+  type: 'multi_users_select';
+  action_id: string;
+  placeholder?: PlainText;
+  initial_users?: string[];
+  max_selected_items?: number;
+}
+
+export type SlackActionElement = SlackButton | SlackOverflow | SlackUsersSelect;
+
 export interface SlackTextInput {
   type: 'plain_text_input';
   action_id: string;
@@ -37,10 +61,10 @@ export interface SlackTextInput {
 
 export type SlackBlock =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: SlackButton }
+  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: SlackButton | SlackOverflow }
   | { type: 'divider' }
   | { type: 'context'; elements: Mrkdwn[] }
-  | { type: 'actions'; elements: SlackButton[] }
+  | { type: 'actions'; block_id?: string; elements: SlackActionElement[] }
   | {
       type: 'input';
       block_id?: string;
@@ -93,16 +117,27 @@ export function blockTextLength(block: SlackBlock): number {
       return (
         (block.text?.text.length ?? 0) +
         (block.fields ?? []).reduce((n, f) => n + f.text.length, 0) +
-        (block.accessory ? block.accessory.text.text.length : 0)
+        (block.accessory ? elementTextLength(block.accessory) : 0)
       );
     case 'divider':
       return 0;
     case 'context':
       return block.elements.reduce((n, e) => n + e.text.length, 0);
     case 'actions':
-      return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+      return block.elements.reduce((n, e) => n + elementTextLength(e), 0);
     case 'input':
       return block.label.text.length + (block.element.placeholder?.text.length ?? 0) + (block.element.initial_value?.length ?? 0);
+  }
+}
+
+function elementTextLength(element: SlackActionElement): number {
+  switch (element.type) {
+    case 'button':
+      return element.text.text.length;
+    case 'overflow':
+      return element.options.reduce((n, o) => n + o.text.text.length, 0);
+    case 'multi_users_select':
+      return element.placeholder?.text.length ?? 0;
   }
 }
 

@@ -9,9 +9,11 @@
  * https://docs.slack.dev/reference/block-kit/block-elements/button-element
  */
 import { z } from 'zod';
+import type { Locale } from '../../conversations/types';
 import { encodeActionPayload, parseActionPayload, type ActionPayload } from '../../src/cards/actions';
 import type { Button } from '../../src/cards/model';
-import { truncate } from './limits';
+import { stepNote } from '../../src/cards/step-view';
+import { SLACK_LIMITS, truncate } from './limits';
 
 export type ButtonNote = NonNullable<Button['note']>;
 
@@ -62,4 +64,37 @@ export function parseButtonValue(raw: unknown): ButtonValue | undefined {
   const value: ButtonValue = { payload, note };
   if (envelope.data.s !== undefined) value.step = envelope.data.s;
   return value;
+}
+
+/**
+ * An overflow option's value holds at most 150 characters, too few for a modal's
+ * texts. A plain action is its payload; one that needs a note (Skip…, Problem…) is the
+ * payload with the card's language and the step's number, from which the core's
+ * note texts are drawn again when the option is chosen. Undefined when it cannot fit
+ * (ids longer than the design allows).
+ */
+export function encodeOptionValue(button: Button, step: number | undefined, locale: Locale | undefined): string | undefined {
+  const value = button.note ? JSON.stringify({ o: button.action, l: locale ?? 'en', n: step ?? 0 }) : encodeActionPayload(button.action);
+  return value.length <= SLACK_LIMITS.optionValue ? value : undefined;
+}
+
+const optionEnvelope = z
+  .object({ o: z.unknown(), l: z.enum(['en', 'nl']), n: z.number().int().min(0).max(10_000) })
+  .strict();
+
+/** The chosen option's meaning, with its note texts when it needs one; undefined when it is not ours. */
+export function parseOptionValue(raw: unknown): ButtonValue | undefined {
+  if (typeof raw !== 'string' || raw.length > SLACK_LIMITS.optionValue) return undefined;
+  const direct = parseActionPayload(raw);
+  if (direct) return { payload: direct };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const envelope = optionEnvelope.safeParse(json);
+  const payload = envelope.success ? parseActionPayload(envelope.data.o) : undefined;
+  if (!envelope.success || payload?.k !== 'step' || (payload.v !== 'skip' && payload.v !== 'problem')) return undefined;
+  return { payload, note: stepNote(envelope.data.l, payload.v, envelope.data.n), step: envelope.data.n };
 }

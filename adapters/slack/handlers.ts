@@ -10,18 +10,17 @@
 import type { App } from '@slack/bolt';
 import { t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
-import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
+import type { ActionInput, Bot, Inbound, MessageInput, PickedPeople, Reply } from '../../src/bot/types';
 import type { Logger } from '../../src/log';
-import { parseButtonValue, type ButtonValue } from './button-value';
-import { buildInbound, slackScope, type UserDirectory } from './inbound';
+import { buildInbound, slackPlace, slackScope, type UserDirectory } from './inbound';
+import { lookUpWithin } from '../../src/mention-lookup';
 import type { InstallationIds } from './installations';
 import type { SlackAddress } from './delivery';
 import { buildMessageModal, buildNoteModal, encodeNoteMetadata, NOTE_ACTION_ID, NOTE_BLOCK_ID, NOTE_CALLBACK_ID, parseNoteMetadata } from './note-modal';
 import type { WorkspaceClients } from './oauth';
 import { blockActionsSchema, slashCommandSchema, viewSubmissionSchema, type BlockActions } from './payloads';
 import { resolveMentions } from './mentions';
-import { INPUT_ACTION_PREFIX } from './render';
+import { readAction } from './read-action';
 import type { ReplyRunner, ReplyTarget } from './replies';
 import { withRetry, type SlackWebClient } from './web';
 
@@ -105,7 +104,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       inTurn(`${scope.workspace}/${scope.channel}/${command.user_id}`, async () => {
         const client = await clientOrRefuse({ enterpriseId: command.enterprise_id, teamId: command.team_id }, command.response_url);
         if (!client) return;
-        const inbound = await buildInbound(directory, client, scope, { id: command.user_id, fallbackName: command.user_name });
+        const inbound = await buildInbound(directory, client, scope, { id: command.user_id, fallbackName: command.user_name }, command.channel_name);
         inbound.address = slackAddress({ enterpriseId: command.enterprise_id, teamId: command.team_id }, command.user_id, command.response_url);
         const target: ReplyTarget = { scope, client, userId: command.user_id, locale: localeOf(inbound), replaceOriginal: false };
         if (command.response_url) target.responseUrl = command.response_url;
@@ -156,7 +155,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         const client = await clients.forRequest({ enterpriseId, teamId }).catch(() => undefined);
         if (client) known = await valueWithin(directory.lookup(client, scope.workspace, body.user.id), NAME_BEFORE_ACK_MS, known);
       }
-      const inbound: Inbound = { scope, user: { id: body.user.id, name: known.name ?? (body.user.name || body.user.username || body.user.id) } };
+      const inbound: Inbound = {
+        scope,
+        user: { id: body.user.id, name: known.name ?? (body.user.name || body.user.username || body.user.id) },
+        place: slackPlace(channel, body.channel?.name),
+      };
       if (known.locale) inbound.locale = known.locale;
       return bot.handleAction(inbound, { payload, actionKey: `${action.action_ts}:${body.user.id}:${action.action_id}` });
     })();
@@ -189,7 +192,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
 
-    const inbound = await buildInbound(directory, client, scope, { id: body.user.id, fallbackName: body.user.name ?? body.user.username ?? '' });
+    const inbound = await buildInbound(directory, client, scope, { id: body.user.id, fallbackName: body.user.name ?? body.user.username ?? '' }, body.channel?.name);
     inbound.address = slackAddress({ enterpriseId, teamId }, body.user.id, body.response_url);
     const target: ReplyTarget = {
       scope,
@@ -203,8 +206,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       await guard('unknown button', undefined, () => replies.tellPrivately(target, t(target.locale, 'card.error.unknownButton')));
       return;
     }
-    const input: { payload: ActionPayload; actionKey: string; text?: string } = { payload: button.payload, actionKey };
+    const input: ActionInput = { payload: button.payload, actionKey };
     if (button.text !== undefined) input.text = button.text;
+    if (button.users) input.people = await namePeople(client, scope.workspace, button.users);
     const work = () =>
       guard('action', target, async () => {
         await replies.carryOut(await (recorded ?? bot.handleAction(inbound, input)), target);
@@ -212,6 +216,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     // Interview clicks of one person stay in order; plan clicks are ordered by the store.
     if (button.payload.k === 'step') await work();
     else await inTurn(`${scope.workspace}/${scope.channel}/${body.user.id}`, work);
+  }
+
+  /** Names the people picked in Slack's picker (users.info, cached; a few at a time, within the mention budget). */
+  async function namePeople(client: SlackWebClient, workspace: string, ids: string[]): Promise<PickedPeople> {
+    const named = await lookUpWithin(ids, async (id) => ({ id, name: (await directory.lookup(client, workspace, id)).name ?? id }));
+    return { found: [...named.values()], unknownIds: ids.filter((id) => !named.has(id)) };
   }
 
   app.view(NOTE_CALLBACK_ID, async ({ ack, body }) => {
@@ -267,25 +277,4 @@ function slackAddress(ids: InstallationIds, userId: string, responseUrl: string 
   if (ids.enterpriseId) address.enterpriseId = ids.enterpriseId;
   if (responseUrl) address.responseUrl = responseUrl;
   return address;
-}
-
-/** The clicked button's meaning and typed text, or undefined when it is not ours. */
-function readAction(body: BlockActions): (ButtonValue & { text?: string }) | undefined {
-  const action = body.actions[0];
-  if (action.type === 'plain_text_input' && action.action_id.startsWith(INPUT_ACTION_PREFIX)) {
-    // Enter pressed in a text field: its block_id names the answer it submits.
-    const payload = action.block_id?.startsWith('input:') ? parseActionPayload(action.block_id.slice(6)) : undefined;
-    return payload ? { payload, text: action.value ?? '' } : undefined;
-  }
-  const value = parseButtonValue(action.value ?? undefined);
-  if (!value) return undefined;
-  if (value.payload.k === 'answer' && value.payload.i) {
-    const wanted = `${INPUT_ACTION_PREFIX}${value.payload.i}`;
-    for (const block of Object.values(body.state?.values ?? {})) {
-      const field = block[wanted];
-      if (field) return { ...value, text: field.value ?? '' };
-    }
-    return { ...value, text: '' };
-  }
-  return value;
 }

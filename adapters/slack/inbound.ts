@@ -14,7 +14,7 @@
  * https://docs.slack.dev/reference/methods/users.info
  */
 import NodeCache from 'node-cache';
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { Inbound } from '../../src/bot/types';
 import type { Scope } from '../../src/plan/rollout-model';
 import type { Logger } from '../../src/log';
@@ -22,6 +22,17 @@ import type { SlackWebClient } from './web';
 
 export function slackScope(ids: { enterpriseId?: string; teamId: string; channelId: string }): Scope {
   return { platform: 'slack', workspace: ids.enterpriseId ?? ids.teamId, channel: ids.channelId };
+}
+
+/**
+ * A direct message with the bot (channel ids of DMs start with D; a slash command
+ * names it "directmessage"), a group DM ("mpdm-…"), or a channel.
+ * https://docs.slack.dev/reference/objects/conversation-object
+ */
+export function slackPlace(channelId: string, channelName?: string | null): Place {
+  if (channelId.startsWith('D') || channelName === 'directmessage') return 'personal';
+  if (channelName?.startsWith('mpdm-')) return 'group';
+  return 'channel';
 }
 
 /** 'nl', 'nl-NL', 'nl_BE' -> 'nl'; anything else -> 'en'. */
@@ -97,9 +108,14 @@ export async function buildInbound(
   client: SlackWebClient,
   scope: Scope,
   user: { id: string; fallbackName: string },
+  channelName?: string | null,
 ): Promise<Inbound> {
   const info = await directory.lookup(client, scope.workspace, user.id);
-  const inbound: Inbound = { scope, user: { id: user.id, name: info.name ?? (user.fallbackName || user.id) } };
+  const inbound: Inbound = {
+    scope,
+    user: { id: user.id, name: info.name ?? (user.fallbackName || user.id) },
+    place: slackPlace(scope.channel, channelName),
+  };
   if (info.locale) inbound.locale = info.locale;
   return inbound;
 }

@@ -5,6 +5,8 @@
  * https://docs.slack.dev/reference/block-kit/block-elements/button-element
  * https://docs.slack.dev/reference/methods/chat.postMessage#truncating
  * https://docs.slack.dev/reference/views (modal title/submit)
+ * https://docs.slack.dev/reference/block-kit/block-elements/overflow-menu-element
+ * https://docs.slack.dev/reference/block-kit/block-elements/multi-select-menu-element#users_multi_select
  */
 export const SLACK_LIMITS = {
   /** Blocks in one message (modals allow 100; we never need that many). */
@@ -23,6 +25,11 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   buttonLabel: 75,
   buttonValue: 2000,
+  /** Overflow menus hold 2 to 5 options; an option's text and value are short. */
+  overflowOptionsMin: 2,
+  overflowOptionsMax: 5,
+  optionText: 75,
+  optionValue: 150,
   /** Unique within a message or view. */
   actionId: 255,
   blockId: 255,

@@ -22,6 +22,7 @@ export const slashCommandSchema = z.object({
   team_id: slackId,
   enterprise_id: optionalId,
   channel_id: slackId,
+  channel_name: z.string().max(200).optional(),
   user_id: slackId,
   user_name: z.string().max(200).default(''),
   response_url: z.string().url().optional(),
@@ -60,7 +61,7 @@ export const blockActionsSchema = z.object({
   user: userSchema,
   team: teamSchema,
   enterprise: enterpriseSchema,
-  channel: z.object({ id: slackId }).optional(),
+  channel: z.object({ id: slackId, name: z.string().max(200).nullish() }).optional(),
   container: z
     .object({
       type: z.string(),
@@ -78,6 +79,10 @@ export const blockActionsSchema = z.object({
         action_id: z.string().max(255),
         block_id: z.string().max(255).optional(),
         value: z.string().max(2000).nullish(),
+        /** An overflow menu's chosen option. */
+        selected_option: z.object({ value: z.string().max(2000) }).nullish(),
+        /** A people picker's choice (multi_users_select). */
+        selected_users: z.array(slackId).max(200).nullish(),
         action_ts: z.string().max(64),
       }),
     )

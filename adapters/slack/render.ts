@@ -9,9 +9,9 @@
  * https://docs.slack.dev/reference/block-kit/blocks/section-block
  */
 import type { Locale } from '../../conversations/types';
-import type { Button, Card, CardBlock, InputBlock, StepBlock } from '../../src/cards/model';
+import type { Button, Card, CardBlock, InputBlock, PeopleBlock, StepBlock, StepStage } from '../../src/cards/model';
 import { encodeActionPayload } from '../../src/cards/actions';
-import type { StepStatus } from '../../src/plan/status';
+import { MAX_OPERATORS } from '../../src/plan/decide';
 import {
   SLACK_LIMITS as L,
   blockTextLength,
@@ -21,11 +21,13 @@ import {
   mrkdwn,
   plain,
   splitText,
+  type SlackActionElement,
   type SlackBlock,
   type SlackButton,
   type SlackMessage,
+  type SlackOverflow,
 } from './block-kit';
-import { encodeButtonValue } from './button-value';
+import { encodeButtonValue, encodeOptionValue } from './button-value';
 
 export type { SlackMessage, SlackBlock } from './block-kit';
 
@@ -41,13 +43,17 @@ export interface RenderOptions {
 
 /** Prefix of the action_id of a text input; its block_id carries the submitting payload. */
 export const INPUT_ACTION_PREFIX = 'in:';
+/** Prefix of the block_id of the people picker's actions block; then a number, ":" and the payload it sends. */
+export const PICKER_BLOCK_PREFIX = 'pick:';
 
-const STATUS_EMOJI: Record<StepStatus, string> = {
-  open: ':white_large_square:',
+/** Signs beside the words of each state (no meaning rests on colour): ready, waiting, done, skipped. */
+const STAGE_EMOJI: Record<StepStage, string> = {
+  ready: ':arrow_forward:',
+  waiting: ':hourglass_flowing_sand:',
   done: ':white_check_mark:',
   skipped: ':fast_forward:',
-  problem: ':warning:',
 };
+const PROBLEM_EMOJI = ':warning:';
 
 /** Blocks that must stay in the same message (a step's text and its buttons). */
 interface Unit {
@@ -76,17 +82,28 @@ export function renderCardForSlack(card: Card, options: RenderOptions = {}): Sla
     }
   }
 
+  const overflow = (buttons: Button[], step: number): SlackOverflow | undefined => {
+    const options = buttons.flatMap((b) => {
+      const value = encodeOptionValue(b, step, card.locale);
+      return value ? [{ text: plain(b.label, L.optionText), value }] : [];
+    });
+    if (options.length < L.overflowOptionsMin) return undefined;
+    return { type: 'overflow', action_id: nextId(`o${step}`), options: options.slice(0, L.overflowOptionsMax) };
+  };
   const units: Unit[] = [];
   let title: string | undefined;
   for (const block of card.blocks) {
     if (block.type === 'header' && title === undefined) title = block.text;
-    units.push(...renderBlock(block, { button, inputSubmitters, permalinks: options.permalinks ?? {} }));
+    units.push(...renderBlock(block, { button, overflow, nextId, inputSubmitters, permalinks: options.permalinks ?? {} }));
   }
   return pack(units, notificationText(card), title);
 }
 
 interface BlockContext {
   button: (b: Button, prefix: string, step?: number) => SlackButton;
+  /** An overflow menu of these actions; undefined for fewer than two. */
+  overflow: (buttons: Button[], step: number) => SlackOverflow | undefined;
+  nextId: (prefix: string) => string;
   inputSubmitters: Map<string, Button>;
   permalinks: Record<string, string>;
 }
@@ -122,10 +139,12 @@ function renderBlock(block: CardBlock, ctx: BlockContext): Unit[] {
     }
     case 'input':
       return [renderInput(block, ctx)];
+    case 'people':
+      return [renderPeople(block, ctx)];
   }
 }
 
-function renderText(text: string, style: 'plain' | 'strong' | 'warning' | 'muted'): Unit[] {
+function renderText(text: string, style: 'plain' | 'strong' | 'emphasis' | 'warning' | 'muted'): Unit[] {
   if (style === 'muted') {
     return splitText(escapeMrkdwn(text), L.contextText).map((piece) => ({
       blocks: [{ type: 'context', elements: [mrkdwn(piece)] }],
@@ -135,30 +154,57 @@ function renderText(text: string, style: 'plain' | 'strong' | 'warning' | 'muted
   const pieces = splitText(escapeMrkdwn(text), L.sectionText - 20);
   return pieces.map((piece) => {
     const body =
-      style === 'strong' ? `*${piece.trim()}*` : style === 'warning' ? `:warning: ${piece}` : piece;
+      style === 'strong' || style === 'emphasis' ? `*${piece.trim()}*` : style === 'warning' ? `:warning: ${piece}` : piece;
     return { blocks: [{ type: 'section', text: mrkdwn(body) }] };
   });
 }
 
+/**
+ * A step in "Next up" (view 'full'): its whole text, then Confirm and a "…" menu with
+ * the other actions and "Details". A step of the plan (view 'line'): one line with
+ * where it stands, and the menu beside it. Slack cannot open text in place, so
+ * "Details" answers privately with the step's full text and sources.
+ */
 function renderStep(step: StepBlock, ctx: BlockContext): Unit {
-  const status = step.statusLabel;
-  const lines = [
-    `${STATUS_EMOJI[step.status]} *${step.number}. ${escapeMrkdwn(step.title)}*`,
-    ...step.details.map(escapeMrkdwn),
-  ];
-  if (step.references) lines.push(`_${escapeMrkdwn(step.references)}_`);
-  lines.push(`*${escapeMrkdwn(status)}*` + (step.statusLine ? ` · ${escapeMrkdwn(step.statusLine)}` : ''));
-  // The status line is the part people look for: keep it when details must be cut.
-  const last = lines.pop() as string;
-  const head = clipMrkdwn(lines.join('\n'), L.sectionText - last.length - 1);
-  const text = mrkdwn(clipMrkdwn(`${head}\n${last}`, L.sectionText));
-  const buttons = step.buttons.map((b) => ctx.button(b, `s${step.number}`, step.number));
-  if (buttons.length === 1) {
-    // A single button (e.g. Undo on a done step) sits beside the text: one block, not two.
-    return { blocks: [{ type: 'section', text, accessory: buttons[0] }] };
+  const mark = step.status === 'problem' ? PROBLEM_EMOJI : STAGE_EMOJI[step.stage];
+  const heading = `${mark} *${step.number}. ${escapeMrkdwn(step.title)}*`;
+  const secondary: Button[] = [...step.more];
+  if (step.detailsAction) secondary.push({ label: step.labels.details, action: step.detailsAction });
+  const problem = step.problemLine ? `\n${PROBLEM_EMOJI} *${escapeMrkdwn(step.problemLine)}*` : '';
+  if (step.view === 'line') {
+    const text = mrkdwn(clipMrkdwn(`${heading} · ${escapeMrkdwn(step.statusLine)}${problem}`, L.sectionText));
+    const accessory = ctx.overflow(secondary, step.number) ?? (secondary[0] ? ctx.button(secondary[0], `s${step.number}`, step.number) : undefined);
+    return { blocks: [accessory ? { type: 'section', text, accessory } : { type: 'section', text }] };
   }
+  const lines = [heading, ...step.details.map(escapeMrkdwn)];
+  if (step.citation) lines.push(`_${escapeMrkdwn(step.citation)}_`);
+  // The problem line is what people look for: keep it when details must be cut.
+  const text = mrkdwn(clipMrkdwn(lines.join('\n'), L.sectionText - problem.length) + problem);
+  const elements: SlackActionElement[] = step.buttons.map((b) => ctx.button(b, `s${step.number}`, step.number));
+  const menu = ctx.overflow(secondary, step.number);
+  if (menu) elements.push(menu);
+  else if (secondary[0]) elements.push(ctx.button(secondary[0], `s${step.number}`, step.number));
   const blocks: SlackBlock[] = [{ type: 'section', text }];
-  for (const part of chunk(buttons, L.actionsElements)) blocks.push({ type: 'actions', elements: part });
+  for (const part of chunk(elements, L.actionsElements)) blocks.push({ type: 'actions', elements: part });
+  return { blocks };
+}
+
+/** Who may act: the access line, and Slack's people picker with "Anyone" beside it. */
+function renderPeople(block: PeopleBlock, ctx: BlockContext): Unit {
+  const text = mrkdwn(fitMrkdwn(`${block.label}\n${block.text}`, L.sectionText).replace(/^([^\n]*)/, (label) => `*${label}*`));
+  const blocks: SlackBlock[] = [{ type: 'section', text }, { type: 'context', elements: [mrkdwn(fitMrkdwn(block.hint, L.contextText))] }];
+  // "pick:<n>:<payload>": unique in the message (block ids must be), and what the picker sends.
+  const blockId = `${PICKER_BLOCK_PREFIX}${ctx.nextId('p')}:${encodeActionPayload(block.pick)}`;
+  if (blockId.length <= L.blockId) {
+    const picker: SlackActionElement = {
+      type: 'multi_users_select',
+      action_id: ctx.nextId('people'),
+      placeholder: plain(block.placeholder, L.placeholder),
+      max_selected_items: MAX_OPERATORS,
+    };
+    if (block.selected.length) picker.initial_users = block.selected.map((p) => p.id);
+    blocks.push({ type: 'actions', block_id: blockId, elements: [picker, ctx.button(block.anyone, 'people')] });
+  }
   return { blocks };
 }
 

@@ -4,7 +4,9 @@
  * (src/delivery, through delivery.ts), delivered from the store.
  * - private: ephemeral to the acting user; when the click came from the interview's
  *   own ephemeral message, it is replaced in place (response_url, replace_original).
- * - refused: a new ephemeral line to the clicker only.
+ * - refused: a new ephemeral line to the clicker only; a refused click on a plan names
+ *   its step first ("*5. Install the service pack on EXCH2*"), as the message appears
+ *   at the bottom of the channel, away from the card.
  * - update-plan: nothing (the clicker sees the channel's card, which the publisher redraws).
  * - file: the audit export, uploaded into the channel (files.uploadV2: get an upload
  *   URL, send the bytes there, complete the upload with the summary as comment).
@@ -165,7 +167,7 @@ export function createReplyRunner(options: {
               await showCard(reply.card, target);
               break;
             case 'refused':
-              await tellPrivately(target, reply.text);
+              await ephemeral(target, refusalMessage(reply), false);
               break;
             case 'update-plan':
               break; // the publisher redraws the channel's card
@@ -180,6 +182,13 @@ export function createReplyRunner(options: {
       }
     },
   };
+}
+
+/** A refusal as a private message: the step it is about in bold on its own line, when it is about one. */
+export function refusalMessage(reply: Extract<Reply, { type: 'refused' }>): SlackMessage {
+  const step = reply.on?.step;
+  const heading = step ? `*${escapeMrkdwn(`${step.number}. ${step.title}`)}*\n` : '';
+  return { text: truncate(heading + escapeMrkdwn(reply.text), SLACK_LIMITS.sectionText), blocks: [] };
 }
 
 /** Slack's error code ("not_in_channel"), or a short generic description. */

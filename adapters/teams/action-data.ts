@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import { MAX_NOTE_LENGTH, MAX_OPERATORS } from '../../src/plan/decide';
 import type { UserRef } from '../../src/plan/rollout-model';
 import type { AdaptiveCard } from './adaptive-card';
 
@@ -20,12 +20,22 @@ import type { AdaptiveCard } from './adaptive-card';
  * refuses it and shows it back to its writer, rather than being cut silently here.
  */
 const MAX_SUBMITTED_TEXT = MAX_NOTE_LENGTH * 4;
+/**
+ * Longest choice read from the "Who may act" picker: one more person than a rollout may
+ * have, at the longest id Teams gives (the core then says "too many", not "unknown").
+ */
+const MAX_PICKED_TEXT = (MAX_OPERATORS + 1) * 129;
 
 export interface ExecuteData {
   xsp: ActionPayload;
   xspInput?: string;
   /** The person the card was drawn for (see markedFor). */
   xspFor?: UserRef;
+  /**
+   * Set on a button that needs a note first (Skip…, Problem…): the click only asks for
+   * the clicker's card with the note's form open under its step (card-invokes.ts).
+   */
+  xspForm?: 1;
 }
 
 /** As long as Teams' own account fields (activity.ts). */
@@ -36,6 +46,7 @@ const inputId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 const envelope = z.looseObject({
   xsp: z.unknown(),
   xspInput: inputId.optional(),
+  xspForm: z.literal(1).optional(),
 });
 
 export interface ClickedAction {
@@ -44,6 +55,8 @@ export interface ClickedAction {
   text?: string;
   /** The person the card says it was drawn for; untrusted (ActionInput.cardFor). */
   cardFor?: UserRef;
+  /** Only open the form that asks for this action's note (nothing is recorded). */
+  openForm?: true;
 }
 
 /** Data for a button; `input` names the field whose value is the clicker's text. */
@@ -68,9 +81,19 @@ export function markedFor(card: AdaptiveCard, person: UserRef): AdaptiveCard {
   return mark(card) as AdaptiveCard;
 }
 
+/** Data for a button that opens its note's form in the clicker's card. */
+export function openFormData(payload: ActionPayload): ExecuteData {
+  return { xsp: payload, xspForm: 1 };
+}
+
 /** The Input.Text id of a step's note (unique per step and verb: a card holds many). */
 export function noteInputId(payload: ActionPayload): string {
   return payload.k === 'step' ? `note-${payload.s}-${payload.v}` : `note-${payload.k}`;
+}
+
+/** The Input.ChoiceSet id of a rollout's "Who may act" picker. */
+export function peopleInputId(payload: ActionPayload): string {
+  return payload.k === 'operators' ? `people-${payload.r}` : `people-${payload.k}`;
 }
 
 /** The Input.ChoiceSet id for a question shown as a list. */
@@ -84,6 +107,7 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!parsed.success) return undefined;
   const payload = parseActionPayload(parsed.data.xsp);
   if (!payload) return undefined;
+  if (parsed.data.xspForm === 1) return payload.k === 'step' ? { payload, openForm: true } : undefined;
   // A mark that does not parse is ignored: it only ever chooses the words of a refusal.
   const mark = personSchema.safeParse(parsed.data.xspFor);
   const clicked: ClickedAction = mark.success ? { payload, cardFor: mark.data } : { payload };
@@ -91,7 +115,8 @@ export function parseExecuteData(raw: unknown): ClickedAction | undefined {
   if (!inputName) return clicked;
   const value = parsed.data[inputName];
   if (value === undefined) return clicked;
-  if (typeof value !== 'string' || value.length > MAX_SUBMITTED_TEXT) return undefined;
+  const limit = payload.k === 'operators' ? MAX_PICKED_TEXT : MAX_SUBMITTED_TEXT;
+  if (typeof value !== 'string' || value.length > limit) return undefined;
   const text = value.trim();
   return text ? { ...clicked, text } : clicked;
 }

@@ -10,7 +10,7 @@
  * is kept in the conversation reference, so replies still land in the right thread.
  */
 import { z } from 'zod';
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
 import type { Scope, UserRef } from '../../src/plan/rollout-model';
 import { plainTextOf } from './message-text';
@@ -99,6 +99,12 @@ export function conversationKindOf(activity: TeamsActivity): Inbound['conversati
   return undefined;
 }
 
+/** A channel, a group chat, or a personal (1:1) chat with the bot, as Teams says; a channel when it does not. */
+export function placeOf(activity: TeamsActivity): Place {
+  const type = activity.conversation.conversationType;
+  return type === 'personal' ? 'personal' : type === 'groupChat' ? 'group' : 'channel';
+}
+
 export function inboundOf(activity: TeamsActivity): Inbound {
   const scope: Scope = {
     platform: 'teams',
@@ -107,7 +113,7 @@ export function inboundOf(activity: TeamsActivity): Inbound {
     channel: channelOf(activity.conversation.id),
   };
   const conversation = conversationKindOf(activity);
-  return { scope, user: userOf(activity.from), locale: localeOf(activity), ...(conversation ? { conversation } : {}) };
+  return { scope, user: userOf(activity.from), locale: localeOf(activity), place: placeOf(activity), ...(conversation ? { conversation } : {}) };
 }
 
 function mentionsOf(activity: TeamsActivity): Mention[] {

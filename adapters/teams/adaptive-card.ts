@@ -34,7 +34,7 @@ export interface AcElement {
 }
 
 export interface AcAction {
-  type: 'Action.Execute' | 'Action.ShowCard';
+  type: 'Action.Execute' | 'Action.ShowCard' | 'Action.ToggleVisibility';
   title: string;
   style?: 'default' | 'positive' | 'destructive';
   [key: string]: unknown;

@@ -79,7 +79,7 @@ export function createTeamsDelivery(options: { connectorFor: ConnectorFor; logge
     limits: options.limits ?? TEAMS_DELIVERY_LIMITS,
     // Teams shows long texts folded; a thread line message stays readable at this size.
     maxThreadText: 4000,
-    render: (_target, cards) => cards.flatMap(renderCardForTeams),
+    render: (_target, cards) => cards.flatMap((card) => renderCardForTeams(card)),
     post: (target, card) =>
       call(async () => {
         if (target.thread) {
@@ -113,8 +113,10 @@ export function createTeamsDelivery(options: { connectorFor: ConnectorFor; logge
       // only a failure is worth a message there.
       const where = owner ?? (notice.kind === 'not-posted' && address.success ? address.data.post : undefined);
       if (!where) return;
+      // In the owner's personal chat the plan is somewhere else: "in the channel".
+      const text = owner ? notice.textAway ?? notice.text : notice.text;
       await call(async () => {
-        await (await messenger(where)).send(textActivity(where, notice.text));
+        await (await messenger(where)).send(textActivity(where, text));
       });
     },
   };

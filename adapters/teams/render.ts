@@ -4,18 +4,13 @@
  * - Step buttons are Action.Execute (Universal Actions), so Teams sends an
  *   `adaptiveCard/action` invoke we can answer with the redrawn card:
  *   https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/overview
- * - A button that needs a note becomes Action.ShowCard with an Input.Text and an
- *   Action.Execute: Teams has no modal like Slack, and inputs don't auto-submit.
- * - Core text is plain: it is drawn as TextRun (no markdown) so "*", "_" or "1." in a
- *   name or note stay literal. FactSet values do take markdown, so they are escaped.
+ * - Steps and "Who may act" are drawn by render-step.ts; text and buttons by render-text.ts.
  * - A card above MAX_CARD_BYTES is split at block boundaries over several cards.
  */
-import type { ActionsBlock, Button, Card, CardBlock, InputBlock, StepBlock } from '../../src/cards/model';
-import type { StepStatus } from '../../src/plan/status';
+import type { ActionsBlock, Card, CardBlock, InputBlock } from '../../src/cards/model';
 import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
-  MAX_ACTIONS_PER_SET,
   MAX_ANSWER_BUTTONS,
   MAX_CARD_BYTES,
   cardBytes,
@@ -23,19 +18,20 @@ import {
   type AcElement,
   type AdaptiveCard,
 } from './adaptive-card';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
-import { choiceInputId, executeData, noteInputId } from './action-data';
+import { choiceInputId, executeData } from './action-data';
+import { renderPeople, renderStep, type OpenForm } from './render-step';
+import { actionSets, escapeMarkdown, renderButton, richText, textLines } from './render-text';
 import { splitIntoParts } from './split';
 
-type TextStyle = 'plain' | 'strong' | 'warning' | 'muted' | 'context' | 'header';
+export { escapeMarkdown, renderButton, richText } from './render-text';
 
-/** Language-neutral status marks: the words come from the core's status line. */
-const STATUS_MARK: Record<StepStatus, string> = { open: '○', done: '✔', skipped: '⤼', problem: '⚠' };
-const STATUS_CONTAINER: Partial<Record<StepStatus, string>> = { done: 'good', problem: 'attention' };
-const STATUS_COLOR: Record<StepStatus, string> = { open: 'Warning', done: 'Good', skipped: 'Default', problem: 'Attention' };
+export interface TeamsRenderOptions {
+  /** Draw this step's note form open (the clicker's card after Skip… or Problem…). */
+  openForm?: OpenForm;
+}
 
-export function renderCardForTeams(card: Card): AdaptiveCard[] {
-  const elements = renderBlocks(card.blocks);
+export function renderCardForTeams(card: Card, options: TeamsRenderOptions = {}): AdaptiveCard[] {
+  const elements = renderBlocks(card.blocks, options);
   const whole = wrapCard(elements, card.fallback);
   if (cardBytes(whole) <= MAX_CARD_BYTES) return [whole];
   const header = card.blocks.find((b) => b.type === 'header');
@@ -58,7 +54,7 @@ function wrapCard(body: AcElement[], fallback: string): AdaptiveCard {
   };
 }
 
-function renderBlocks(blocks: CardBlock[]): AcElement[] {
+function renderBlocks(blocks: CardBlock[], options: TeamsRenderOptions): AcElement[] {
   const out: AcElement[] = [];
   let separateNext = false;
   for (const block of blocks) {
@@ -66,7 +62,7 @@ function renderBlocks(blocks: CardBlock[]): AcElement[] {
       separateNext = true;
       continue;
     }
-    const rendered = renderBlock(block);
+    const rendered = renderBlock(block, options);
     if (separateNext && rendered.length) rendered[0] = { ...rendered[0], separator: true, spacing: 'Medium' };
     separateNext = false;
     out.push(...rendered);
@@ -74,7 +70,7 @@ function renderBlocks(blocks: CardBlock[]): AcElement[] {
   return out;
 }
 
-function renderBlock(block: Exclude<CardBlock, { type: 'divider' }>): AcElement[] {
+function renderBlock(block: Exclude<CardBlock, { type: 'divider' }>, options: TeamsRenderOptions): AcElement[] {
   switch (block.type) {
     case 'header':
       return [richText(block.text, 'header')];
@@ -90,57 +86,14 @@ function renderBlock(block: Exclude<CardBlock, { type: 'divider' }>): AcElement[
         },
       ];
     case 'step':
-      return [renderStep(block)];
+      return [renderStep(block, options.openForm)];
     case 'actions':
       return renderActions(block);
     case 'input':
       return [renderInput(block)];
+    case 'people':
+      return renderPeople(block);
   }
-}
-
-/** One element per line: TextRun has no line-break markup. */
-function textLines(text: string, style: TextStyle): AcElement[] {
-  return text
-    .split('\n')
-    .map((line, index) => {
-      const element = richText(line, style);
-      return index === 0 ? element : { ...element, spacing: 'None' as const };
-    });
-}
-
-export function richText(text: string, style: TextStyle): AcElement {
-  const run: Record<string, unknown> = { type: 'TextRun', text };
-  if (style === 'header') Object.assign(run, { size: 'Large', weight: 'Bolder' });
-  if (style === 'strong') run.weight = 'Bolder';
-  if (style === 'warning') Object.assign(run, { color: 'Attention' });
-  if (style === 'muted' || style === 'context') run.isSubtle = true;
-  if (style === 'context') run.size = 'Small';
-  return { type: 'RichTextBlock', inlines: [run] };
-}
-
-function renderStep(step: StepBlock): AcElement {
-  const items: AcElement[] = [
-    {
-      type: 'ColumnSet',
-      columns: [
-        { type: 'Column', width: 'auto', items: [richText(STATUS_MARK[step.status], 'strong')] },
-        { type: 'Column', width: 'stretch', items: [richText(`${step.number}. ${step.title}`, 'strong')] },
-      ],
-    },
-  ];
-  for (const detail of step.details) items.push({ ...richText(detail, 'plain'), spacing: 'Small' });
-  if (step.references) items.push({ ...richText(step.references, 'context'), spacing: 'None' });
-  if (step.statusLine) {
-    items.push({
-      type: 'RichTextBlock',
-      spacing: 'Small',
-      inlines: [{ type: 'TextRun', text: step.statusLine, color: STATUS_COLOR[step.status], weight: 'Bolder' }],
-    });
-  }
-  if (step.buttons.length) items.push(...actionSets(step.buttons.map(renderButton)));
-  const container: AcElement = { type: 'Container', id: `step-${step.stepId}`, spacing: 'Medium', items };
-  const style = STATUS_CONTAINER[step.status];
-  return style ? { ...container, style } : container;
 }
 
 function renderActions(block: ActionsBlock): AcElement[] {
@@ -170,56 +123,10 @@ function renderActions(block: ActionsBlock): AcElement[] {
   return actionSets(block.buttons.map(renderButton));
 }
 
-/** Teams drops actions past the sixth in a set (host config maxActions): wrap into more sets. */
-function actionSets(actions: AcAction[]): AcElement[] {
-  const sets: AcElement[] = [];
-  for (let i = 0; i < actions.length; i += MAX_ACTIONS_PER_SET) {
-    sets.push({ type: 'ActionSet', ...(i ? { spacing: 'Small' as const } : {}), actions: actions.slice(i, i + MAX_ACTIONS_PER_SET) });
-  }
-  return sets;
-}
-
 function renderInput(block: InputBlock): AcElement {
   const input: AcElement = { type: 'Input.Text', id: block.id, label: block.label };
   if (block.placeholder) input.placeholder = block.placeholder;
   if (block.initial) input.value = block.initial;
   if (block.maxLength) input.maxLength = block.maxLength;
   return input;
-}
-
-function buttonStyle(button: Button): AcAction['style'] {
-  if (button.style === 'primary') return 'positive';
-  if (button.style === 'danger') return 'destructive';
-  return undefined;
-}
-
-export function renderButton(button: Button): AcAction {
-  const style = buttonStyle(button);
-  if (!button.note) {
-    const action: AcAction = { type: 'Action.Execute', title: button.label, verb: button.action.k, data: executeData(button.action) };
-    return style ? { ...action, style } : action;
-  }
-  const id = noteInputId(button.action);
-  const submit: AcAction = {
-    type: 'Action.Execute',
-    title: button.note.submit,
-    verb: button.action.k,
-    data: executeData(button.action, id),
-  };
-  const note: AcElement = { type: 'Input.Text', id, label: button.note.label, isMultiline: true, maxLength: MAX_NOTE_LENGTH };
-  if (button.note.placeholder) note.placeholder = button.note.placeholder;
-  return {
-    type: 'Action.ShowCard',
-    title: button.label,
-    card: {
-      type: 'AdaptiveCard',
-      body: [richText(button.note.title, 'strong'), note],
-      actions: [style ? { ...submit, style } : submit],
-    },
-  };
-}
-
-/** FactSet text is markdown in Teams; a backslash keeps core text literal. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|~<>])/g, '\\$1');
 }

@@ -38,6 +38,8 @@ import type { TeamsAddress } from './delivery';
 import { createPersonalChats } from './personal-chat';
 import { renderCardForTeams } from './render';
 import { cardsFor, createReplyCarrier, isForThePersonAlone, unreachableLine, type ReplyTarget } from './replies';
+import { openFormCard, refusedCard } from './card-invokes';
+import { answerSearch, namePicked, SEARCH_INVOKE } from './people-search';
 import type { RetryOptions } from './retry';
 
 export interface TurnDeps {
@@ -100,12 +102,19 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
       logger.info('teams: unknown card action refused', { conversation: inbound.scope.channel });
       return answer(context, message(t(inbound.locale ?? 'en', 'card.error.unknownButton')));
     }
+    if (clicked.openForm) {
+      // Skip… / Problem…: only the clicker's card, with the note's form open (card-invokes.ts).
+      const card = await openFormCard(bot, inbound, clicked.payload, activity.replyToId);
+      return answer(context, card ? { statusCode: 200, type: INVOKE_CARD_TYPE, value: card } : message(t(inbound.locale ?? 'en', 'card.error.unknownButton')));
+    }
+    const picked = clicked.payload.k === 'operators' && clicked.payload.v === 'pick';
     const replies = await bot.handleAction(inbound, {
       payload: clicked.payload,
       // Teams re-delivers an invoke with the same activity id: the store records it once.
       actionKey: activity.id ?? randomUUID(),
       ...(clicked.text ? { text: clicked.text } : {}),
       ...(clicked.cardFor ? { cardFor: clicked.cardFor } : {}),
+      ...(picked ? { people: await namePicked(context, clicked.text, logger) } : {}),
     });
     // Taken now: botbuilder revokes the turn context when the turn ends.
     const connector = connectorOf(context);
@@ -118,10 +127,12 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
   /** The reply that answers the click; the others are carried out after it. */
   async function invokeAnswer(activity: TeamsActivity, target: ReplyTarget, replies: Reply[]): Promise<[InvokeBody, Reply[]]> {
     const refused = replies.find((r) => r.type === 'refused');
-    if (refused) return [message(refused.text), replies.filter((r) => r !== refused)];
+    // A refused click on a plan: the clicker's card, with the reason under what was clicked.
+    const redrawn = refused?.on && refusedCard(refused.on);
+    if (refused) return [redrawn ? { statusCode: 200, type: INVOKE_CARD_TYPE, value: redrawn } : message(refused.text), replies.filter((r) => r !== refused)];
     const update = replies.find((r) => r.type === 'update-plan');
     if (update) {
-      const cards = update.cards().flatMap(renderCardForTeams);
+      const cards = update.cards().flatMap((card) => renderCardForTeams(card));
       // A split plan: answer with the part that was clicked.
       const part = Math.max(0, update.rollout.messages.findIndex((m) => m.id === activity.replyToId));
       return [{ statusCode: 200, type: INVOKE_CARD_TYPE, value: cards[part] ?? cards[0] }, replies];
@@ -160,6 +171,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
   return async (context, activity) => {
     if (activity.type === ActivityTypes.Message) return onMessage(context, activity);
     if (activity.type === ActivityTypes.Invoke && activity.name === ADAPTIVE_CARD_ACTION) return onCardAction(context, activity);
+    if (activity.type === ActivityTypes.Invoke && activity.name === SEARCH_INVOKE) return answerSearch(context, activity, logger);
     // conversationUpdate, typing, reactions...: nothing to do.
   };
 }

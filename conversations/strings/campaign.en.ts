@@ -17,8 +17,8 @@ export const campaignEn = {
   'campaign.interview.back': 'Back works inside a server\'s questions. To change a server\'s answers, type "change {server}".',
   'campaign.interview.notUnderstood': 'I did not understand that here. {how}',
   'campaign.interview.cancelled': 'Campaign cancelled; nothing was posted. Start again whenever you like.',
-  'campaign.interview.posting': 'Posting the campaign in the channel: {title} (campaign {id})…',
-  'campaign.interview.posted': 'Posted in the channel: {title} (campaign {id}). Each server\'s plan follows in its thread.',
+  'campaign.interview.posting': 'Posting the campaign {where}: {title} ({ref})…',
+  'campaign.interview.posted': 'Posted {where}: {title} ({ref}). Each server\'s plan follows in its thread.',
   'campaign.interview.help.what':
     'A campaign plans one change on several Exchange servers: each server gets its own plan, a pilot goes first and the others follow in waves. The steps for the whole organisation (the release notes, the domain controllers\' backup) are planned once.',
   'campaign.interview.help.start':
@@ -67,7 +67,7 @@ export const campaignEn = {
     'This backup is part of the way back: returning to the previous version can mean restoring the system state on the domain controller as well as on the Exchange server.',
 
   // The campaign card and the servers' cards.
-  'campaign.card.meta': 'Campaign {id} · started by {owner} · {at}',
+  'campaign.card.meta': 'Campaign {ref} · started by {owner} · {at}',
   'campaign.card.overall': '{complete} of {count} servers complete',
   'campaign.card.shared': 'Once for the organisation',
   'campaign.card.sharedHint': 'The servers install only after these shared steps. Type "confirm shared 1", or use the buttons.',
@@ -87,7 +87,7 @@ export const campaignEn = {
     'On a server\'s plan: "confirm EXCH1 3", "skip EXCH1 4 <reason>". Each server\'s plan is in the thread.',
   'campaign.card.complete': 'Campaign complete: every server is done and every shared step is settled.',
   'campaign.card.fallback': '{title}: {overall}',
-  'campaign.card.member': 'Campaign {id} · server {position} of {count} · {wave}',
+  'campaign.card.member': 'Campaign {ref} · server {position} of {count} · {wave}',
   'campaign.card.member.pilot': 'pilot',
   'campaign.card.member.wave': 'wave {wave}',
   'campaign.card.member.waits':
@@ -112,12 +112,12 @@ export const campaignEn = {
 
   // Typed commands.
   'campaign.command.which':
-    'Which server? This channel\'s rollout is part of campaign {id}: name the server, for example "confirm {server} {number}", or "confirm shared {number}" for a shared step. Its servers: {names}. Nothing was recorded.',
-  'campaign.command.unknownServer': 'Campaign {id} has no server called {name}. Its servers: {names}. Nothing was recorded.',
+    'Which server? This channel\'s rollout is part of campaign {ref}: name the server, for example "confirm {server} {number}", or "confirm shared {number}" for a shared step. Its servers: {names}. Nothing was recorded.',
+  'campaign.command.unknownServer': 'Campaign {ref} has no server called {name}. Its servers: {names}. Nothing was recorded.',
   'campaign.command.releaseUsage':
     'Say which server or wave may start early, and why: "release wave 2 <reason>" or "release EXCH2 <reason>". Nothing was recorded.',
   'campaign.command.noCampaign': 'There is no open campaign in this channel. Nothing was recorded.',
-  'campaign.command.noWave': 'Campaign {id} has no wave {wave}. Nothing was recorded.',
+  'campaign.command.noWave': 'Campaign {ref} has no wave {wave}. Nothing was recorded.',
   'campaign.command.released': 'Released early, may start now: {servers}.',
 
   // Thread lines.

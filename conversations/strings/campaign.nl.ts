@@ -18,8 +18,8 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
   'campaign.interview.back': 'Terug werkt binnen de vragen over één server. Om de antwoorden van een server te wijzigen typt u "wijzig {server}".',
   'campaign.interview.notUnderstood': 'Dat begreep ik hier niet. {how}',
   'campaign.interview.cancelled': 'Campagne geannuleerd; er is niets geplaatst. Begin opnieuw wanneer u wilt.',
-  'campaign.interview.posting': 'De campagne wordt in het kanaal geplaatst: {title} (campagne {id})…',
-  'campaign.interview.posted': 'Geplaatst in het kanaal: {title} (campagne {id}). Het plan van elke server volgt in de draad.',
+  'campaign.interview.posting': 'De campagne wordt {where} geplaatst: {title} ({ref})…',
+  'campaign.interview.posted': 'Geplaatst {where}: {title} ({ref}). Het plan van elke server volgt in de draad.',
   'campaign.interview.help.what':
     'Een campagne plant één wijziging op meerdere Exchange-servers: elke server krijgt zijn eigen plan, een pilot gaat voor en de andere servers volgen in golven. De stappen voor de hele organisatie (de releasenotes, de back-up van de domeincontrollers) worden één keer gepland.',
   'campaign.interview.help.start':
@@ -66,7 +66,7 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
   'campaign.shared.dcBackup.rollback':
     'Deze back-up hoort bij de weg terug: teruggaan naar de vorige versie kan betekenen dat u de systeemstatus op de domeincontroller terugzet, naast die op de Exchange-server.',
 
-  'campaign.card.meta': 'Campagne {id} · gestart door {owner} · {at}',
+  'campaign.card.meta': 'Campagne {ref} · gestart door {owner} · {at}',
   'campaign.card.overall': '{complete} van {count} servers klaar',
   'campaign.card.shared': 'Eén keer voor de organisatie',
   'campaign.card.sharedHint': 'De servers installeren pas na deze gedeelde stappen. Typ "bevestig gedeeld 1", of gebruik de knoppen.',
@@ -86,7 +86,7 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
     'Op het plan van een server: "bevestig EXCH1 3", "overslaan EXCH1 4 <reden>". Het plan van elke server staat in de draad.',
   'campaign.card.complete': 'Campagne klaar: elke server is klaar en elke gedeelde stap is afgehandeld.',
   'campaign.card.fallback': '{title}: {overall}',
-  'campaign.card.member': 'Campagne {id} · server {position} van {count} · {wave}',
+  'campaign.card.member': 'Campagne {ref} · server {position} van {count} · {wave}',
   'campaign.card.member.pilot': 'pilot',
   'campaign.card.member.wave': 'golf {wave}',
   'campaign.card.member.waits':
@@ -109,12 +109,12 @@ export const campaignNl: Record<keyof typeof campaignEn, string> = {
     'Gedeelde stap {step} hoort bij de weg terug: zonder deze back-up is er bij teruggaan naar de vorige versie misschien niets om de systeemstatus van de domeincontrollers uit terug te zetten. Wilt u hem toch overslaan, sla hem dan binnen {minutes} minuten nog eens over, of typ "overslaan gedeeld {step} toch <reden>". Er is niets vastgelegd.',
 
   'campaign.command.which':
-    'Welke server? De uitrol in dit kanaal hoort bij campagne {id}: noem de server, bijvoorbeeld "bevestig {server} {number}", of "bevestig gedeeld {number}" voor een gedeelde stap. De servers: {names}. Er is niets vastgelegd.',
-  'campaign.command.unknownServer': 'Campagne {id} heeft geen server met de naam {name}. De servers: {names}. Er is niets vastgelegd.',
+    'Welke server? De uitrol in dit kanaal hoort bij campagne {ref}: noem de server, bijvoorbeeld "bevestig {server} {number}", of "bevestig gedeeld {number}" voor een gedeelde stap. De servers: {names}. Er is niets vastgelegd.',
+  'campaign.command.unknownServer': 'Campagne {ref} heeft geen server met de naam {name}. De servers: {names}. Er is niets vastgelegd.',
   'campaign.command.releaseUsage':
     'Zeg welke server of golf eerder mag beginnen, en waarom: "vrijgeven golf 2 <reden>" of "vrijgeven EXCH2 <reden>". Er is niets vastgelegd.',
   'campaign.command.noCampaign': 'Er is geen open campagne in dit kanaal. Er is niets vastgelegd.',
-  'campaign.command.noWave': 'Campagne {id} heeft geen golf {wave}. Er is niets vastgelegd.',
+  'campaign.command.noWave': 'Campagne {ref} heeft geen golf {wave}. Er is niets vastgelegd.',
   'campaign.command.released': 'Eerder vrijgegeven, mag nu beginnen: {servers}.',
 
   'campaign.thread.server': '{server} · {line}',

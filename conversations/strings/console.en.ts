@@ -3,8 +3,8 @@ export const consoleEn = {
   'console.welcome': 'exchange-sp console chat. Type your answers, or "help".',
   'console.example': 'Start with e.g.: 2000 enterprise active/passive EXCH1 EXCH2 adc',
   'console.commands':
-    'During a rollout: confirm N | skip N <reason> | problem N <note> | undo N | plan | use <rollout id> | status | export [json] | quit',
-  'console.resuming': 'Resuming rollout {id}:',
+    'During a rollout: confirm N | skip N <reason> | problem N <note> | undo N | plan | details N | use #N | status | export [json] | quit',
+  'console.resuming': 'Resuming rollout {ref}:',
   'console.noRollout': 'No open rollout yet. Answer the questions to plan one.',
   'console.unknownRollout': 'Rollout {id} is not known here.',
   'console.exported': 'Written to {file}',

@@ -5,8 +5,8 @@ export const consoleNl: Record<keyof typeof consoleEn, string> = {
   'console.welcome': 'exchange-sp-consolechat. Typ uw antwoorden, of "help".',
   'console.example': 'Begin bijvoorbeeld met: 2000 enterprise actief/passief EXCH1 EXCH2 adc',
   'console.commands':
-    'Tijdens een uitrol: bevestig N | overslaan N <reden> | probleem N <toelichting> | ongedaan N | toon | gebruik <uitrol-id> | stand | exporteer [json] | stoppen',
-  'console.resuming': 'Verder met uitrol {id}:',
+    'Tijdens een uitrol: bevestig N | overslaan N <reden> | probleem N <toelichting> | ongedaan N | toon | details N | gebruik #N | stand | exporteer [json] | stoppen',
+  'console.resuming': 'Verder met uitrol {ref}:',
   'console.noRollout': 'Er loopt nog geen uitrol. Beantwoord de vragen om er een te plannen.',
   'console.unknownRollout': 'Uitrol {id} is hier niet bekend.',
   'console.exported': 'Opgeslagen in {file}',

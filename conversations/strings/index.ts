@@ -5,7 +5,7 @@
  * interview, plan, rollout, card, console (the console chat's own words), reach (where
  * an interview runs, how to start one on each platform) and campaign (several servers in waves).
  */
-import type { Locale } from '../types';
+import type { Locale, Place } from '../types';
 import { interviewEn } from './interview.en';
 import { interviewNl } from './interview.nl';
 import { planEn } from './plan.en';
@@ -29,6 +29,25 @@ export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
 export type MessageParams = Record<string, string | number>;
 
+/** "in this channel", "in deze groepschat", "here": the `{where}` of a text, for a place. */
+export function where(locale: Locale, place: Place = 'channel', away = false): string {
+  return t(locale, (away ? PLACE_WORDS_AWAY : PLACE_WORDS)[place]);
+}
+
+const PLACE_WORDS: Record<Place, MessageKey> = {
+  channel: 'card.place.channel',
+  group: 'card.place.group',
+  personal: 'card.place.personal',
+  here: 'card.place.here',
+};
+/** Said about the place from somewhere else ("in the channel", from a personal chat). */
+const PLACE_WORDS_AWAY: Record<Place, MessageKey> = {
+  channel: 'card.place.channel.away',
+  group: 'card.place.group.away',
+  personal: 'card.place.personal.away',
+  here: 'card.place.here.away',
+};
+
 /** A text not yet put in a language: a key and its parameters (kept in plans and events). */
 export interface Msg {
   key: MessageKey;
@@ -39,9 +58,13 @@ export function msg(key: MessageKey, params?: MessageParams): Msg {
   return params ? { key, params } : { key };
 }
 
-/** Puts a message in the given language; an unknown placeholder stays visible as `{name}`. */
+/**
+ * Puts a message in the given language; an unknown placeholder stays visible as `{name}`.
+ * `params` fill a key's placeholders, and for a Msg they are defaults under its own
+ * (how a caller adds what only it knows, such as `where` the conversation is).
+ */
 export function t(locale: Locale, message: Msg | MessageKey, params?: MessageParams): string {
-  const m = typeof message === 'string' ? { key: message, params } : message;
+  const m = typeof message === 'string' ? { key: message, params } : { ...message, params: { ...params, ...message.params } };
   const template = catalog[locale][m.key] ?? catalog.en[m.key] ?? m.key;
   const p = m.params;
   if (!p) return template;

@@ -132,9 +132,9 @@ export const interviewEn = {
   'interview.button.otherLanguage': 'Nederlands',
 
   'interview.summary.title': 'Your answers',
-  'interview.summary.text': 'Check the answers. Post the plan in the channel (type post or yes), or change an answer.',
+  'interview.summary.text': 'Check the answers. Post the plan {where} (type post or yes), or change an answer.',
   'interview.summary.fallback': 'All questions answered: type post (or yes), change or cancel.',
-  'interview.operators.anyone': 'anyone in the channel',
+  'interview.operators.anyone': 'anyone {where}',
   'interview.operators.set': 'Operators set: {names}.',
   'interview.operators.needMentions': 'Mention the operators, for example "operators @alice @bob", or type "operators anyone".',
   'interview.change.title': 'Which answer do you want to change?',
@@ -142,7 +142,7 @@ export const interviewEn = {
   'interview.change.cannot': 'That answer cannot be changed on its own; pick one of these.',
 
   'interview.help.title': 'Help',
-  'interview.help.what': 'I ask a few questions about your Exchange 2000 or 5.5 servers and then post a rollout plan for the service pack or hotfix in this channel, following Microsoft KB 328839. The team confirms each step on that plan.',
+  'interview.help.what': 'I ask a few questions about your Exchange 2000 or 5.5 servers and then post a rollout plan for the service pack or hotfix {where}, following Microsoft KB 328839. The team confirms each step on that plan.',
   'interview.help.answers': 'Answer with the buttons, or type several answers at once, for example: 2000 enterprise active/passive EXCH1 EXCH2 adc',
   'interview.help.commands': 'Commands: back (undo the last answer), start over, cancel, help, nl or english (language), operators @name (who may confirm steps), and on the summary: post (or yes) or change.',
   'interview.help.fallback': 'Help: what this bot does and the commands.',

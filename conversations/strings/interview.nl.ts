@@ -140,9 +140,9 @@ export const interviewNl: Record<keyof typeof interviewEn, string> = {
   'interview.button.otherLanguage': 'English',
 
   'interview.summary.title': 'Uw antwoorden',
-  'interview.summary.text': 'Controleer de antwoorden. Plaats het plan in het kanaal (typ plaatsen of ja), of wijzig een antwoord.',
+  'interview.summary.text': 'Controleer de antwoorden. Plaats het plan {where} (typ plaatsen of ja), of wijzig een antwoord.',
   'interview.summary.fallback': 'Alle vragen zijn beantwoord: typ plaatsen (of ja), wijzigen of annuleren.',
-  'interview.operators.anyone': 'iedereen in het kanaal',
+  'interview.operators.anyone': 'iedereen {where}',
   'interview.operators.set': 'Uitvoerders ingesteld: {names}.',
   'interview.operators.needMentions': 'Noem de uitvoerders, bijvoorbeeld "uitvoerders @alice @bob", of typ "uitvoerders iedereen".',
   'interview.change.title': 'Welk antwoord wilt u wijzigen?',
@@ -150,7 +150,7 @@ export const interviewNl: Record<keyof typeof interviewEn, string> = {
   'interview.change.cannot': 'Dat antwoord kan niet los gewijzigd worden; kies er een van deze.',
 
   'interview.help.title': 'Help',
-  'interview.help.what': 'Ik stel een paar vragen over uw Exchange 2000- of 5.5-servers en plaats daarna in dit kanaal een uitrolplan voor het servicepack of de hotfix, volgens Microsoft KB 328839. Het team bevestigt elke stap op dat plan.',
+  'interview.help.what': 'Ik stel een paar vragen over uw Exchange 2000- of 5.5-servers en plaats daarna {where} een uitrolplan voor het servicepack of de hotfix, volgens Microsoft KB 328839. Het team bevestigt elke stap op dat plan.',
   'interview.help.answers': 'Antwoord met de knoppen, of typ meerdere antwoorden tegelijk, bijvoorbeeld: 2000 enterprise actief/passief EXCH1 EXCH2 adc',
   'interview.help.commands': 'Opdrachten: terug (laatste antwoord ongedaan maken), opnieuw, annuleren, help, english of nl (taal), uitvoerders @naam (wie stappen mag bevestigen), en bij het overzicht: plaatsen (of ja) of wijzigen.',
   'interview.help.fallback': 'Help: wat deze bot doet en de opdrachten.',

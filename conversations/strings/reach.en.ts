@@ -15,9 +15,9 @@ export const reachEn = {
   'reach.privateChat.sent': 'I have sent you my answer in our personal chat.',
   'reach.privateChat.unreachable':
     '{user}, my answer is for you alone, but I could not open our personal chat. Add me for yourself once (in Teams: Apps, search for my name, Add), then ask me again here: what you already answered is kept.',
-  'reach.teams.status.none': 'There are no open rollouts in this channel. To plan one: {start}.',
+  'reach.teams.status.none': 'There are no open rollouts {where}. To plan one: {start}.',
   'reach.teams.interview.ended': 'This interview has already ended (the plan was posted, or it expired). To start a new one: {start}.',
-  'reach.teams.command.noRollout': 'There is no open rollout in this channel to act on. To plan one: {start}.',
+  'reach.teams.command.noRollout': 'There is no open rollout {where} to act on. To plan one: {start}.',
   'reach.teams.error.cannotPost':
     'I could not post the plan in the channel ({error}): the app may no longer be in that team or chat. Add it again, then type @ and my name there: your answers are kept, so posting again is one click.',
   'reach.teams.error.postFailed':

@@ -11,9 +11,9 @@ export const reachNl: Record<keyof typeof reachEn, string> = {
   'reach.privateChat.sent': 'Ik heb u mijn antwoord gestuurd in onze persoonlijke chat.',
   'reach.privateChat.unreachable':
     '{user}, mijn antwoord is alleen voor u, maar ik kon onze persoonlijke chat niet openen. Voeg mij één keer voor uzelf toe (in Teams: Apps, zoek op mijn naam, Toevoegen) en vraag het me daarna hier opnieuw: wat u al hebt beantwoord, blijft bewaard.',
-  'reach.teams.status.none': 'Er lopen geen uitrollen in dit kanaal. Om er een te plannen: {start}.',
+  'reach.teams.status.none': 'Er lopen geen uitrollen {where}. Om er een te plannen: {start}.',
   'reach.teams.interview.ended': 'Dit gesprek is al afgelopen (het plan is geplaatst, of het is verlopen). Om opnieuw te beginnen: {start}.',
-  'reach.teams.command.noRollout': 'Er loopt in dit kanaal geen uitrol waarin u iets kunt afhandelen. Om er een te plannen: {start}.',
+  'reach.teams.command.noRollout': 'Er loopt {where} geen uitrol waarin u iets kunt afhandelen. Om er een te plannen: {start}.',
   'reach.teams.error.cannotPost':
     'Ik kon het plan niet in het kanaal plaatsen ({error}): de app zit misschien niet meer in dat team of die chat. Voeg de app opnieuw toe en typ daar @ en mijn naam: uw antwoorden zijn bewaard, dus opnieuw plaatsen is één klik.',
   'reach.teams.error.postFailed':

@@ -30,12 +30,12 @@ export const rolloutEn = {
   'rollout.command.usage':
     'Which step? Give its number from the plan, for example "confirm 3", "skip 4 <reason>", "problem 5 <note>" or "undo 3". Nothing was recorded.',
   'rollout.command.no-such-step':
-    'There is no step {number}: {title} (rollout {id}) has steps 1 to {total}. Nothing was recorded.',
+    'There is no step {number}: {title} ({ref}) has steps 1 to {total}. Nothing was recorded.',
   'rollout.command.no-rollout':
-    'There is no open rollout in this channel to act on. Type /exchange-sp to plan one.',
+    'There is no open rollout {where} to act on. Type /exchange-sp to plan one.',
   'rollout.note.yours': 'Your text, to copy and use again: {note}',
   'rollout.operators.usage':
-    'Name the people who may act, for example "operators @alice @bob", or type "operators anyone" to let anyone in the channel act. Nothing was changed.',
+    'Name the people who may act, for example "operators @alice @bob", or type "operators anyone" to let anyone {where} act. Nothing was changed.',
   'rollout.operators.unknown':
     'I could not tell who {names} is: mention each person with @ so the name becomes a link. Nothing was changed.',
   'rollout.operators.only-owner':

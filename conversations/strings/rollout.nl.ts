@@ -34,12 +34,12 @@ export const rolloutNl: Record<keyof typeof rolloutEn, string> = {
   'rollout.command.usage':
     'Welke stap? Geef het nummer uit het plan, bijvoorbeeld "bevestig 3", "overslaan 4 <reden>", "probleem 5 <toelichting>" of "ongedaan 3". Er is niets vastgelegd.',
   'rollout.command.no-such-step':
-    'Er is geen stap {number}: {title} (uitrol {id}) heeft de stappen 1 tot en met {total}. Er is niets vastgelegd.',
+    'Er is geen stap {number}: {title} ({ref}) heeft de stappen 1 tot en met {total}. Er is niets vastgelegd.',
   'rollout.command.no-rollout':
-    'Er loopt in dit kanaal geen uitrol waarin u iets kunt afhandelen. Typ /exchange-sp om er een te plannen.',
+    'Er loopt {where} geen uitrol waarin u iets kunt afhandelen. Typ /exchange-sp om er een te plannen.',
   'rollout.note.yours': 'Uw tekst, om te kopiëren en opnieuw te gebruiken: {note}',
   'rollout.operators.usage':
-    'Noem wie mag afhandelen, bijvoorbeeld "uitvoerders @alice @bob", of typ "uitvoerders iedereen" zodat iedereen in het kanaal het mag. Er is niets gewijzigd.',
+    'Noem wie mag afhandelen, bijvoorbeeld "uitvoerders @alice @bob", of typ "uitvoerders iedereen" zodat iedereen {where} het mag. Er is niets gewijzigd.',
   'rollout.operators.unknown':
     'Ik weet niet wie {names} is: noem iedere persoon met @, zodat de naam een link wordt. Er is niets gewijzigd.',
   'rollout.operators.only-owner':

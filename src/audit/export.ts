@@ -6,6 +6,7 @@
  */
 import { t } from '../../conversations/strings';
 import type { Platform, Rollout, RolloutSnapshot } from '../plan/rollout-model';
+import { formatRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 
 export type AuditFormat = 'csv' | 'json';
@@ -27,11 +28,17 @@ export interface AuditRow {
   actorName: string;
   note: string;
   operators: string;
+  /** The rollout's short reference as the channel says it ("#42"). */
+  ref: string;
+  /** The FACTS ids of KB 328839 the step comes from ("E2K-2 K1"). */
+  stepFacts: string;
 }
 
 const COLUMNS: (keyof AuditRow)[] = [
   'rollout', 'platform', 'workspace', 'channel', 'plan', 'owner', 'seq', 'at', 'event',
   'step', 'stepId', 'stepTitle', 'actorId', 'actorName', 'note', 'operators',
+  // Added later: at the end, so earlier columns keep their place in a spreadsheet.
+  'ref', 'stepFacts',
 ];
 
 export function auditRows(snapshot: RolloutSnapshot): AuditRow[] {
@@ -56,6 +63,8 @@ export function auditRows(snapshot: RolloutSnapshot): AuditRow[] {
       actorName: event.actor.name,
       note: event.note ?? '',
       operators: (event.operators ?? []).map((o) => o.name).join('; '),
+      ref: formatRef(rollout.ref),
+      stepFacts: index >= 0 ? plan.steps[index].facts.join(' ') : '',
     };
   });
 }
@@ -77,6 +86,7 @@ export function toCsv(snapshots: RolloutSnapshot[]): string {
 export function toJson(snapshots: RolloutSnapshot[]): string {
   const rollouts = snapshots.map(({ rollout, events }) => ({
     id: rollout.id,
+    ref: formatRef(rollout.ref),
     scope: rollout.scope,
     plan: t(rollout.locale, rollout.plan.title),
     owner: rollout.owner,
@@ -99,6 +109,7 @@ export interface AuditSelection {
   platform: Platform;
   workspace: string;
   channel?: string;
+  /** A rollout id; in one channel also its short reference ("#42"), which is only unique there. */
   rollout?: string;
 }
 
@@ -111,15 +122,19 @@ export async function collectAudit(store: Store, options: AuditSelection): Promi
     ? { platform: options.platform, workspace: options.workspace, channel: options.channel }
     : { platform: options.platform, workspace: options.workspace };
   const all = await store.listRollouts(scope, { limit: 100_000 });
-  const wanted = options.rollout ? await selected(store, all, options.rollout) : undefined;
+  const wanted = options.rollout ? await selected(store, all, options.rollout, options.channel !== undefined) : undefined;
   const rollouts = all.filter((r) => !wanted || wanted.has(r.id)).reverse();
   const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(r.scope, r.id)));
   return snapshots.filter((s): s is RolloutSnapshot => Boolean(s));
 }
 
-/** The rollout asked for; for a campaign, its hub and every server. */
-async function selected(store: Store, rollouts: Rollout[], id: string): Promise<Set<string>> {
-  const picked = rollouts.find((r) => r.id === id);
-  const campaign = picked ? await store.campaignOf(picked.scope, picked.id) : undefined;
-  return new Set(campaign && campaign.id === id ? [id, ...campaign.members.map((m) => m.rolloutId)] : [id]);
+/** The rollout asked for, by id or (within a channel) by its #ref; for a campaign, its hub and every server. */
+async function selected(store: Store, rollouts: Rollout[], asked: string, inChannel: boolean): Promise<Set<string>> {
+  const picked = rollouts.filter((r) => r.id === asked || (inChannel && formatRef(r.ref) === asked));
+  const ids = new Set(picked.map((r) => r.id));
+  for (const rollout of picked) {
+    const campaign = await store.campaignOf(rollout.scope, rollout.id);
+    if (campaign && campaign.id === rollout.id) for (const m of campaign.members) ids.add(m.rolloutId);
+  }
+  return ids;
 }

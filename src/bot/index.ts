@@ -7,30 +7,34 @@
  * person's personal chat (interview-home.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
 import { tOn } from '../../conversations/strings/platform';
 import type { Answers, Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import { stepDialog } from '../engine/dialog';
 import type { DialogEvent, DialogOutput, DialogState } from '../engine/types';
-import { drawRolloutCards } from '../campaign/card';
+import { drawPlanCard } from '../cards/plan-card';
 import type { ActionPayload } from '../cards/actions';
-import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, RolloutSnapshot, Scope, UserRef } from '../plan/rollout-model';
+import { formatRef, parseRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 import { deriveRolloutState } from '../plan/status';
 import { silentLogger, type Logger } from '../log';
-import type { Bot, Inbound, Reply } from './types';
+import type { Bot, Inbound, MessageInput, Reply } from './types';
+import { readOperators } from '../../conversations/interview/operators';
 import { createStoreDialogs, dialogKey, type DialogStateStore } from './dialogs';
 import { parseChannelCommand } from './words';
 import { createPreferences } from './preferences';
 import { createStepCommands } from './step-commands';
 import { parseStepCommand } from './step-words';
-import { createChannelCommands } from './channel-commands';
+import { createChannelReplies } from './channel-replies';
+import { createCardActions, refusedOn, type RefusalAt } from './card-actions';
 import { createInterviewHomes } from './interview-home';
-import { textCard } from './text-reply';
+import { textCard, whereFor } from './text-reply';
 import { createCampaignInterviews } from '../campaign/interview';
 import { createCampaignCommands } from '../campaign/commands';
 import { isCampaignDialog, type SavedInterview } from '../campaign/dialog-model';
+import { drawRolloutCards } from '../campaign/card';
 
 export interface BotOptions {
   store: Store;
@@ -81,7 +85,8 @@ export function createBot(options: BotOptions): Bot {
     const key = dialogKey(home.scope, home.user);
     const chosen = saved?.locale ?? (await preferences.chosenLocaleFor(home));
     const locale = chosen ?? home.locale ?? 'en';
-    const ctx = { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user };
+    const place = home.place ?? 'channel';
+    const ctx = { locale, localeIsGuess: chosen === undefined, now: now(), user: home.user, place };
     // Several servers (a list, "add another server", or a campaign under way): the campaign's interview.
     const inCampaign = await campaigns.step(home, saved, event, ctx, actionKey);
     if (inCampaign) {
@@ -117,6 +122,7 @@ export function createBot(options: BotOptions): Bot {
         const plan = buildPlan(output.answers);
         const { rollout } = await store.createRollout({
           scope: inbound.scope,
+          ...(inbound.place ? { place: inbound.place } : {}),
           owner: inbound.user,
           locale: output.locale,
           answers: output.answers,
@@ -128,7 +134,8 @@ export function createBot(options: BotOptions): Bot {
         logger.info('rollout created', { id: rollout.id, scope: rollout.scope });
         // The summary the user clicked gives way to this note, so its buttons are gone.
         // The publisher posts the plan and then tells the owner it is there (or why not).
-        const posting = t(output.locale, msg('card.interview.posting', { title: t(output.locale, plan.title), id: rollout.id }));
+        const params = { title: t(output.locale, plan.title), ref: formatRef(rollout.ref), where: where(output.locale, rollout.place, inbound.conversation === 'shared') };
+        const posting = t(output.locale, msg('card.interview.posting', params));
         return [textCard(posting)];
       }
     }
@@ -139,16 +146,58 @@ export function createBot(options: BotOptions): Bot {
     return (await store.listRollouts(scope, { status: 'active', limit: 20 })).filter((r) => r.messages.length > 0);
   }
 
+  /** A rollout named by its long id or its short reference ("#42"), in this scope only. */
+  async function findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined> {
+    const ref = parseRef(idOrRef);
+    return ref !== undefined ? store.getRolloutByRef(scope, ref) : store.getRollout(scope, idOrRef);
+  }
+
+  async function setOperators(inbound: Inbound, input: MessageInput, rest: string): Promise<Reply[]> {
+    const locale = await preferences.localeFor(inbound);
+    const mine = (await posted(inbound.scope)).find(
+      (r) => r.owner.id === inbound.user.id,
+    );
+    const here = whereFor(locale, inbound);
+    if (!mine) return [{ type: 'refused', text: t(locale, 'card.error.noRollout', { where: here }) }];
+    // Nothing widens access but the word "anyone" itself (see readOperators).
+    const choice = readOperators(rest, input.mentions ?? [], inbound.user);
+    if (!choice.ok) return [{ type: 'refused', text: t(locale, choice.reason, { where: here }) }];
+    const operators: UserRef[] = choice.operators;
+    const result = await store.applyAction(
+      inbound.scope,
+      mine.id,
+      { verb: 'set-operators', operators, actor: inbound.user, actionKey: randomUUID() },
+      now(),
+    );
+    const replies = await actionReplies(inbound, locale, result);
+    const names = operators.map((o) => o.name).join(', ');
+    const confirmation = operators.length
+      ? t(locale, msg('card.operators.set', { names, ref: formatRef(mine.ref) }))
+      : t(locale, msg('card.operators.anyone', { ref: formatRef(mine.ref), where: here }));
+    return result.outcome === 'recorded' ? [textCard(confirmation), ...replies] : replies;
+  }
+
+  /**
+   * The core's replies to a store result. A refused click (`refusal` says where it
+   * was) also carries the plan drawn with the reason there, for the clicker alone.
+   */
   async function actionReplies(
     inbound: Inbound,
     locale: Locale,
     result: Awaited<ReturnType<Store['applyAction']>>,
+    refusal?: RefusalAt,
   ): Promise<Reply[]> {
     switch (result.outcome) {
       case 'not-found':
-        return [{ type: 'refused', text: t(locale, 'card.error.unknownRollout') }];
-      case 'refused':
-        return [{ type: 'refused', text: t(locale, result.reason) }];
+        return channel.unknownRollout(inbound, locale);
+      case 'refused': {
+        const text = `${t(locale, result.reason, { where: where(locale, result.rollout.place) })}${refusal?.suffix ?? ''}`;
+        if (!refusal) return [{ type: 'refused', text }];
+        const on = refusedOn(result.rollout, result.events, refusal.at, text);
+        // A campaign's rollout is drawn as its card (a server's with its campaign line).
+        if (result.campaign) on.cards = drawRolloutCards(result.rollout, result.events, result.campaign, { refusal: { at: refusal.at, text } });
+        return [{ type: 'refused', text, on }];
+      }
       case 'duplicate':
       case 'recorded': {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
@@ -160,9 +209,10 @@ export function createBot(options: BotOptions): Bot {
     }
   }
 
-  const steps = createStepCommands({ store, now, posted, actionReplies });
+  const steps = createStepCommands({ store, now, posted, actionReplies, findRollout });
   const campaignCommands = createCampaignCommands({ store, now, posted, steps, localeFor: (inbound) => preferences.localeFor(inbound) });
-  const channel = createChannelCommands({ store, now, preferences, posted, actionReplies });
+  const cardActions = createCardActions({ store, now, actionReplies });
+  const channel = createChannelReplies({ store, now, localeFor: (inbound) => preferences.localeFor(inbound), posted, findRollout });
 
   return {
     handleMessage: (inbound, input) =>
@@ -172,12 +222,12 @@ export function createBot(options: BotOptions): Bot {
         let state = await dialogs.load(dialogKey(home.scope, home.user));
         const command = parseChannelCommand(text);
         // Channel commands and step commands are about the conversation they are typed in.
-        if (command?.command === 'status') return channel.status(inbound);
-        if (command?.command === 'export') return channel.export(inbound, command.rest);
+        if (command?.command === 'status') return channel.status(inbound, command.rest);
+        if (command?.command === 'export') return channel.exportLog(inbound, command.rest);
         if (command?.command === 'operators' && !state) {
           // A campaign's owner names the operators of every server at once.
           const forCampaign = await campaignCommands.operators(inbound, input.mentions ?? [], command.rest);
-          return forCampaign ?? channel.operators(inbound, input, command.rest);
+          return forCampaign ?? setOperators(inbound, input, command.rest);
         }
         // A campaign's commands ("release wave 2 <reason>", "confirm EXCH1 3") name what they act on.
         const forCampaign = await campaignCommands.typed(inbound, text, input.rollout);
@@ -205,9 +255,12 @@ export function createBot(options: BotOptions): Bot {
         const { payload } = input;
         const locale = await preferences.localeFor(inbound);
         if (payload.k === 'step') {
-          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey };
+          // A click: a refusal is drawn next to the step that was clicked.
+          const request = { rolloutId: payload.r, stepId: payload.s, verb: payload.v, actionKey: input.actionKey, clicked: true };
           return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
+        if (payload.k === 'details') return cardActions.details(inbound, locale, payload);
+        if (payload.k === 'operators') return cardActions.operators(inbound, locale, payload, input);
         if (input.cardFor && input.cardFor.id !== inbound.user.id) {
           // A teammate's interview card: theirs alone to answer, whatever state the clicker has.
           const owner = input.cardFor.name;
@@ -248,9 +301,9 @@ export function createBot(options: BotOptions): Bot {
     },
 
     async drawRollout(scope: Scope, rolloutId: string) {
-      const snapshot = await store.getRollout(scope, rolloutId);
+      const snapshot = await findRollout(scope, rolloutId);
       if (!snapshot) return undefined;
-      const campaign = await store.campaignOf(scope, rolloutId);
+      const campaign = await store.campaignOf(scope, snapshot.rollout.id);
       return { rollout: snapshot.rollout, cards: drawRolloutCards(snapshot.rollout, snapshot.events, campaign) };
     },
 

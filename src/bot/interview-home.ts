@@ -21,6 +21,7 @@
  * started or resumed last.
  */
 import { z } from 'zod';
+import { PLACES, type Place } from '../../conversations/types';
 import type { Store } from '../store/store';
 import { dialogKey, type DialogStateStore } from './dialogs';
 import type { Inbound } from './types';
@@ -28,6 +29,8 @@ import type { Inbound } from './types';
 const noteSchema = z.object({
   scope: z.object({ platform: z.enum(['slack', 'teams', 'console']), workspace: z.string().min(1), channel: z.string().min(1) }),
   address: z.record(z.string(), z.unknown()).optional(),
+  /** What kind of conversation it is (a channel, a group chat): the plan's wording says where it went. */
+  place: z.enum(PLACES as [Place, ...Place[]]).optional(),
 });
 type PersonalChatNote = z.infer<typeof noteSchema>;
 
@@ -56,7 +59,7 @@ export function createInterviewHomes(store: Store, dialogs: DialogStateStore, tt
       const key = personalChatNoteKey(inbound);
       const parsed = noteSchema.safeParse(await store.loadDialog(key));
       if (!parsed.success) return inbound;
-      const { scope, address } = parsed.data;
+      const { scope, address, place } = parsed.data;
       // The key names the platform and workspace; the note is data, so it is checked.
       const sameWorkspace = scope.platform === inbound.scope.platform && scope.workspace === inbound.scope.workspace;
       if (!sameWorkspace || !(await dialogs.load(dialogKey(scope, inbound.user)))) {
@@ -64,8 +67,8 @@ export function createInterviewHomes(store: Store, dialogs: DialogStateStore, tt
         return inbound;
       }
       // The personal chat's own address must not travel with it: the plan goes where the interview began.
-      const { address: _personalChat, ...rest } = inbound;
-      return { ...rest, scope, conversation: 'shared', ...(address ? { address } : {}) };
+      const { address: _personalChat, place: _personal, ...rest } = inbound;
+      return { ...rest, scope, conversation: 'shared', ...(address ? { address } : {}), ...(place ? { place } : {}) };
     },
 
     async startHere(inbound) {
@@ -74,7 +77,11 @@ export function createInterviewHomes(store: Store, dialogs: DialogStateStore, tt
 
     async goesOn(home) {
       if (home.conversation !== 'shared') return;
-      const note: PersonalChatNote = { scope: home.scope, ...(home.address ? { address: home.address } : {}) };
+      const note: PersonalChatNote = {
+        scope: home.scope,
+        ...(home.address ? { address: home.address } : {}),
+        ...(home.place ? { place: home.place } : {}),
+      };
       await store.saveDialog(personalChatNoteKey(home), note, ttlSeconds);
     },
   };

@@ -1,10 +1,11 @@
 /** Short texts around a plan: the thread line for each recorded event, the channel status list. */
-import { msg, t, type MessageKey, type Msg } from '../../conversations/strings';
+import { msg, t, where, type MessageKey, type Msg } from '../../conversations/strings';
 import { tOn, type PlatformName } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import { progressLine } from '../cards/plan-card';
 import type { Card, CardBlock } from '../cards/model';
 import type { Rollout, RolloutEvent, RolloutEventType, RolloutSnapshot } from '../plan/rollout-model';
+import { formatRef } from '../plan/short-ref';
 import { deriveRolloutState, stepNumber, type StepState } from '../plan/status';
 
 const STEP_NOTES: Partial<Record<RolloutEventType, MessageKey>> = {
@@ -41,7 +42,7 @@ export function threadNoteFor(rollout: Rollout, event: RolloutEvent, events?: Ro
     const names = (event.operators ?? []).map((o) => o.name).join(', ');
     return names
       ? t(locale, msg('card.thread.operators', { user: event.actor.name, names }))
-      : t(locale, msg('card.thread.operatorsAnyone', { user: event.actor.name }));
+      : t(locale, msg('card.thread.operatorsAnyone', { user: event.actor.name, where: where(locale, rollout.place) }));
   }
   if (event.type === 'completed') return t(locale, 'card.thread.completed');
   return undefined;
@@ -62,11 +63,14 @@ function backTo(step: StepState): Msg {
   }
 }
 
-/** `/exchange-sp status`: the channel's open rollouts with their progress; with none, how to plan one on `platform`. */
-export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[], platform: PlatformName = 'slack'): Card {
-  const title = t(locale, 'card.status.title');
+/**
+ * `/exchange-sp status`: the open rollouts here with their progress; `here` says where
+ * ("in this channel"); with none, how to plan one in `platform`'s words.
+ */
+export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[], here: string = where(locale), platform: PlatformName = 'slack'): Card {
+  const title = t(locale, 'card.status.title', { where: here });
   if (!snapshots.length) {
-    const none = tOn(platform, locale, 'card.status.none');
+    const none = tOn(platform, locale, msg('card.status.none', { where: here }));
     return { fallback: none, blocks: [{ type: 'text', text: none }] };
   }
   const blocks: CardBlock[] = [{ type: 'header', text: title }];
@@ -75,7 +79,7 @@ export function drawStatusCard(locale: Locale, snapshots: RolloutSnapshot[], pla
     const progress = progressLine(locale, state);
     blocks.push({
       type: 'text',
-      text: t(locale, msg('card.status.line', { title: t(locale, rollout.plan.title), progress, id: rollout.id, owner: rollout.owner.name })),
+      text: t(locale, msg('card.status.line', { title: t(locale, rollout.plan.title), progress, ref: formatRef(rollout.ref), owner: rollout.owner.name })),
       link: rollout.messages[0] ? { rolloutId: rollout.id, message: rollout.messages[0] } : undefined,
     });
     // Open problems first catch the eye: each with its step, who reported it and the note.

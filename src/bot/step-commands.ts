@@ -8,15 +8,18 @@
  * - a refused action that carried a note shows the note back to its writer, who can
  *   copy it instead of typing it again.
  */
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
 import { tOn } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import { isSkipRiskRefusal } from '../../conversations/plan/protective';
 import { SKIP_ANYWAY_MINUTES } from '../plan/decide';
-import type { ActionResult, Rollout, Scope, StepVerb } from '../plan/rollout-model';
+import type { ActionResult, Rollout, RolloutSnapshot, Scope, StepVerb } from '../plan/rollout-model';
+import { formatRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
+import { whereFor } from './text-reply';
 import type { Inbound, Reply } from './types';
 import type { StepCommand } from './step-words';
+import type { RefusalAt } from './card-actions';
 
 /** Longest note shown back in a refusal (Slack shows at most 3,000 characters in a reply). */
 const MAX_ECHO = 2000;
@@ -26,8 +29,10 @@ export interface StepCommandDeps {
   now: () => Date;
   /** The channel's open, posted rollouts, most recent first. */
   posted(scope: Scope): Promise<Rollout[]>;
-  /** The core's replies to a store result (redraw, thread line, refusal). */
-  actionReplies(inbound: Inbound, locale: Locale, result: ActionResult): Promise<Reply[]>;
+  /** The core's replies to a store result (redraw, refusal; drawn at `refusal.at` for a click). */
+  actionReplies(inbound: Inbound, locale: Locale, result: ActionResult, refusal?: RefusalAt): Promise<Reply[]>;
+  /** A rollout by its long id or its short reference ("#42"), in this scope only. */
+  findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined>;
 }
 
 export interface StepRequest {
@@ -38,11 +43,13 @@ export interface StepRequest {
   actionKey: string;
   /** Typed "anyway": skip a protective step without being asked again. */
   anyway?: boolean;
+  /** Clicked on the card (not typed): a refusal is drawn next to the step. */
+  clicked?: boolean;
 }
 
 export interface StepCommands {
   apply(inbound: Inbound, locale: Locale, request: StepRequest): Promise<Reply[]>;
-  /** A typed step command; `rolloutId` is the rollout the person picked, if any. */
+  /** A typed step command; `rolloutId` is the rollout the person picked (an id or "#42"), if any. */
   typed(inbound: Inbound, locale: Locale, command: StepCommand, actionKey: string, rolloutId?: string): Promise<Reply[]>;
 }
 
@@ -87,30 +94,32 @@ export function createStepCommands(deps: StepCommandDeps): StepCommands {
       await store.putSetting(key, warning);
     }
     if (key && riskAccepted && result.outcome === 'recorded') await store.deleteSetting(key);
-    const replies = await deps.actionReplies(inbound, locale, result);
+    // Whatever the reason, the writer of a refused note gets their text back to copy.
     const note = request.note?.trim();
-    if (!note) return replies;
-    // Whatever the reason, the writer gets their text back to copy.
-    const shown = note.length > MAX_ECHO ? `${note.slice(0, MAX_ECHO)}…` : note;
-    return replies.map((r) =>
-      r.type === 'refused' ? { ...r, text: `${r.text}\n\n${t(locale, msg('rollout.note.yours', { note: shown }))}` } : r,
-    );
+    const shown = note && note.length > MAX_ECHO ? `${note.slice(0, MAX_ECHO)}…` : note;
+    const suffix = shown ? `\n\n${t(locale, msg('rollout.note.yours', { note: shown }))}` : '';
+    if (request.clicked) return deps.actionReplies(inbound, locale, result, { at: request.stepId, suffix });
+    const replies = await deps.actionReplies(inbound, locale, result);
+    return suffix ? replies.map((r) => (r.type === 'refused' ? { ...r, text: `${r.text}${suffix}` } : r)) : replies;
   }
 
   async function typed(inbound: Inbound, locale: Locale, command: StepCommand, actionKey: string, rolloutId?: string): Promise<Reply[]> {
     let rollout: Rollout | undefined;
-    if (rolloutId) {
-      rollout = (await store.getRollout(inbound.scope, rolloutId))?.rollout;
-      if (!rollout) return refused(t(locale, 'card.error.unknownRollout'));
+    const here = whereFor(locale, inbound);
+    // "confirm #42 3" names its rollout; else the one the person picked; else the latest.
+    const named = command.ref ?? rolloutId;
+    if (named) {
+      rollout = (await deps.findRollout(inbound.scope, named))?.rollout;
+      if (!rollout) return refused(t(locale, 'card.error.unknownRollout', { where: here }));
     } else {
       rollout = (await deps.posted(inbound.scope))[0];
-      if (!rollout) return refused(tOn(inbound.scope.platform, locale, 'rollout.command.no-rollout'));
+      if (!rollout) return refused(tOn(inbound.scope.platform, locale, msg('rollout.command.no-rollout', { where: here })));
     }
     if (command.number === undefined) return refused(t(locale, 'rollout.command.usage'));
     const index = Number(command.number);
     const step = Number.isInteger(index) && index >= 1 ? rollout.plan.steps[index - 1] : undefined;
     if (!step) {
-      const params = { number: command.number.slice(0, 12), title: t(locale, rollout.plan.title), id: rollout.id, total: rollout.plan.steps.length };
+      const params = { number: command.number.slice(0, 12), title: t(locale, rollout.plan.title), ref: formatRef(rollout.ref), total: rollout.plan.steps.length };
       return refused(t(locale, msg('rollout.command.no-such-step', params)));
     }
     return apply(inbound, locale, {

@@ -1,7 +1,9 @@
 /**
  * Step commands as people type them, on every platform: "confirm 3", "skip 4 done
  * last night", "skip 2 anyway the backup ran at 02:00", "problem 5 setup stopped",
- * "undo 3", and the Dutch words. A verb without a usable number ("confirm",
+ * "undo 3", and the Dutch words. A rollout other than the channel's latest is named by
+ * its short reference, right after the verb or the number: "confirm #42 3",
+ * "skip 4 #42 done last night". A verb without a usable number ("confirm",
  * "confirm abc") is still a step command: the core answers with the usage instead of
  * starting an interview.
  */
@@ -22,6 +24,9 @@ const VERBS: ReadonlyMap<string, StepVerb> = new Map([
   ['terugdraaien', 'undo'],
 ]);
 
+/** A short reference ("#42") as a word of its own, and what follows it. */
+const REF_WORD = /^(#\d{1,9})(?=\s|$)\s*([\s\S]*)$/;
+
 /** Said right after the step number of a skip: the person accepts the risk of skipping a protective step. */
 const ANYWAY = /^(?:anyway|toch)\b[\s:,-]*/i;
 
@@ -29,6 +34,8 @@ export interface StepCommand {
   verb: StepVerb;
   /** The step number as typed (digits only); absent when none was given. */
   number?: string;
+  /** The rollout's short reference as typed ("#42"), when one was given. */
+  ref?: string;
   /** The reason or note after the number. */
   note?: string;
   /** "skip 2 anyway ...": skip a protective step without being asked again. */
@@ -40,14 +47,20 @@ export function parseStepCommand(text: string): StepCommand | undefined {
   const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)(?:\s+(?:step|stap))?(?:\s+([\s\S]*))?$/i.exec(text);
   const verb = match ? VERBS.get(match[1].toLowerCase()) : undefined;
   if (!match || !verb) return undefined;
-  const rest = (match[2] ?? '').trim();
+  let rest = (match[2] ?? '').trim();
+  let ref: string | undefined;
+  const refFirst = REF_WORD.exec(rest);
+  if (refFirst) [, ref, rest] = refFirst;
+  rest = rest.replace(/^(?:step|stap)\s+/i, '');
   const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(rest);
-  if (!numbered) return { verb, anyway: false };
+  if (!numbered) return { verb, anyway: false, ...(ref ? { ref } : {}) };
   let note = numbered[2].trim();
+  const refAfter = ref ? undefined : REF_WORD.exec(note);
+  if (refAfter) [, ref, note] = refAfter;
   let anyway = false;
   if (verb === 'skip' && ANYWAY.test(note)) {
     anyway = true;
     note = note.replace(ANYWAY, '').trim();
   }
-  return { verb, number: numbered[1], anyway, ...(note ? { note } : {}) };
+  return { verb, number: numbered[1], anyway, ...(ref ? { ref } : {}), ...(note ? { note } : {}) };
 }

@@ -4,7 +4,7 @@
  * them) and carry out the replies on their platform. The core never imports an
  * adapter.
  */
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { ActionPayload } from '../cards/actions';
 import type { Card } from '../cards/model';
 import type { Rollout, Scope, UserRef } from '../plan/rollout-model';
@@ -14,6 +14,12 @@ export interface Inbound {
   user: UserRef;
   /** The platform's language hint for this user (Slack locale, Teams activity locale). */
   locale?: Locale;
+  /**
+   * What kind of conversation this is (a channel, a group chat, a personal chat, the
+   * console): the words "in this channel" / "in this chat" depend on it, and a plan
+   * posted from here keeps it. Absent: a channel.
+   */
+  place?: Place;
   /**
    * Where the platform can reach this conversation and this user later: kept with a
    * rollout this request creates, and handed back to the adapter's delivery (which
@@ -39,7 +45,7 @@ export type Reply =
   /** Show to the acting user only (Slack ephemeral/modal, Teams reply or invoke answer). */
   | { type: 'private'; card: Card }
   /** A refusal or problem for the acting user only; nothing was recorded. */
-  | { type: 'refused'; text: string }
+  | { type: 'refused'; text: string; on?: RefusedOn }
   /**
    * One short line for everyone in a 'shared' conversation (Inbound.conversation), whose
    * person-only replies go to the person's personal chat: an interview began there.
@@ -57,6 +63,18 @@ export type Reply =
    * a message, the console writes it to a file. `summary` says what it holds.
    */
   | { type: 'file'; filename: string; mimeType: string; content: string; summary: string };
+
+/**
+ * Where on a plan a refused click was: the plan drawn with the reason there (for a
+ * platform that can redraw the clicker's own copy, such as a Teams invoke answer),
+ * and the step it was about (for one that answers in a line of its own, such as a
+ * Slack ephemeral message, which then names the step).
+ */
+export interface RefusedOn {
+  rollout: Rollout;
+  cards: Card[];
+  step?: { number: number; title: string };
+}
 
 export interface MessageInput {
   text: string;
@@ -88,6 +106,16 @@ export interface ActionInput {
    * only tells a teammate who clicks someone else's interview card whose it is.
    */
   cardFor?: UserRef;
+  /** The people chosen in a people picker (who may act), as far as the adapter could name them. */
+  people?: PickedPeople;
+}
+
+/** People picked on a card. Untrusted like any click: the core applies its own rules. */
+export interface PickedPeople {
+  /** Named by the platform (id and display name). */
+  found: UserRef[];
+  /** Ids the adapter could not look up (the core knows some: the operators already chosen). */
+  unknownIds: string[];
 }
 
 export interface UserContext {
@@ -108,7 +136,7 @@ export interface Bot {
    * and the unposted rollout stays out of the channel's status.
    */
   planNotPosted(scope: Scope, rolloutId: string): Promise<void>;
-  /** The latest drawing of a rollout (the console's `plan`), or undefined if not in scope. */
+  /** The latest drawing of a rollout, by id or short reference ("#42"; the console's `plan`), or undefined if not in scope. */
   drawRollout(scope: Scope, rolloutId: string): Promise<{ rollout: Rollout; cards: Card[] } | undefined>;
   /** The channel's open, posted rollouts, most recent first. */
   openRollouts(scope: Scope): Promise<Rollout[]>;

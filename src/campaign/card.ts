@@ -10,19 +10,21 @@
  */
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Button, Card, CardBlock } from '../cards/model';
-import { drawPlanCard } from '../cards/plan-card';
+import type { Card, CardBlock } from '../cards/model';
+import { accessLine, drawPlanCard, type DrawOptions } from '../cards/plan-card';
+import { drawStep, situationOf } from '../cards/step-view';
 import { formatTime } from '../cards/time';
 import type { PlanStep } from '../plan/model';
 import type { Rollout, RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState, numberRanges, type RolloutState, type StepState } from '../plan/status';
+import { formatRef } from '../plan/short-ref';
+import { deriveRolloutState, numberRanges, type RolloutState } from '../plan/status';
 import { memberMayStart, memberOf, previousWave, waveOpen, wavesOf, type CampaignMember, type CampaignView } from './model';
 
 /** The cards of a rollout: the campaign card for a hub, the plan card (with its campaign line) for a member. */
-export function drawRolloutCards(rollout: Rollout, events: RolloutEvent[], campaign: CampaignView | undefined): Card[] {
+export function drawRolloutCards(rollout: Rollout, events: RolloutEvent[], campaign: CampaignView | undefined, options: DrawOptions = {}): Card[] {
   if (campaign && campaign.id === rollout.id) return [drawCampaignCard(rollout, events, campaign)];
-  if (campaign && memberOf(campaign, rollout.id)) return [drawMemberCard(rollout, events, campaign)];
-  return [drawPlanCard(rollout, events)];
+  if (campaign && memberOf(campaign, rollout.id)) return [drawMemberCard(rollout, events, campaign, options)];
+  return [drawPlanCard(rollout, events, options)];
 }
 
 /** Every server complete and every shared step settled. */
@@ -40,7 +42,7 @@ export function drawCampaignCard(hub: Rollout, hubEvents: RolloutEvent[], view: 
   if (plan.summary.length) blocks.push({ type: 'text', text: plan.summary.map((line) => t(locale, line)).join('\n') });
   blocks.push({
     type: 'context',
-    text: [t(locale, msg('campaign.card.meta', { id: hub.id, owner: hub.owner.name, at: formatTime(hub.createdAt, locale) })), access(locale, hub, state)].join(' · '),
+    text: [t(locale, msg('campaign.card.meta', { ref: formatRef(hub.ref), owner: hub.owner.name, at: formatTime(hub.createdAt, locale) })), accessLine(hub, state)].join(' · '),
   });
   const finished = campaignComplete(hub, hubEvents, view);
   blocks.push({ type: 'text', style: 'strong', text: finished ? t(locale, 'campaign.card.complete') : overall });
@@ -50,7 +52,7 @@ export function drawCampaignCard(hub: Rollout, hubEvents: RolloutEvent[], view: 
   }
   blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'campaign.card.shared') });
   if (!state.completed) blocks.push({ type: 'context', text: t(locale, 'campaign.card.sharedHint') });
-  plan.steps.forEach((step, index) => blocks.push(...sharedStep(hub, state, step, index + 1)));
+  plan.steps.forEach((step, index) => blocks.push(sharedStep(hub, state, step, index + 1)));
   blocks.push({ type: 'divider' });
   // How to release is said once, at the first wave that waits (the same words serve the later ones).
   const firstWaiting = wavesOf(view).find((w) => view.members.some((m) => m.wave === w && !memberMayStart(view, m)));
@@ -59,55 +61,11 @@ export function drawCampaignCard(hub: Rollout, hubEvents: RolloutEvent[], view: 
   return { fallback: t(locale, msg('campaign.card.fallback', { title, overall })), blocks };
 }
 
-function access(locale: Locale, hub: Rollout, state: RolloutState): string {
-  if (!state.operators.length) return t(locale, 'card.rollout.anyone');
-  return t(locale, msg('card.rollout.operators', { names: state.operators.map((o) => o.name).join(', '), owner: hub.owner.name }));
-}
-
-/** A shared step: its title with the status, what and why, the references, and the buttons allowed now. */
-function sharedStep(hub: Rollout, state: RolloutState, step: PlanStep, number: number): CardBlock[] {
-  const { locale } = hub;
-  const s: StepState = state.steps.get(step.id) ?? { stepId: step.id, status: 'open' };
-  const refs = [
-    step.kbs.length ? t(locale, msg('card.kb', { numbers: step.kbs.join(', ') })) : '',
-    step.facts.length ? t(locale, msg('card.facts', { ids: step.facts.join(', ') })) : '',
-    statusLine(locale, s),
-  ].filter(Boolean);
-  const heading = `${t(locale, msg('campaign.card.sharedStep', { number, title: t(locale, step.title) }))} · ${t(locale, `card.status.${s.status}`)}`;
-  const blocks: CardBlock[] = [
-    { type: 'text', text: [heading, ...step.details.map((d) => t(locale, d))].join('\n') },
-    { type: 'context', text: refs.join(' · ') },
-  ];
-  const buttons = state.completed ? [] : stepButtons(hub, s, number);
-  if (buttons.length) blocks.push({ type: 'actions', buttons });
-  return blocks;
-}
-
-function statusLine(locale: Locale, s: StepState): string {
-  const who = { user: s.by?.name ?? '?', at: formatTime(s.at ?? '', locale), note: s.note ?? '' };
-  if (s.status === 'done') return t(locale, msg('card.status.doneBy', who));
-  if (s.status === 'skipped') return t(locale, msg('card.status.skippedBy', who));
-  if (s.status === 'problem') return t(locale, msg('card.status.problemBy', who));
-  return '';
-}
-
-/** The same buttons as on a plan's step, acting on the hub rollout. */
-function stepButtons(hub: Rollout, s: StepState, number: number): Button[] {
-  const { locale } = hub;
-  const payload = (v: 'confirm' | 'skip' | 'problem' | 'undo') => ({ k: 'step' as const, r: hub.id, s: s.stepId, v });
-  const note = (verb: 'skip' | 'problem') => ({
-    title: t(locale, msg(`card.note.${verb}.title`, { number })),
-    label: t(locale, `card.note.${verb}.label`),
-    placeholder: t(locale, `card.note.${verb}.placeholder`),
-    submit: t(locale, `card.note.${verb}.submit`),
-  });
-  const confirm: Button = { label: t(locale, 'card.button.confirm'), action: payload('confirm'), style: 'primary' };
-  const skip: Button = { label: t(locale, 'card.button.skip'), action: payload('skip'), note: note('skip') };
-  const problem: Button = { label: t(locale, 'card.button.problem'), action: payload('problem'), style: 'danger', note: note('problem') };
-  const undo: Button = { label: t(locale, 'card.button.undo'), action: payload('undo') };
-  if (s.status === 'open') return [confirm, skip, problem];
-  if (s.status === 'problem') return [confirm, skip, undo];
-  return [undo];
+/** A shared step as a plan shows it: in full with its buttons while open, on one line once settled. */
+function sharedStep(hub: Rollout, state: RolloutState, step: PlanStep, number: number): CardBlock {
+  const situation = situationOf(hub.plan, state, step, number);
+  const settled = situation.stage === 'done' || situation.stage === 'skipped';
+  return drawStep(hub, situation, { view: settled ? 'line' : 'full', readOnly: state.completed });
 }
 
 /** One wave: its heading with where it stands, one line per server, and (`hint`) how to release it while it waits. */
@@ -142,8 +100,8 @@ function serverLine(locale: Locale, m: CampaignMember): string {
 }
 
 /** A server's plan card, with the line that places it in its campaign right under the title. */
-export function drawMemberCard(rollout: Rollout, events: RolloutEvent[], view: CampaignView): Card {
-  const card = drawPlanCard(rollout, events);
+export function drawMemberCard(rollout: Rollout, events: RolloutEvent[], view: CampaignView, options: DrawOptions = {}): Card {
+  const card = drawPlanCard(rollout, events, options);
   const member = memberOf(view, rollout.id);
   if (!member) return card;
   const text = [memberLine(rollout.locale, view, member), memberGate(rollout.locale, view, member, rollout)].filter(Boolean).join(' · ');
@@ -153,7 +111,7 @@ export function drawMemberCard(rollout: Rollout, events: RolloutEvent[], view: C
 
 function memberLine(locale: Locale, view: CampaignView, member: CampaignMember): string {
   const wave = member.wave === 1 ? t(locale, 'campaign.card.member.pilot') : t(locale, msg('campaign.card.member.wave', { wave: member.wave }));
-  return t(locale, msg('campaign.card.member', { id: view.id, position: member.position, count: view.members.length, wave }));
+  return t(locale, msg('campaign.card.member', { ref: formatRef(view.ref), position: member.position, count: view.members.length, wave }));
 }
 
 /** Whether the server may start, and if not what it waits for; nothing once it is complete. */

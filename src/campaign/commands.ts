@@ -19,7 +19,8 @@ import type { Rollout, Scope, UserRef } from '../plan/rollout-model';
 import type { Store } from '../store/store';
 import type { StepCommands } from '../bot/step-commands';
 import { parseStepCommand, type StepCommand } from '../bot/step-words';
-import { textCard } from '../bot/text-reply';
+import { textCard, whereFor } from '../bot/text-reply';
+import { formatRef } from '../plan/short-ref';
 import type { Inbound, Reply } from '../bot/types';
 import type { CampaignView } from './model';
 
@@ -75,8 +76,8 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
     if (!wave && !word) return refused(t(locale, 'campaign.command.releaseUsage'));
     let targets = wave ? view.members.filter((m) => m.wave === Number(wave[1])) : view.members.filter((m) => sameServer(m.server, cleanName(word![1])));
     if (targets.length === 0) {
-      if (wave) return refused(t(locale, msg('campaign.command.noWave', { id: view.id, wave: wave[1] })));
-      return refused(t(locale, msg('campaign.command.unknownServer', { id: view.id, name: cleanName(word![1]), names: names(view) })));
+      if (wave) return refused(t(locale, msg('campaign.command.noWave', { ref: formatRef(view.ref), wave: wave[1] })));
+      return refused(t(locale, msg('campaign.command.unknownServer', { ref: formatRef(view.ref), name: cleanName(word![1]), names: names(view) })));
     }
     // A wave: its servers that still wait; when none does, the first one says why in the store's words.
     const waiting = targets.filter((m) => !m.completed && !m.released);
@@ -89,7 +90,7 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
       const result = await store.applyAction(inbound.scope, member.rolloutId, { verb: 'release', actor: inbound.user, note, actionKey: `${key}:${member.position}` }, deps.now());
       if (result.outcome === 'recorded') released.push(member.server);
       else if (result.outcome === 'refused') refusals.push(t(locale, result.reason));
-      else if (result.outcome === 'not-found') refusals.push(t(locale, 'card.error.unknownRollout'));
+      else if (result.outcome === 'not-found') refusals.push(t(locale, 'card.error.unknownRollout', { where: whereFor(locale, inbound) }));
     }
     if (released.length === 0) return refused(refusals[0] ?? t(locale, 'campaign.command.releaseUsage'));
     const done = textCard(t(locale, msg('campaign.command.released', { servers: released.join(', ') })));
@@ -103,7 +104,7 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
       if (!view) return undefined;
       const locale = await deps.localeFor(inbound);
       const choice = readOperators(rest, mentions, inbound.user);
-      if (!choice.ok) return refused(t(locale, choice.reason));
+      if (!choice.ok) return refused(t(locale, choice.reason, { where: whereFor(locale, inbound) }));
       const key = randomUUID();
       const open = view.members.filter((m) => !m.completed).map((m) => m.rolloutId);
       let changed = 0;
@@ -113,9 +114,10 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
         if (result.outcome === 'recorded') changed++;
         else if (result.outcome === 'refused' && id !== view.id) return refused(t(locale, result.reason));
       }
-      if (changed === 0) return refused(t(locale, 'card.error.noRollout'));
+      if (changed === 0) return refused(t(locale, 'card.error.noRollout', { where: whereFor(locale, inbound) }));
       const names = choice.operators.map((o) => o.name).join(', ');
-      const text = choice.operators.length ? msg('card.operators.set', { names, id: view.id }) : msg('card.operators.anyone', { id: view.id });
+      const ref = formatRef(view.ref);
+      const text = choice.operators.length ? msg('card.operators.set', { names, ref }) : msg('card.operators.anyone', { ref, where: whereFor(locale, inbound) });
       return [textCard(t(locale, text))];
     },
 
@@ -123,7 +125,8 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
       const releasing = RELEASE.exec(text);
       const named = releasing ? undefined : namedStep(text);
       const bare = releasing || named ? undefined : parseStepCommand(text);
-      if (!releasing && !named && (bare?.number === undefined || pinned)) return undefined;
+      // A bare number names no rollout: in a campaign, which server? ("confirm #42 3" names one.)
+      if (!releasing && !named && (bare?.number === undefined || bare.ref !== undefined || pinned)) return undefined;
       const view = await campaignHere(inbound, pinned);
       if (!view) {
         // No campaign here: a bare step command is the rollout's; the others are said to have nothing to act on.
@@ -134,11 +137,11 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
       if (releasing) return release(inbound, locale, view, releasing[1].trim());
       if (named) {
         const target = SHARED.has(named.target.toLowerCase()) ? view.id : view.members.find((m) => sameServer(m.server, named.target))?.rolloutId;
-        if (!target) return refused(t(locale, msg('campaign.command.unknownServer', { id: view.id, name: named.target, names: names(view) })));
+        if (!target) return refused(t(locale, msg('campaign.command.unknownServer', { ref: formatRef(view.ref), name: named.target, names: names(view) })));
         return deps.steps.typed(inbound, locale, named.command, randomUUID(), target);
       }
       const first = view.members[0]?.server ?? '';
-      return refused(t(locale, msg('campaign.command.which', { id: view.id, server: first, number: bare?.number ?? '1', names: names(view) })));
+      return refused(t(locale, msg('campaign.command.which', { ref: formatRef(view.ref), server: first, number: bare?.number ?? '1', names: names(view) })));
     },
   };
 }

@@ -6,7 +6,8 @@
  * each headed with the server's name, so the team reads the campaign in one place.
  * The owner is told once, for the campaign card, not for each server.
  */
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
+import { formatRef } from '../plan/short-ref';
 import type { Card } from '../cards/model';
 import { threadNoteFor } from '../bot/notes';
 import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
@@ -32,16 +33,17 @@ export type Placement =
       /** The message whose thread holds this rollout's messages and lines (a server's: the campaign card). */
       thread?: MessageRef;
       lineFor: LineFor;
-      /** What the owner is told once it is posted; none for a server (the owner hears once, about the campaign card). */
-      ownerNotice?: string;
+      /** What the owner is told once it is posted (where it is, and read elsewhere); none for a server: the owner hears once. */
+      ownerNotice?: { text: string; textAway: string };
     };
 
 export function placeInCampaign(rollout: Rollout, events: RolloutEvent[], view: CampaignView | undefined): Placement {
   if (!view) return { kind: 'plain' };
   const cards = drawRolloutCards(rollout, events, view);
   if (view.id === rollout.id) {
-    const posted = msg('campaign.interview.posted', { title: t(rollout.locale, rollout.plan.title), id: rollout.id });
-    return { kind: 'campaign', cards, lineFor: hubLine, ownerNotice: t(rollout.locale, posted) };
+    const posted = (away: boolean) =>
+      t(rollout.locale, msg('campaign.interview.posted', { title: t(rollout.locale, rollout.plan.title), ref: formatRef(rollout.ref), where: where(rollout.locale, rollout.place, away) }));
+    return { kind: 'campaign', cards, lineFor: hubLine, ownerNotice: { text: posted(false), textAway: posted(true) } };
   }
   const member = memberOf(view, rollout.id);
   if (!member) return { kind: 'plain' };

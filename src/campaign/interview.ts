@@ -6,7 +6,8 @@
  * its plans (conversations/campaign/plan.ts) go to the store in one transaction, and
  * the publisher posts the campaign card and then each server's card in its thread.
  */
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
+import { formatRef } from '../plan/short-ref';
 import { buildCampaignPlans } from '../../conversations/campaign/plan';
 import { parseCampaignCommand, readServerPart, serverList } from '../../conversations/campaign/words';
 import type { DialogContext, DialogEvent, DialogState } from '../engine/types';
@@ -76,6 +77,7 @@ export function createCampaignInterviews(deps: CampaignInterviewDeps): CampaignI
     const plans = buildCampaignPlans(output.servers);
     const { view, hub } = await store.createCampaign({
       scope: home.scope,
+      ...(home.place ? { place: home.place } : {}),
       owner: home.user,
       locale: output.locale,
       hubPlan: plans.hub,
@@ -85,8 +87,8 @@ export function createCampaignInterviews(deps: CampaignInterviewDeps): CampaignI
       ...(home.address ? { address: home.address } : {}),
     });
     logger.info('campaign created', { id: view.id, servers: view.members.length, scope: view.scope });
-    const title = t(output.locale, hub.plan.title);
-    return [textCard(t(output.locale, msg('campaign.interview.posting', { title, id: view.id })))];
+    const params = { title: t(output.locale, hub.plan.title), ref: formatRef(hub.ref), where: where(output.locale, hub.place, home.conversation === 'shared') };
+    return [textCard(t(output.locale, msg('campaign.interview.posting', params)))];
   }
 
   return {

@@ -11,7 +11,7 @@
  * member is (a projection of its log, written in the same transaction as the log),
  * so the wave gate is decided inside the transaction that holds the rollout.
  */
-import type { CompleteAnswers, Locale } from '../../conversations/types';
+import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
 import type { Plan } from '../plan/model';
 import type { MessageRef, Rollout, RolloutAction, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
 
@@ -70,7 +70,10 @@ export interface CampaignMember {
 export interface CampaignView {
   /** The campaign's id: its hub rollout's id. */
   id: string;
+  /** Its hub's short reference in the channel ("#42"): how people name the campaign. */
+  ref: number;
   scope: Scope;
+  place: Place;
   owner: UserRef;
   locale: Locale;
   /** Where the campaign card is (the members' thread root); empty until it is posted. */
@@ -93,6 +96,8 @@ export interface NewCampaignMember {
 /** A campaign about to be created, in one transaction: hub, members, projection and outbox rows. */
 export interface NewCampaign {
   scope: Scope;
+  /** Where it is posted (as NewRollout.place). */
+  place?: Place;
   owner: UserRef;
   locale: Locale;
   /** The shared steps, drawn on the campaign card. */

@@ -30,6 +30,13 @@ export const actionPayloadSchema = z.discriminatedUnion('k', [
       v: z.enum(['confirm', 'skip', 'problem', 'undo']),
     })
     .strict(),
+  /** Show one step's full text to the clicker (where a card cannot open it in place). */
+  z.object({ k: z.literal('details'), r: id, s: id }).strict(),
+  /**
+   * Who may act on a rollout, from its card: the people picked with the platform's
+   * picker (sent beside the payload), or anyone in the channel.
+   */
+  z.object({ k: z.literal('operators'), r: id, v: z.enum(['pick', 'anyone']) }).strict(),
   /** Switch the user's language. */
   z.object({ k: z.literal('lang'), l: z.enum(['en', 'nl']) }).strict(),
 ]);

@@ -7,10 +7,13 @@
 import type { ActionPayload } from './actions';
 import type { StepStatus } from '../plan/status';
 import type { MessageRef } from '../plan/rollout-model';
+import type { Locale } from '../../conversations/types';
 
 export interface Card {
   /** Short text for notifications and fallbacks (Slack `text`, Teams summary). */
   fallback: string;
+  /** The language its words are in, for what a renderer must fetch later (a Slack note modal's texts). */
+  locale?: Locale;
   blocks: CardBlock[];
 }
 
@@ -22,7 +25,8 @@ export type CardBlock =
   | StepBlock
   | ActionsBlock
   | InputBlock
-  | ContextBlock;
+  | ContextBlock
+  | PeopleBlock;
 
 export interface HeaderBlock {
   type: 'header';
@@ -32,8 +36,8 @@ export interface HeaderBlock {
 export interface TextBlock {
   type: 'text';
   text: string;
-  /** strong: a phase heading; warning: a trap not to miss; muted: background. */
-  style?: 'plain' | 'strong' | 'warning' | 'muted';
+  /** strong: a heading; emphasis: a line to catch the eye (progress); warning: a trap not to miss; muted: background. */
+  style?: 'plain' | 'strong' | 'emphasis' | 'warning' | 'muted';
   /** The text is about a posted plan: renderers that can, link to its first message. */
   link?: { rolloutId: string; message: MessageRef };
   /**
@@ -58,22 +62,76 @@ export interface ContextBlock {
   text: string;
 }
 
-/** One step of a plan with its status and the buttons allowed now. */
+/**
+ * Where a step stands, as a tired admin needs to see it: it can be done now (ready),
+ * it waits for earlier steps (waiting), or it is settled (done, skipped).
+ */
+export type StepStage = 'ready' | 'waiting' | 'done' | 'skipped';
+
+/** One step of a plan: what it is, where it stands, and what may be done with it now. */
 export interface StepBlock {
   type: 'step';
   stepId: string;
   /** 1-based number in the plan, as users refer to it ("confirm 3"). */
   number: number;
   title: string;
-  details: string[];
-  /** e.g. "KB 316794 · E2K-3" */
-  references: string;
+  stage: StepStage;
+  /** The status from the log (a problem may be reported on a ready or a waiting step). */
   status: StepStatus;
-  /** The status as a word in the card's language ("Done", "Klaar"): renderers never translate. */
-  statusLabel: string;
-  /** e.g. "Done by Alice, 24 Nov 10:32 UTC" or "Waiting for step 4". */
-  statusLine?: string;
+  /**
+   * full: everything shown with its buttons ("Next up"); line: one line (number,
+   * title, status line), the rest opened on request (a toggle, an overflow menu).
+   */
+  view: 'full' | 'line';
+  /** "Done by Alice · 24 Nov 2026 10:32 UTC", "waits for steps 2–4", "next up". */
+  statusLine: string;
+  /** "Problem reported by Bob · 10:32: setup stopped", while a problem is open. */
+  problemLine?: string;
+  /** How, where, why. */
+  details: string[];
+  /** The citation a person can use: "KB 328839 · read KB 301378" (empty for the bot's own advice). */
+  citation: string;
+  /** For the details view only: the FACTS ids the step comes from, in words. */
+  sources: string;
+  /** The primary action (Confirm, on a ready step). */
   buttons: Button[];
+  /** The other actions allowed now (Skip…, Problem…, Undo): behind "More" or an overflow menu. */
+  more: Button[];
+  /** Opens the step's full text where a platform cannot toggle it in place (Slack: a private reply). */
+  detailsAction?: ActionPayload;
+  /** Button words, final in the card's language. */
+  labels: { details: string; more: string };
+  /** Why the viewer's last click on this step was refused (drawn under it, for them alone). */
+  refusal?: string;
+}
+
+/**
+ * Who may act on a plan, and the control its owner changes it with: the platform's
+ * people picker (Slack multi_users_select, Teams Input.ChoiceSet over the members) and
+ * a button that opens the plan to anyone. Others may use it too: the core refuses.
+ */
+export interface PeopleBlock {
+  type: 'people';
+  label: string;
+  /** "Anyone in this channel can confirm steps." / "Only Bob and Alice (owner) can act on this plan." */
+  text: string;
+  /** "Only Alice, who posted this plan, can change who may act." */
+  hint: string;
+  /** The same hint where nothing can be picked (the console): what to type. */
+  typed: string;
+  placeholder: string;
+  /** The operators now (preselected in the picker). */
+  selected: { id: string; name: string }[];
+  /** People the plan knows, offered before any search: the operators, whoever acted on it, its owner. */
+  candidates: { id: string; name: string }[];
+  /** Sent with the picked people. */
+  pick: ActionPayload;
+  /** Teams' picker needs a button to send the choice (Slack sends on change). */
+  submit: string;
+  /** "Anyone in this channel". */
+  anyone: Button;
+  /** Why the viewer's last change was refused (drawn here, for them alone). */
+  refusal?: string;
 }
 
 export interface ActionsBlock {

@@ -1,15 +1,25 @@
 /**
  * One function draws a rollout's plan, for its first post and for every update
- * (the Netflix Dispatch pattern): header, the answers in short, warnings, the
- * phases with each step's status and the buttons allowed now, a progress line.
+ * (the Netflix Dispatch pattern), so that a tired admin at 2 a.m. sees first what
+ * to do now:
+ * - the title, the plan's short reference (#42), who started it;
+ * - the progress line ("3 of 8 steps done · next: 4. Stop antivirus…");
+ * - "Next up": the steps that can be done now, in full, with their Confirm;
+ * - the traps not to miss;
+ * - the plan by phase, one line per step (done steps shrink to who and when),
+ *   each step's full text one click away;
+ * - the answers behind the plan, background notes, and who may act.
+ * A refused click may be drawn under what was clicked, for the clicker's copy only.
  * Renderers split the card over several platform messages when it is too long.
  */
-import { msg, t } from '../../conversations/strings';
+import { msg, t, where } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Phase, Plan, PlanStep } from '../plan/model';
+import type { Phase } from '../plan/model';
 import type { Rollout, RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState, numberRanges, stepNumber, unmetRequirements, type RolloutState, type StepState } from '../plan/status';
-import type { Button, Card, CardBlock, StepBlock } from './model';
+import { formatRef } from '../plan/short-ref';
+import { deriveRolloutState, type RolloutState } from '../plan/status';
+import type { Card, CardBlock, PeopleBlock } from './model';
+import { drawStep, situationOf, type StepSituation } from './step-view';
 import { formatTime } from './time';
 
 const PHASE_TITLE = {
@@ -18,53 +28,75 @@ const PHASE_TITLE = {
   after: 'card.phase.after',
 } as const satisfies Record<Phase, string>;
 
-export function drawPlanCard(rollout: Rollout, events: RolloutEvent[]): Card {
+/** Where a refusal is drawn when it is about who may act rather than a step. */
+export const PEOPLE_SECTION = 'people';
+
+export interface DrawOptions {
+  /** A refused click, drawn at the step it was about (its id) or at PEOPLE_SECTION. */
+  refusal?: { at: string; text: string };
+}
+
+export function drawPlanCard(rollout: Rollout, events: RolloutEvent[], options: DrawOptions = {}): Card {
   const { locale, plan } = rollout;
   const state = deriveRolloutState(plan, events);
   const title = t(locale, plan.title);
-  const progress = progressLine(locale, state);
   const finished = rollout.status === 'completed' || state.completed;
+  const steps = plan.steps.map((step, index) => situationOf(plan, state, step, index + 1));
+  const ready = finished ? [] : steps.filter((s) => s.stage === 'ready');
+  const refusalAt = (id: string) => (options.refusal?.at === id ? { refusal: options.refusal.text } : {});
+  const progress = progressWithNext(locale, state, ready);
 
-  const blocks: CardBlock[] = [{ type: 'header', text: title }];
-  if (plan.summary.length) {
-    blocks.push({ type: 'text', text: plan.summary.map((line) => t(locale, line)).join('\n') });
-  }
-  blocks.push({
-    type: 'context',
-    text: [
-      t(locale, msg('card.rollout.meta', { id: rollout.id, owner: rollout.owner.name, at: formatTime(rollout.createdAt, locale) })),
-      accessLine(locale, rollout, state),
-    ].join(' · '),
-  });
-  if (plan.warnings.length) {
-    blocks.push({ type: 'text', style: 'strong', text: t(locale, 'card.warnings') });
-    for (const warning of plan.warnings) blocks.push({ type: 'text', style: 'warning', text: t(locale, warning) });
-  }
+  const blocks: CardBlock[] = [
+    { type: 'header', text: title },
+    {
+      type: 'context',
+      text: t(locale, msg('card.rollout.meta', { ref: formatRef(rollout.ref), owner: rollout.owner.name, at: formatTime(rollout.createdAt, locale) })),
+    },
+  ];
   if (finished) {
-    blocks.push({
-      type: 'text',
-      style: 'strong',
-      text: t(locale, msg('card.rollout.completed', { at: formatTime(state.completedAt ?? '', locale) })),
-    });
+    blocks.push({ type: 'text', style: 'strong', text: t(locale, msg('card.rollout.completed', { at: formatTime(state.completedAt ?? '', locale) })) });
+    blocks.push({ type: 'context', text: progress });
+  } else {
+    blocks.push({ type: 'text', style: 'emphasis', text: progress });
+  }
+
+  if (ready.length) {
+    blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'card.nextUp') });
+    for (const s of ready) blocks.push(drawStep(rollout, s, { view: 'full', readOnly: false, ...refusalAt(s.step.id) }));
+  }
+
+  if (plan.warnings.length) {
+    blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'card.warnings') });
+    for (const warning of plan.warnings) blocks.push({ type: 'text', style: 'warning', text: t(locale, warning) });
   }
 
   let previousPhase: Phase | undefined;
-  plan.steps.forEach((step, index) => {
-    if (step.phase !== previousPhase) {
-      blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, PHASE_TITLE[step.phase]) });
-      previousPhase = step.phase;
+  for (const s of steps) {
+    if (s.step.phase !== previousPhase) {
+      blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, PHASE_TITLE[s.step.phase]) });
+      previousPhase = s.step.phase;
     }
-    blocks.push(drawStep(rollout, plan, state, step, index + 1, finished));
-  });
+    // A ready step's refusal goes with its full view under "Next up".
+    const refusal = s.stage === 'ready' && !finished ? {} : refusalAt(s.step.id);
+    blocks.push(drawStep(rollout, s, { view: 'line', readOnly: finished, ...refusal }));
+  }
 
-  blocks.push({ type: 'divider' }, { type: 'context', text: progress });
+  if (plan.summary.length) {
+    blocks.push({ type: 'divider' }, { type: 'text', style: 'strong', text: t(locale, 'card.answers') });
+    blocks.push({ type: 'text', text: plan.summary.map((line) => t(locale, line)).join('\n') });
+  }
   if (plan.notes.length) {
     blocks.push({ type: 'text', style: 'strong', text: t(locale, 'card.notes') });
     for (const note of plan.notes) blocks.push({ type: 'text', style: 'muted', text: t(locale, note) });
   }
-  return { fallback: t(locale, msg('card.plan.fallback', { title, progress })), blocks };
+  // In a chat with the bot alone there is nobody else to let in.
+  if (!finished && rollout.place !== 'personal') {
+    blocks.push({ type: 'divider' }, peopleBlock(rollout, events, state, refusalAt(PEOPLE_SECTION).refusal));
+  }
+  return { fallback: t(locale, msg('card.plan.fallback', { title, progress })), locale, blocks };
 }
 
+/** "3 of 8 steps done" (with the skipped ones counted apart). */
 export function progressLine(locale: Locale, state: RolloutState): string {
   const done = state.done + state.skipped;
   return state.skipped
@@ -72,88 +104,69 @@ export function progressLine(locale: Locale, state: RolloutState): string {
     : t(locale, msg('card.progress', { done, total: state.total }));
 }
 
-function accessLine(locale: Locale, rollout: Rollout, state: RolloutState): string {
-  if (!state.operators.length) return t(locale, 'card.rollout.anyone');
+/** "3 of 8 steps done · next: 4. Stop antivirus…", or "· next: steps 1–4" when several can be done. */
+export function progressWithNext(locale: Locale, state: RolloutState, ready: StepSituation[]): string {
+  const progress = progressLine(locale, state);
+  if (ready.length === 1) {
+    const [only] = ready;
+    return t(locale, msg('card.progress.nextOne', { progress, number: only.number, title: t(locale, only.step.title) }));
+  }
+  if (ready.length > 1) {
+    const steps = ready.map((s) => s.number);
+    const contiguous = steps.every((n, i) => i === 0 || n === steps[i - 1] + 1);
+    const list = contiguous && steps.length > 2 ? `${steps[0]}–${steps.at(-1)}` : steps.join(', ');
+    return t(locale, msg('card.progress.nextMany', { progress, steps: list }));
+  }
+  return progress;
+}
+
+/** "Anyone in this channel can confirm steps." or "Only Bob and Alice (owner) can act on this plan." */
+export function accessLine(rollout: Rollout, state: RolloutState): string {
+  const { locale } = rollout;
+  if (!state.operators.length) return t(locale, 'card.rollout.anyone', { where: where(locale, rollout.place) });
   const names = state.operators.map((o) => o.name).join(', ');
   return t(locale, msg('card.rollout.operators', { names, owner: rollout.owner.name }));
 }
 
-function drawStep(rollout: Rollout, plan: Plan, state: RolloutState, step: PlanStep, number: number, finished: boolean): StepBlock {
+function peopleBlock(rollout: Rollout, events: RolloutEvent[], state: RolloutState, refusal: string | undefined): PeopleBlock {
   const { locale } = rollout;
-  const stepState: StepState = state.steps.get(step.id) ?? { stepId: step.id, status: 'open' };
-  const references = [
-    step.kbs.length ? t(locale, msg('card.kb', { numbers: step.kbs.join(', ') })) : '',
-    step.facts.length ? t(locale, msg('card.facts', { ids: step.facts.join(', ') })) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  const details = step.details.map((d) => t(locale, d));
-  if (step.node) details.unshift(t(locale, msg('card.status.onNode', { node: step.node })));
+  const known = new Map<string, { id: string; name: string }>();
+  for (const person of [...state.operators, ...events.map((e) => e.actor), rollout.owner]) {
+    if (!known.has(person.id)) known.set(person.id, { id: person.id, name: person.name });
+  }
+  const here = where(locale, rollout.place);
+  const block: PeopleBlock = {
+    type: 'people',
+    label: t(locale, 'card.people.title'),
+    text: accessLine(rollout, state),
+    hint: t(locale, msg('card.people.owner', { owner: rollout.owner.name })),
+    typed: t(locale, 'card.people.typed'),
+    placeholder: t(locale, 'card.people.placeholder'),
+    selected: state.operators.map((o) => ({ id: o.id, name: o.name })),
+    candidates: [...known.values()],
+    pick: { k: 'operators', r: rollout.id, v: 'pick' },
+    submit: t(locale, 'card.people.save'),
+    anyone: { label: t(locale, 'card.people.anyone', { where: here }), action: { k: 'operators', r: rollout.id, v: 'anyone' } },
+  };
+  if (refusal) block.refusal = refusal;
+  return block;
+}
+
+/**
+ * One step's full text for its clicker alone (where a card cannot open it in place):
+ * the step, where it stands, and the FACTS ids it comes from.
+ */
+export function drawStepDetails(rollout: Rollout, events: RolloutEvent[], stepId: string): Card | undefined {
+  const { locale, plan } = rollout;
+  const index = plan.steps.findIndex((s) => s.id === stepId);
+  if (index < 0) return undefined;
+  const state = deriveRolloutState(plan, events);
+  const s = situationOf(plan, state, plan.steps[index], index + 1);
+  const step = drawStep(rollout, s, { view: 'full', readOnly: true });
+  const context = `${formatRef(rollout.ref)} · ${t(locale, plan.title)}`;
   return {
-    type: 'step',
-    stepId: step.id,
-    number,
-    title: t(locale, step.title),
-    details,
-    references,
-    status: stepState.status,
-    statusLabel: t(locale, `card.status.${stepState.status}`),
-    statusLine: statusLine(locale, plan, state, stepState),
-    buttons: finished ? [] : stepButtons(rollout, stepState, number),
+    fallback: `${step.number}. ${step.title}`,
+    locale,
+    blocks: [step, { type: 'context', text: step.statusLine }, { type: 'context', text: step.sources }, { type: 'context', text: context }],
   };
-}
-
-function statusLine(locale: Locale, plan: Plan, state: RolloutState, s: StepState): string | undefined {
-  const who = { user: s.by?.name ?? '?', at: formatTime(s.at ?? '', locale), note: s.note ?? '' };
-  switch (s.status) {
-    case 'done':
-      return t(locale, msg('card.status.doneBy', who));
-    case 'skipped':
-      return t(locale, msg('card.status.skippedBy', who));
-    case 'problem':
-      return t(locale, msg('card.status.problemBy', who));
-    case 'open': {
-      const waiting = unmetRequirements(plan, state, s.stepId);
-      if (!waiting.length) return undefined;
-      const steps = numberRanges(waiting.map((id) => stepNumber(plan, id)));
-      return t(locale, msg(waiting.length > 1 ? 'card.status.waitingMany' : 'card.status.waiting', { steps }));
-    }
-  }
-}
-
-function stepButtons(rollout: Rollout, s: StepState, number: number): Button[] {
-  const { locale } = rollout;
-  const payload = (v: 'confirm' | 'skip' | 'problem' | 'undo') => ({ k: 'step' as const, r: rollout.id, s: s.stepId, v });
-  const confirm: Button = { label: t(locale, 'card.button.confirm'), action: payload('confirm'), style: 'primary' };
-  const skip: Button = {
-    label: t(locale, 'card.button.skip'),
-    action: payload('skip'),
-    note: {
-      title: t(locale, msg('card.note.skip.title', { number })),
-      label: t(locale, 'card.note.skip.label'),
-      placeholder: t(locale, 'card.note.skip.placeholder'),
-      submit: t(locale, 'card.note.skip.submit'),
-    },
-  };
-  const problem: Button = {
-    label: t(locale, 'card.button.problem'),
-    action: payload('problem'),
-    style: 'danger',
-    note: {
-      title: t(locale, msg('card.note.problem.title', { number })),
-      label: t(locale, 'card.note.problem.label'),
-      placeholder: t(locale, 'card.note.problem.placeholder'),
-      submit: t(locale, 'card.note.problem.submit'),
-    },
-  };
-  const undo: Button = { label: t(locale, 'card.button.undo'), action: payload('undo') };
-  switch (s.status) {
-    case 'open':
-      return [confirm, skip, problem];
-    case 'problem':
-      return [confirm, skip, undo];
-    case 'done':
-    case 'skipped':
-      return [undo];
-  }
 }

@@ -6,7 +6,7 @@
  *   --platform slack|teams|console   default console
  *   --workspace ID          Slack team id, Teams tenant id; default "local" (console)
  *   --channel ID            only this channel
- *   --rollout ID            only this rollout
+ *   --rollout ID            only this rollout (or, with --channel, its short reference: '#42')
  *   --out FILE              default: standard output
  */
 import fs from 'node:fs';

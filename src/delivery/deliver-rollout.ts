@@ -34,7 +34,8 @@ export interface RoundContext {
   draw(rollout: Rollout, events: RolloutEvent[]): Card[];
   /** Texts for the owner once the first post succeeded or failed. */
   notices: {
-    posted(rollout: Rollout): string;
+    /** `away`: read elsewhere than where the plan is (the owner's personal chat). */
+    posted(rollout: Rollout, away?: boolean): string;
     notPosted(rollout: Rollout, failure: DeliveryError): string;
   };
   /** The plan never made it into the channel: let its owner post it again. */
@@ -99,17 +100,21 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
   }
   let step: 'post' | 'edit' | 'line' = 'post';
   try {
-    const parts = adapter.render(target, inCampaign?.cards ?? ctx.draw(rollout, events));
+    /** Progress not written yet: an edit rides along with the next write (repeating an edit is harmless). */
+    let unwritten: DeliveryProgress = {};
     if (posting || delivery.shownVersion < rollout.version || delivery.redraws > 0) {
+      const parts = adapter.render(target, inCampaign?.cards ?? ctx.draw(rollout, events));
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
-      const redrawn = delivery.redraws;
-      await record({ messages: refs, shownVersion: rollout.version, redrawn, postState: 'posted', attempts: 0, lastError: null });
+      // `redrawn`: the changes from outside its log this drawing shows (a campaign card's servers).
+      unwritten = { messages: refs, shownVersion: rollout.version, redrawn: delivery.redraws, postState: 'posted', attempts: 0, lastError: null };
       if (posting) {
+        await record(unwritten);
+        unwritten = {};
         posting = false;
         // A campaign's owner hears once, about the campaign card, not about each server.
-        const notice = inCampaign ? inCampaign.ownerNotice : ctx.notices.posted(rollout);
-        if (notice !== undefined) {
-          await adapter.tellOwner(target, { kind: 'posted', text: notice }).catch((error: unknown) =>
+        const notice = inCampaign ? inCampaign.ownerNotice : { text: ctx.notices.posted(rollout), textAway: ctx.notices.posted(rollout, true) };
+        if (notice) {
+          await adapter.tellOwner(target, { kind: 'posted', ...notice }).catch((error: unknown) =>
             logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
           );
         }
@@ -118,12 +123,18 @@ export async function deliverRollout(ctx: RoundContext, snapshot: DeliverySnapsh
     step = 'line';
     // A campaign's server writes its lines in the campaign card's thread, beside its card.
     const root = inCampaign?.thread ?? refs[0];
+    let linesSent = delivery.linesSent;
     for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText, inCampaign?.lineFor) : []) {
       await ctx.pace('post');
       await adapter.postInThread(target, root, message.text);
-      await record({ linesSent: message.throughSeq });
+      // Each message is recorded as soon as it is out: a retry never sends it again.
+      await record({ ...unwritten, linesSent: message.throughSeq });
+      unwritten = {};
+      linesSent = message.throughSeq;
     }
-    await record({ linesSent: rollout.version, attempts: 0, lastError: null });
+    if (Object.keys(unwritten).length > 0 || linesSent < rollout.version) {
+      await record({ ...unwritten, linesSent: rollout.version, attempts: 0, lastError: null });
+    }
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };

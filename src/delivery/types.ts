@@ -43,8 +43,10 @@ export interface PlatformLimits {
 
 export interface OwnerNotice {
   kind: 'posted' | 'not-posted';
-  /** Final text in the rollout's language. */
+  /** Final text in the rollout's language, for where the plan is ("in this channel"). */
   text: string;
+  /** The same, read somewhere else (the owner's personal chat: "in the channel"). */
+  textAway?: string;
 }
 
 /** A plan drawn for one platform: its messages, in order. */

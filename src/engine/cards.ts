@@ -3,8 +3,8 @@
  * the interviewed user only. Every card repeats its question in plain words and its
  * choices as typeable labels, so the console's text rendering works on its own.
  */
-import type { Answers, Locale } from '../../conversations/types';
-import { t, type Msg } from '../../conversations/strings';
+import type { Answers, Locale, Place } from '../../conversations/types';
+import { t, where, type Msg } from '../../conversations/strings';
 import type { Question } from '../../conversations/interview/questions';
 import type { Dropped } from '../../conversations/interview/conflicts';
 import { answeredQuestions } from '../../conversations/interview/questions';
@@ -89,21 +89,23 @@ export function questionCard(locale: Locale, a: Answers, q: Question, r: Remarks
   return { fallback: t(locale, { key: 'interview.fallback.question', params: { prompt } }), blocks };
 }
 
-function operatorsText(locale: Locale, operators: UserRef[]): string {
-  return operators.length === 0 ? t(locale, 'interview.operators.anyone') : operators.map((o) => o.name).join(', ');
+function operatorsText(locale: Locale, operators: UserRef[], place: Place | undefined): string {
+  const anyone = t(locale, 'interview.operators.anyone', { where: where(locale, place) });
+  return operators.length === 0 ? anyone : operators.map((o) => o.name).join(', ');
 }
 
-export function summaryCard(locale: Locale, a: Answers, operators: UserRef[], r: Remarks): Card {
+/** The answers and the Post button; `place` is where the plan will be posted. */
+export function summaryCard(locale: Locale, a: Answers, operators: UserRef[], r: Remarks, place?: Place): Card {
   const items = summaryItems(a).map((item) => ({
     label: t(locale, item.label),
     value: typeof item.value === 'string' ? item.value : t(locale, item.value),
   }));
-  items.push({ label: t(locale, 'interview.label.operators'), value: operatorsText(locale, operators) });
+  items.push({ label: t(locale, 'interview.label.operators'), value: operatorsText(locale, operators, place) });
   const blocks: CardBlock[] = [
     { type: 'header', text: t(locale, 'interview.summary.title') },
     ...remarkBlocks(locale, r),
     { type: 'facts', items },
-    { type: 'text', text: t(locale, 'interview.summary.text') },
+    { type: 'text', text: t(locale, 'interview.summary.text', { where: where(locale, place) }) },
     {
       type: 'actions',
       buttons: [
@@ -134,12 +136,12 @@ export function changeCard(locale: Locale, a: Answers, r: Remarks): Card {
   };
 }
 
-export function helpCard(locale: Locale): Card {
+export function helpCard(locale: Locale, place?: Place): Card {
   return {
     fallback: t(locale, 'interview.help.fallback'),
     blocks: [
       { type: 'header', text: t(locale, 'interview.help.title') },
-      { type: 'text', text: t(locale, 'interview.help.what') },
+      { type: 'text', text: t(locale, 'interview.help.what', { where: where(locale, place) }) },
       { type: 'text', text: t(locale, 'interview.help.answers'), typed: t(locale, 'console.help.answers') },
       { type: 'text', text: t(locale, 'interview.help.commands') },
     ],

@@ -4,8 +4,8 @@
  * Questions, words and rules live in conversations/interview; this file only
  * decides what happens next.
  */
-import type { Answers, KeptName, Locale } from '../../conversations/types';
-import { msg, t, type Msg } from '../../conversations/strings';
+import type { Answers, KeptName, Locale, Place } from '../../conversations/types';
+import { msg, t, where, type Msg } from '../../conversations/strings';
 import { completeAnswers, isQuestionId, nextQuestion, question, type QuestionId } from '../../conversations/interview/questions';
 import { parseText, type ParsedText } from '../../conversations/interview/parse';
 import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
@@ -17,14 +17,15 @@ import type { UserRef } from '../plan/rollout-model';
 import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard, type Remarks } from './cards';
 import type { DialogCommand, DialogContext, DialogEvent, DialogResult, DialogState } from './types';
 
-export function newDialogState(locale: Locale, now: Date): DialogState {
-  return { locale, answers: {}, history: [], stage: 'asking', operators: [], startedAt: now.toISOString() };
+export function newDialogState(locale: Locale, now: Date, place?: Place): DialogState {
+  const state: DialogState = { locale, answers: {}, history: [], stage: 'asking', operators: [], startedAt: now.toISOString() };
+  return place ? { ...state, place } : state;
 }
 
 /** The card for where the interview stands: the next question, or the summary. */
 export function currentCard(state: DialogState, remarks: Remarks = noRemarks()) {
   const q = nextQuestion(state.answers);
-  if (!q) return summaryCard(state.locale, state.answers, state.operators, remarks);
+  if (!q) return summaryCard(state.locale, state.answers, state.operators, remarks, state.place);
   return questionCard(state.locale, state.answers, q, remarks, state.history.length > 0);
 }
 
@@ -117,7 +118,7 @@ function runCommand(state: DialogState, command: DialogCommand, target?: string)
     case 'cancel':
       return { state: undefined, outputs: [{ type: 'cancelled', card: cancelledCard(state.locale) }] };
     case 'help':
-      return { state, outputs: [{ type: 'card', card: helpCard(state.locale) }, { type: 'card', card: currentCard(state) }] };
+      return { state, outputs: [{ type: 'card', card: helpCard(state.locale, state.place) }, { type: 'card', card: currentCard(state) }] };
     case 'confirm': {
       const complete = completeAnswers(state.answers);
       if (!complete) return show(state, remarks({ notes: [msg('interview.notComplete')] }));
@@ -157,9 +158,10 @@ function onParsed(state: DialogState, parsed: ParsedText, text: string, mentions
   if (parsed.operators !== undefined) {
     const choice = readOperators(parsed.operators, mentions ?? [], user);
     // Refused: the earlier choice stands, and the user is told why.
-    if (!choice.ok) return show(state, remarks({ problems: [choice.reason] }));
+    if (!choice.ok) return show(state, remarks({ problems: [{ ...choice.reason, params: { where: where(state.locale, state.place), ...choice.reason.params } }] }));
     const chosen = choice.operators;
-    const names = chosen.length === 0 ? t(state.locale, 'interview.operators.anyone') : chosen.map((u) => u.name).join(', ');
+    const anyone = t(state.locale, 'interview.operators.anyone', { where: where(state.locale, state.place) });
+    const names = chosen.length === 0 ? anyone : chosen.map((u) => u.name).join(', ');
     const note = msg('interview.operators.set', { names });
     return show({ ...state, operators: chosen }, remarks({ notes: [note] }));
   }
@@ -194,7 +196,7 @@ function start(state: DialogState | undefined, text: string, mentions: UserRef[]
   const parsed = parseText(words);
   // Words typed in one language start the interview in it, unless the user chose one.
   const guessed = !state && ctx.localeIsGuess ? languageOfWords(parsed) : undefined;
-  const fresh = newDialogState(guessed ?? state?.locale ?? ctx.locale, ctx.now);
+  const fresh = newDialogState(guessed ?? state?.locale ?? ctx.locale, ctx.now, ctx.place);
   return words === '' ? show(fresh) : onParsed(fresh, parsed, words, mentions, ctx.user);
 }
 
@@ -205,7 +207,9 @@ function refuseTooLong(state: DialogState | undefined, length: number, ctx: Dial
   return { state: undefined, outputs: [{ type: 'card', card: { fallback: text, blocks: [{ type: 'text', text, style: 'warning' }] } }] };
 }
 
-export function stepDialog(state: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogResult {
+export function stepDialog(saved: DialogState | undefined, event: DialogEvent, ctx: DialogContext): DialogResult {
+  // Where the plan will go may be known only now (or have changed): its words follow.
+  const state = saved && ctx.place && saved.place !== ctx.place ? { ...saved, place: ctx.place } : saved;
   switch (event.type) {
     case 'start':
       return start(state, event.text, event.mentions, ctx);
@@ -213,18 +217,18 @@ export function stepDialog(state: DialogState | undefined, event: DialogEvent, c
       if (event.text.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, event.text.length, ctx);
       return state ? onText(state, event.text, event.mentions, ctx.user) : start(undefined, event.text, event.mentions, ctx);
     case 'language': {
-      const base = state ?? newDialogState(event.locale, ctx.now);
+      const base = state ?? newDialogState(event.locale, ctx.now, ctx.place);
       return show({ ...base, locale: event.locale }, remarks({ notes: [msg('interview.languageSet')] }));
     }
     case 'command': {
       if (!state && event.command === 'cancel') {
         return { state: undefined, outputs: [{ type: 'cancelled', card: cancelledCard(ctx.locale) }] };
       }
-      return runCommand(state ?? newDialogState(ctx.locale, ctx.now), event.command, event.question);
+      return runCommand(state ?? newDialogState(ctx.locale, ctx.now, ctx.place), event.command, event.question);
     }
     case 'answer': {
       if (event.value.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, event.value.length, ctx);
-      const base = state ?? newDialogState(ctx.locale, ctx.now);
+      const base = state ?? newDialogState(ctx.locale, ctx.now, ctx.place);
       // A click on an old card for a question that no longer applies (the topology
       // is let through: its refusal carries the real reason, P4).
       const id = event.question;

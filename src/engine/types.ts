@@ -2,7 +2,7 @@
  * The dialog engine's vocabulary: a pure function (state, event) -> (state, outputs).
  * No I/O; the bot (src/bot) loads and saves the state and carries out the outputs.
  */
-import type { Answers, CompleteAnswers, KeptName, Locale } from '../../conversations/types';
+import type { Answers, CompleteAnswers, KeptName, Locale, Place } from '../../conversations/types';
 import type { Card } from '../cards/model';
 import type { UserRef } from '../plan/rollout-model';
 
@@ -17,6 +17,8 @@ export interface DialogState {
   operators: UserRef[];
   /** ISO time the interview began. */
   startedAt: string;
+  /** Where the plan will be posted ("post the plan in this channel"); absent in older states: a channel. */
+  place?: Place;
   /**
    * Cluster names typed before the topology was known ("2000 enterprise EXCH1 EXCH2"),
    * waiting to fill the name slots once a cluster topology is chosen. Kept beside the
@@ -69,4 +71,6 @@ export interface DialogContext {
   now: Date;
   /** The person being interviewed (the plan's owner-to-be). */
   user?: UserRef;
+  /** Where the plan will be posted; kept in the state for the words that speak of it. */
+  place?: Place;
 }

@@ -4,7 +4,7 @@
  * workspace (Slack team/enterprise, Teams tenant, 'local' for the console) and
  * channel they were posted in.
  */
-import type { CompleteAnswers, Locale } from '../../conversations/types';
+import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
 import type { Msg } from '../../conversations/strings';
 import type { Plan } from './model';
 
@@ -37,7 +37,11 @@ export type RolloutStatus = 'active' | 'completed';
 
 export interface Rollout {
   id: string;
+  /** Its number among the rollouts of its channel, from 1: shown and typed as "#42" (short-ref.ts). */
+  ref: number;
   scope: Scope;
+  /** Where it was posted: a channel, a group chat, a personal chat or the console (the card's words). */
+  place: Place;
   owner: UserRef;
   locale: Locale;
   answers: CompleteAnswers;
@@ -112,6 +116,8 @@ export type ActionResult =
 
 export interface NewRollout {
   scope: Scope;
+  /** Where it is posted; default: 'here' for the console, else 'channel'. */
+  place?: Place;
   owner: UserRef;
   locale: Locale;
   answers: CompleteAnswers;

@@ -4,7 +4,7 @@
  * on one of its rollouts changes in the projection (src/campaign/progress.ts) and
  * whose cards must be drawn again because of it.
  */
-import type { Locale } from '../../conversations/types';
+import type { Locale, Place } from '../../conversations/types';
 import type { CampaignMember, CampaignView, NewCampaign, Release } from '../campaign/model';
 import { memberProgress, sharedWaiting, type MemberProgress } from '../campaign/progress';
 import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
@@ -19,6 +19,8 @@ export interface CampaignHeadRow {
   owner: unknown;
   locale: string;
   messages: unknown;
+  ref: number | string;
+  place: string;
   post_state: string | null;
 }
 
@@ -38,7 +40,9 @@ export interface CampaignMemberRow {
 export function campaignFromRows(head: CampaignHeadRow, members: CampaignMemberRow[]): CampaignView {
   return {
     id: head.id,
+    ref: Number(head.ref),
     scope: { platform: head.platform as Scope['platform'], workspace: head.workspace, channel: head.channel },
+    place: head.place as Place,
     owner: head.owner as UserRef,
     locale: head.locale as Locale,
     hubMessages: (head.messages ?? []) as MessageRef[],
@@ -72,6 +76,7 @@ export function samePlace(view: CampaignView, scope: Scope): boolean {
 export function campaignRollouts(input: NewCampaign): { hub: NewRollout; members: NewRollout[] } {
   const common = {
     scope: input.scope,
+    ...(input.place ? { place: input.place } : {}),
     owner: input.owner,
     locale: input.locale,
     operators: input.operators,

@@ -20,17 +20,17 @@ export interface PostgresCampaigns {
   /** After an action on a campaign's rollout: its projection written, the cards that show it due. */
   recorded(c: PoolClient, view: CampaignView, rollout: Rollout, events: RolloutEvent[], dueAt: number): Promise<CampaignView>;
   /**
-   * Inside a transaction: the hub, the members and the campaign's rows. undefined when
-   * the hub's key was used before (the campaign exists already).
+   * Inside a transaction: the hub, the members and the campaign's rows, each rollout by
+   * `insertRollout` (which throws when the hub's key was used before: the campaign exists).
    */
-  insert(c: PoolClient, input: NewCampaign, insertRollout: (c: PoolClient, input: NewRollout) => Promise<RolloutSnapshot | undefined>): Promise<string | undefined>;
+  insert(c: PoolClient, input: NewCampaign, insertRollout: (c: PoolClient, input: NewRollout) => Promise<RolloutSnapshot>): Promise<string>;
 }
 
 export function createPostgresCampaigns(): PostgresCampaigns {
   async function viewOf(c: PoolClient, rolloutId: string, lock = false): Promise<CampaignView | undefined> {
     if (!isPlausibleRolloutId(rolloutId)) return undefined;
     const head = await c.query<CampaignHeadRow>(
-      `SELECT c.id, c.platform, c.workspace, c.channel, c.shared_waiting, r.owner, r.locale, r.messages, d.post_state
+      `SELECT c.id, c.platform, c.workspace, c.channel, c.shared_waiting, r.owner, r.locale, r.messages, r.ref, r.place, d.post_state
        FROM campaigns c JOIN rollouts r ON r.id = c.id LEFT JOIN deliveries d ON d.rollout_id = c.id
        WHERE c.id = COALESCE((SELECT campaign_id FROM campaign_members WHERE rollout_id = $1), $1)${lock ? ' FOR UPDATE OF c' : ''}`,
       [rolloutId],
@@ -60,19 +60,17 @@ export function createPostgresCampaigns(): PostgresCampaigns {
   async function insert(
     c: PoolClient,
     input: NewCampaign,
-    insertRollout: (c: PoolClient, input: NewRollout) => Promise<RolloutSnapshot | undefined>,
-  ): Promise<string | undefined> {
+    insertRollout: (c: PoolClient, input: NewRollout) => Promise<RolloutSnapshot>,
+  ): Promise<string> {
     const { hub: hubInput, members } = campaignRollouts(input);
     const hub = await insertRollout(c, hubInput);
-    if (!hub) return undefined;
     const { platform, workspace, channel } = input.scope;
     await c.query('INSERT INTO campaigns (id, platform, workspace, channel, shared_waiting, created_at) VALUES ($1, $2, $3, $4, $5, now())', [
       hub.rollout.id, platform, workspace, channel, jsonText(sharedWaiting(hub.rollout.plan, hub.events)),
     ]);
     for (const [i, memberInput] of members.entries()) {
-      const member = await insertRollout(c, memberInput);
       // Its key is derived from the hub's, which was new: so is this one.
-      if (!member) throw new Error('campaign member key already used');
+      const member = await insertRollout(c, memberInput);
       const p = memberProgress(member.rollout.plan, member.events);
       await c.query(
         `INSERT INTO campaign_members (rollout_id, campaign_id, position, server, wave, total, settled, problems)

@@ -104,6 +104,36 @@ export const postgresMigrations: Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'short rollout references per channel (#42), and the place a plan was posted in',
+    sql: `
+      ALTER TABLE rollouts ADD COLUMN ref integer;
+      ALTER TABLE rollouts ADD COLUMN place text NOT NULL DEFAULT 'channel'
+        CHECK (place IN ('channel', 'group', 'personal', 'here'));
+      UPDATE rollouts SET place = 'here' WHERE platform = 'console';
+      UPDATE rollouts SET place = 'personal' WHERE platform = 'slack' AND channel LIKE 'D%';
+      UPDATE rollouts r SET place = CASE d.address->'post'->>'conversationType'
+          WHEN 'personal' THEN 'personal' WHEN 'groupChat' THEN 'group' ELSE 'channel' END
+        FROM deliveries d
+        WHERE d.rollout_id = r.id AND r.platform = 'teams' AND d.address IS NOT NULL;
+      UPDATE rollouts r SET ref = numbered.num
+        FROM (SELECT id, row_number() OVER (PARTITION BY platform, workspace, channel ORDER BY created_at, n) AS num
+              FROM rollouts) numbered
+        WHERE r.id = numbered.id;
+      ALTER TABLE rollouts ALTER COLUMN ref SET NOT NULL;
+      CREATE UNIQUE INDEX rollouts_by_ref ON rollouts (platform, workspace, channel, ref);
+      CREATE TABLE channel_refs (
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        last_ref integer NOT NULL,
+        PRIMARY KEY (platform, workspace, channel)
+      );
+      INSERT INTO channel_refs (platform, workspace, channel, last_ref)
+        SELECT platform, workspace, channel, max(ref) FROM rollouts GROUP BY platform, workspace, channel;
+    `,
+  },
+  {
     // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
     version: 5,
     name: 'campaigns: several servers in waves, their shared steps on a hub rollout',

@@ -8,18 +8,15 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { postgresMigrations } from './postgres-schema';
 import {
   applyToLog,
   eventFromRow,
   eventValues,
-  initialEvents,
   isPlausibleRolloutId,
   jsonText,
   listLimit,
-  newRolloutId,
-  newRolloutModel,
   rolloutFromRow,
   scopeFilter,
   type EventRow,
@@ -31,6 +28,7 @@ import { samePlace } from './campaign-log';
 import { createPostgresCampaigns } from './postgres-campaigns';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
+import { AlreadyCreated, createRolloutInPostgres, createdBefore, insertRollout } from './postgres-create';
 
 export interface PostgresStoreConfig {
   connectionString: string;
@@ -145,49 +143,17 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
-  /** Inside a transaction: a new rollout, its first events and outbox row; undefined when its key was used before. */
-  async function insertRollout(c: PoolClient, input: NewRollout): Promise<RolloutSnapshot | undefined> {
-    const { platform, workspace, channel } = input.scope;
-    const id = newRolloutId();
-    const now = new Date().toISOString();
-    const events = initialEvents(id, input, now);
-    // ON CONFLICT waits for a concurrent insert of the same key, then does nothing.
-    const { rows } = await c.query(
-      `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, operators,
-         status, version, created_at, updated_at, create_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'active', $10, $11, $11, $12)
-       ON CONFLICT (platform, workspace, channel, create_key) DO NOTHING RETURNING id`,
-      [id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
-        jsonText(input.plan), jsonText(input.operators), events.length, now, input.actionKey],
-    );
-    if (rows.length === 0) return undefined;
-    await insertEvents(c, events);
-    await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, 1)', [id, input.actionKey]);
-    const rollout = newRolloutModel(id, input, now, events.length);
-    await postgresDeliveryWrites.created(c, rollout, input.address, new Date(now), schema);
-    return { rollout, events };
-  }
-
-  /** The rollout created with this key in this scope (by an earlier or a concurrent request). */
-  async function createdBefore(scope: Scope, actionKey: string): Promise<RolloutSnapshot> {
-    const { rows } = await pool.query<{ id: string }>(
-      'SELECT id FROM rollouts WHERE platform = $1 AND workspace = $2 AND channel = $3 AND create_key = $4',
-      [scope.platform, scope.workspace, scope.channel, actionKey],
-    );
-    const existing = rows[0] && (await snapshot(scope, rows[0].id));
-    if (!existing) throw new Error('rollout vanished while creating it');
-    return existing;
-  }
-
-  async function createNow(input: NewRollout): Promise<RolloutSnapshot> {
-    const created = await inTransaction((c) => insertRollout(c, input));
-    return created ?? createdBefore(input.scope, input.actionKey);
-  }
+  const createDeps = { pool, schema, inTransaction, insertEvents, snapshot };
+  const createNow = createRolloutInPostgres(createDeps);
 
   async function createCampaignNow(input: NewCampaign): Promise<CampaignSnapshot> {
-    await inTransaction((c) => campaigns.insert(c, input, insertRollout));
-    // New or made before with the same key: read back as it stands.
-    const hub = await createdBefore(input.scope, input.actionKey);
+    try {
+      await inTransaction((c) => campaigns.insert(c, input, (client, rollout) => insertRollout(client, rollout, createDeps)));
+    } catch (error) {
+      // The same "post campaign" click again: the campaign made the first time (no number used).
+      if (!(error instanceof AlreadyCreated)) throw error;
+    }
+    const hub = await createdBefore(createDeps, input.scope, input.actionKey);
     const view = await campaignOfNow(input.scope, hub.rollout.id);
     if (!view) throw new Error('campaign vanished while creating it');
     return { view, hub: hub.rollout, hubEvents: hub.events };
@@ -294,6 +260,14 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     createCampaign: createCampaignNow,
     campaignOf: campaignOfNow,
     getRollout: snapshot,
+    async getRolloutByRef(scope, ref) {
+      if (!Number.isSafeInteger(ref) || ref < 1 || ref > 2_147_483_647) return undefined;
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM rollouts WHERE platform = $1 AND workspace = $2 AND channel = $3 AND ref = $4',
+        [scope.platform, scope.workspace, scope.channel, ref],
+      );
+      return rows[0] ? snapshot(scope, rows[0].id) : undefined;
+    },
     async listRollouts(scope, filter = {}) {
       const where: string[] = [];
       const args: unknown[] = [];

@@ -4,8 +4,7 @@
  * inside each store's transaction (the rules themselves live in src/plan/decide.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { Locale } from '../../conversations/types';
-import type { CompleteAnswers } from '../../conversations/types';
+import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
 import type { CampaignView, StoreAction } from '../campaign/model';
 import { decideStoreAction } from '../campaign/gate';
 import type { Plan } from '../plan/model';
@@ -43,10 +42,17 @@ export function initialEvents(id: string, input: NewRollout, at: string): Rollou
   return events;
 }
 
-export function newRolloutModel(id: string, input: NewRollout, createdAt: string, version: number): Rollout {
+/** Where a new rollout is posted: as the adapter said, else the console's "here" or a channel. */
+export function placeOf(input: NewRollout): Place {
+  return input.place ?? (input.scope.platform === 'console' ? 'here' : 'channel');
+}
+
+export function newRolloutModel(id: string, input: NewRollout, createdAt: string, version: number, ref: number): Rollout {
   return {
     id,
+    ref,
     scope: { platform: input.scope.platform, workspace: input.scope.workspace, channel: input.scope.channel },
+    place: placeOf(input),
     owner: input.owner,
     locale: input.locale,
     answers: input.answers,
@@ -87,6 +93,8 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Sto
 /** Column values of a rollout row, JSON already parsed (each store parses its own way). */
 export interface RolloutRow {
   id: string;
+  ref: number | string;
+  place: string;
   platform: string;
   workspace: string;
   channel: string;
@@ -121,7 +129,9 @@ export function isoTime(value: string | Date): string {
 export function rolloutFromRow(row: RolloutRow): Rollout {
   return {
     id: row.id,
+    ref: Number(row.ref),
     scope: { platform: row.platform as Scope['platform'], workspace: row.workspace, channel: row.channel },
+    place: row.place as Place,
     owner: row.owner as UserRef,
     locale: row.locale as Locale,
     answers: row.answers as CompleteAnswers,

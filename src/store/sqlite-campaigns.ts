@@ -40,7 +40,7 @@ export function createSqliteCampaigns(deps: SqliteCampaignDeps): SqliteCampaigns
   function viewOf(rolloutId: string): CampaignView | undefined {
     if (!isPlausibleRolloutId(rolloutId)) return undefined;
     const head = sql(
-      `SELECT c.id, c.platform, c.workspace, c.channel, c.shared_waiting, r.owner, r.locale, r.messages, d.post_state
+      `SELECT c.id, c.platform, c.workspace, c.channel, c.shared_waiting, r.owner, r.locale, r.messages, r.ref, r.place, d.post_state
        FROM campaigns c JOIN rollouts r ON r.id = c.id LEFT JOIN deliveries d ON d.rollout_id = c.id
        WHERE c.id = COALESCE((SELECT campaign_id FROM campaign_members WHERE rollout_id = ?), ?)`,
     ).get(rolloutId, rolloutId) as Row | undefined;

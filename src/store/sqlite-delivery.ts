@@ -24,7 +24,8 @@ export interface SqliteDeliveryDeps {
   db: Database.Database;
   sql: (text: string) => Database.Statement;
   readRollout: (scope: Scope, id: string) => Rollout | undefined;
-  readEvents: (id: string) => RolloutEvent[];
+  /** The rollout's log (reused from the store's cache when its version says it is current). */
+  readLog: (rollout: Rollout) => RolloutEvent[];
   /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
   readCampaign?: (rolloutId: string) => CampaignView | undefined;
 }
@@ -159,7 +160,7 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
           const rollout = deps.readRollout(claim.scope, delivery.rolloutId);
           if (!rollout) continue;
           const campaign = deps.readCampaign?.(rollout.id);
-          out.push({ rollout, events: deps.readEvents(rollout.id), delivery, ...(campaign ? { campaign } : {}) });
+          out.push({ rollout, events: deps.readLog(rollout), delivery, ...(campaign ? { campaign } : {}) });
         }
         return out;
       })();

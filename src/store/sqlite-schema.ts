@@ -110,6 +110,42 @@ export const sqliteMigrations: Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'short rollout references per channel (#42), and the place a plan was posted in',
+    sql: `
+      ALTER TABLE rollouts ADD COLUMN ref INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE rollouts ADD COLUMN place TEXT NOT NULL DEFAULT 'channel'
+        CHECK (place IN ('channel', 'group', 'personal', 'here'));
+      -- Where earlier plans went, as far as the stored ids and addresses tell.
+      UPDATE rollouts SET place = 'here' WHERE platform = 'console';
+      UPDATE rollouts SET place = 'personal' WHERE platform = 'slack' AND channel LIKE 'D%';
+      UPDATE rollouts SET place = (
+          SELECT CASE json_extract(d.address, '$.post.conversationType')
+            WHEN 'personal' THEN 'personal' WHEN 'groupChat' THEN 'group' ELSE 'channel' END
+          FROM deliveries d WHERE d.rollout_id = rollouts.id)
+        WHERE platform = 'teams'
+          AND EXISTS (SELECT 1 FROM deliveries d WHERE d.rollout_id = rollouts.id AND json_valid(d.address));
+      -- Earlier rollouts are numbered per channel in the order they were created.
+      UPDATE rollouts SET ref = (
+        SELECT COUNT(*) FROM rollouts AS earlier
+        WHERE earlier.platform = rollouts.platform AND earlier.workspace = rollouts.workspace
+          AND earlier.channel = rollouts.channel
+          AND (earlier.created_at < rollouts.created_at
+            OR (earlier.created_at = rollouts.created_at AND earlier.rowid <= rollouts.rowid)));
+      CREATE UNIQUE INDEX rollouts_by_ref ON rollouts (platform, workspace, channel, ref);
+      -- The last number given out per channel; a new rollout takes the next one.
+      CREATE TABLE channel_refs (
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        last_ref INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace, channel)
+      );
+      INSERT INTO channel_refs (platform, workspace, channel, last_ref)
+        SELECT platform, workspace, channel, MAX(ref) FROM rollouts GROUP BY platform, workspace, channel;
+    `,
+  },
+  {
     // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
     version: 5,
     name: 'campaigns: several servers in waves, their shared steps on a hub rollout',

@@ -96,7 +96,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   const scopeArgs = (scope: Scope, id: string) => [id, scope.platform, scope.workspace, scope.channel];
 
   /** Every column but the plan, which is read only when it is not cached (it is the largest). */
-  const ROLLOUT_COLUMNS = 'id, platform, workspace, channel, owner, locale, answers, messages, status, version, created_at';
+  const ROLLOUT_COLUMNS = 'id, platform, workspace, channel, owner, locale, answers, messages, status, version, created_at, ref, place';
   function readRollout(scope: Scope, id: string): Rollout | undefined {
     if (!isPlausibleRolloutId(id)) return undefined;
     const row = sql(`SELECT ${ROLLOUT_COLUMNS} FROM rollouts WHERE ${scopeWhere}`).get(...scopeArgs(scope, id)) as Row | undefined;
@@ -169,12 +169,17 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     const id = newRolloutId();
     const now = new Date().toISOString();
     const events = initialEvents(id, input, now);
-    const rollout = newRolloutModel(id, input, now, events.length);
+    // The channel's next short reference (#42); this transaction holds the write lock.
+    const { last_ref: ref } = sql(
+      `INSERT INTO channel_refs (platform, workspace, channel, last_ref) VALUES (?, ?, ?, 1)
+       ON CONFLICT (platform, workspace, channel) DO UPDATE SET last_ref = last_ref + 1 RETURNING last_ref`,
+    ).get(platform, workspace, channel) as { last_ref: number };
+    const rollout = newRolloutModel(id, input, now, events.length, ref);
     sql(
-      `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, messages, operators,
+      `INSERT INTO rollouts (id, ref, platform, workspace, channel, place, owner, locale, answers, plan, messages, operators,
          status, version, created_at, updated_at, create_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, 'active', ?, ?, ?, ?)`,
-    ).run(id, platform, workspace, channel, jsonText(input.owner), input.locale, jsonText(input.answers),
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, 'active', ?, ?, ?, ?)`,
+    ).run(id, ref, platform, workspace, channel, rollout.place, jsonText(input.owner), input.locale, jsonText(input.answers),
       jsonText(input.plan), jsonText(input.operators), rollout.version, now, now, input.actionKey);
     insertEvents(events);
     claimActionKey(id, input.actionKey, 1);
@@ -231,7 +236,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   });
   const deleteDialogTx = db.transaction((key: string) => void sql('DELETE FROM dialogs WHERE key = ?').run(key));
 
-  const delivery = createSqliteDelivery({ db, sql, readRollout, readEvents, readCampaign: campaigns.viewOf });
+  const delivery = createSqliteDelivery({ db, sql, readRollout, readLog, readCampaign: campaigns.viewOf });
   // This process's workers hear of new delivery work at once (after the commit).
   const watchers = new Set<(dueAt: number) => void>();
   function announce(dueAt: number): void {
@@ -278,6 +283,15 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       return db.transaction(() => {
         const rollout = readRollout(scope, id);
         return rollout ? { rollout, events: readEvents(id) } : undefined;
+      })();
+    },
+    async getRolloutByRef(scope, ref) {
+      if (!Number.isSafeInteger(ref) || ref < 1) return undefined;
+      return db.transaction(() => {
+        const row = sql('SELECT id FROM rollouts WHERE platform = ? AND workspace = ? AND channel = ? AND ref = ?')
+          .get(scope.platform, scope.workspace, scope.channel, ref) as { id: string } | undefined;
+        const rollout = row ? readRollout(scope, row.id) : undefined;
+        return rollout ? { rollout, events: readEvents(rollout.id) } : undefined;
       })();
     },
     async listRollouts(scope, filter: RolloutFilter = {}) {

@@ -48,6 +48,8 @@ export interface Store extends DeliveryStore, CampaignStore {
   createRollout(input: NewRollout): Promise<RolloutSnapshot>;
   /** A rollout of exactly this scope, or undefined (also when it exists in another scope). */
   getRollout(scope: Scope, id: string): Promise<RolloutSnapshot | undefined>;
+  /** The rollout with this short reference (#42) in exactly this channel, or undefined. */
+  getRolloutByRef(scope: Scope, ref: number): Promise<RolloutSnapshot | undefined>;
   /** Rollouts of one channel (scope) or of a whole workspace (scope without channel). */
   listRollouts(
     scope: Scope | Omit<Scope, 'channel'>,

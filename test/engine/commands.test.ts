@@ -50,7 +50,7 @@ describe('at any time', () => {
       [{ mentions: [{ id: 'U1', name: 'Alice' }, { id: 'U2', name: 'Bob' }], text: 'operators @Alice @Bob' }, ['Operators set: Alice, Bob.', 'Which Exchange version']],
       ['operators', ['Name the people who may act', 'Nothing was changed']],
       ['5.5 sbs sp no no', ['Operators: Alice, Bob']],
-      ['operators anyone', ['Operators set: anyone in the channel.', 'Your answers', 'Operators: anyone in the channel']],
+      ['operators anyone', ['Operators set: anyone in this channel.', 'Your answers', 'Operators: anyone in this channel']],
     ]],
     ['operators that name nobody never open the plan to everyone', [
       [{ mentions: [{ id: 'U1', name: 'Alice' }], text: 'operators @Alice' }, ['Operators set: Alice.']],
@@ -58,17 +58,17 @@ describe('at any time', () => {
       ['operators @bob', ['I could not tell who "@bob" is', 'Nothing was changed', '!Operators set']],
       ['operators carol', ['"carol"', 'Nothing was changed']],
       ['operators nobody', ['"nobody"', 'Nothing was changed']],
-      ['2000 standard sp no no', ['Your answers', 'Operators: Alice', '!anyone in the channel']],
+      ['2000 standard sp no no', ['Your answers', 'Operators: Alice', '!anyone in this channel']],
       // Only the interviewed person themself: they may always act, so this names nobody.
       [{ mentions: [{ id: 'U0OWNER', name: 'Olivia' }], text: 'operators @Olivia' }, ['As the owner you can always act', 'Nothing was changed']],
       // A person whose display name is "anyone" is that person, not everyone.
-      [{ mentions: [{ id: 'U9', name: 'anyone' }], text: 'operators @anyone' }, ['Operators set: anyone.', '!anyone in the channel']],
+      [{ mentions: [{ id: 'U9', name: 'anyone' }], text: 'operators @anyone' }, ['Operators set: anyone.', '!anyone in this channel']],
       [{ mentions: [{ id: 'U1', name: 'Alice' }], text: 'operators anyone @Alice' }, ['Either name people or say "anyone"']],
-      ['help', ['Operators: anyone', '!anyone in the channel']],
+      ['help', ['Operators: anyone', '!anyone in this channel']],
     ]],
     ['uitvoerders in Dutch, refused in Dutch', [
       ['uitvoerders carol', ['Ik weet niet wie "carol" is', 'Er is niets gewijzigd']],
-      ['uitvoerders iedereen', ['iedereen in het kanaal']],
+      ['uitvoerders iedereen', ['iedereen in dit kanaal']],
     ], 'nl'],
     ['post before the end says what is missing', [['2000', []], [cmd('confirm'), ['A few answers are still missing.', 'Which Exchange product'], { version: '2000' }]]],
     ['a start with no words resumes the interview', [['2000', []], [{ mentions: [], text: '' }, []]]],

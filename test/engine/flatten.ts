@@ -24,6 +24,8 @@ function blockLines(b: CardBlock): string[] {
       return [`<${b.label}>`];
     case 'step':
       return [b.title, ...b.details];
+    case 'people':
+      return [b.label, b.text];
     case 'divider':
       return [];
   }

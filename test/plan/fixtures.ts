@@ -76,7 +76,9 @@ export function newRollout(overrides: Partial<NewRollout> = {}): NewRollout {
 export function rolloutWith(plan: Plan = clusterPlan, owner: UserRef = alice): { rollout: Rollout; events: RolloutEvent[] } {
   const rollout: Rollout = {
     id: 'r-test',
+    ref: 1,
     scope: channelScope,
+    place: 'channel',
     owner,
     locale: 'en',
     answers: clusterAnswers,
@@ -89,3 +91,19 @@ export function rolloutWith(plan: Plan = clusterPlan, owner: UserRef = alice): {
   const created: RolloutEvent = { rolloutId: rollout.id, seq: 1, type: 'created', actor: owner, at: rollout.createdAt };
   return { rollout, events: [created] };
 }
+
+/**
+ * Rollouts as a database from before short references held them (schema version 2):
+ * id, platform, workspace, channel, created at, delivery address (JSON), and the
+ * reference and place migration 3 must give them.
+ */
+export const PRE_V3_ROLLOUTS: [string, Scope['platform'], string, string, string, string | null, number, string][] = [
+  ['ops-2', 'slack', 'T-ACME', 'C-OPS', '2026-01-02T00:00:00.000Z', null, 2, 'channel'],
+  ['ops-1', 'slack', 'T-ACME', 'C-OPS', '2026-01-01T00:00:00.000Z', null, 1, 'channel'],
+  ['other-1', 'slack', 'T-ACME', 'C-OTHER', '2026-01-03T00:00:00.000Z', null, 1, 'channel'],
+  ['dm-1', 'slack', 'T-ACME', 'D-ALICE', '2026-01-01T00:00:00.000Z', null, 1, 'personal'],
+  ['chat-1', 'teams', 'tenant', 'a:chat', '2026-01-01T00:00:00.000Z', '{"post":{"conversationType":"personal"}}', 1, 'personal'],
+  ['group-1', 'teams', 'tenant', '19:group@thread.v2', '2026-01-01T00:00:00.000Z', '{"post":{"conversationType":"groupChat"}}', 1, 'group'],
+  ['team-1', 'teams', 'tenant', '19:ops@thread.tacv2', '2026-01-01T00:00:00.000Z', '{"post":{"conversationType":"channel"}}', 1, 'channel'],
+  ['console-1', 'console', 'local', 'console', '2026-01-01T00:00:00.000Z', null, 1, 'here'],
+];

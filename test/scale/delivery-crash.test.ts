@@ -127,24 +127,21 @@ describe('killed right after the ack', () => {
   });
 });
 
-it('a first post killed half-way is completed after the restart, and no part is posted twice', async () => {
+it('a first post killed in flight is made after the restart, exactly once', async () => {
   const first = await start();
-  // The plan is two messages in Teams; the second never reaches the connector before the kill.
-  connector.holdNext('POST', 1);
+  // The plan is one message in Teams; it never reaches the connector before the kill.
+  connector.holdNext('POST');
   await seed(teamsScope, teamsAddress());
-  // Part 1 is posted; part 2 is held, unanswered.
   expect(await eventually(() => connector.held() === 1)).toBe(true);
-  expect(connector.shown(teamsThread)).toHaveLength(1);
-  const before = connector.shown(teamsThread);
+  expect(connector.shown(teamsThread)).toEqual([]);
   await first.kill9();
 
   const second = await start();
   expect(await delivered(second.url)).toBe(true);
   const after = connector.shown(teamsThread);
-  expect(after.length).toBe(2);
-  // The part that was there is kept (not posted again); the missing one was added.
-  expect(after.filter((a) => before.some((b) => b.id === a.id))).toHaveLength(before.length);
-  expect(JSON.stringify(after[1].body)).toContain('(2/2)');
+  expect(after).toHaveLength(1);
+  expect(JSON.stringify(after[0].body)).toContain('Service pack rollout plan for Exchange 2000');
+  expect(connector.refused).toEqual([]);
 });
 
 it('ROLE=web records and acknowledges only; a ROLE=worker process on the same file delivers', async () => {

@@ -71,6 +71,41 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Con
       expect(elsewhere.rollout.id).not.toBe(a.rollout.id);
     });
 
+    it('numbers rollouts per channel (#1, #2, ...) and finds them by that short reference in that channel only', async () => {
+      const other: Scope = { ...channelScope, channel: 'C-OTHER' };
+      const first = await store.createRollout(newRollout());
+      const again = await store.createRollout(newRollout({ actionKey: 'post-again' }));
+      const elsewhere = await store.createRollout(newRollout({ scope: other }));
+      // A retried click keeps its number and uses none.
+      const retried = await store.createRollout(newRollout({ actionKey: 'post-again' }));
+      const third = await store.createRollout(newRollout());
+      expect([first, again, retried, third].map((s) => s.rollout.ref)).toEqual([1, 2, 2, 3]);
+      expect(elsewhere.rollout.ref).toBe(1);
+      expect((await store.getRolloutByRef(channelScope, 2))?.rollout.id).toBe(again.rollout.id);
+      expect((await store.getRolloutByRef(other, 1))?.rollout.id).toBe(elsewhere.rollout.id);
+      expect(await store.getRolloutByRef(other, 2)).toBeUndefined();
+      expect(await store.getRolloutByRef({ ...channelScope, workspace: 'T-EVIL' }, 1)).toBeUndefined();
+      expect(await store.getRolloutByRef(channelScope, 0)).toBeUndefined();
+      expect(await store.getRolloutByRef(channelScope, Number.NaN)).toBeUndefined();
+      expect((await store.getRollout(channelScope, third.rollout.id))?.rollout.ref).toBe(3);
+      expect((await store.listRollouts(channelScope)).map((r) => r.ref)).toEqual([3, 2, 1]);
+    });
+
+    it('gives rollouts created at once in one channel each their own number', async () => {
+      const created = await Promise.all(Array.from({ length: 8 }, () => store.createRollout(newRollout())));
+      expect(created.map((c) => c.rollout.ref).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
+    it('keeps the place a plan was posted in (the words on its card depend on it)', async () => {
+      const group = await store.createRollout(newRollout({ place: 'group' }));
+      const plain = await store.createRollout(newRollout());
+      const consoleOne = await store.createRollout(newRollout({ scope: { platform: 'console', workspace: 'local', channel: 'console' } }));
+      expect((await store.getRollout(channelScope, group.rollout.id))?.rollout.place).toBe('group');
+      expect(plain.rollout.place).toBe('channel');
+      expect((await store.getRollout(channelScope, plain.rollout.id))?.rollout.place).toBe('channel');
+      expect(consoleOne.rollout.place).toBe('here');
+    });
+
     it.each<[string, Scope]>([
       ['another channel', { ...channelScope, channel: 'C-OTHER' }],
       ['another workspace', { ...channelScope, workspace: 'T-EVIL' }],

@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
-import { bob, channelScope, newRollout, widePlan } from '../plan/fixtures';
+import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../plan/fixtures';
+import { postgresMigrations } from '../../src/store/postgres-schema';
 import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, expectGapless, stepAction } from './contract';
 
@@ -92,7 +93,40 @@ if (!reachable && required) {
       await admin.connect();
       const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations ORDER BY version`);
       await admin.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 5 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 5 }]);
+    });
+
+    it('migration 3 numbers earlier rollouts per channel in the order they were made, and tells where each was posted', async () => {
+      // A schema as the release with the outbox left it: version 2.
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE SCHEMA "${s.schema}"; SET search_path = "${s.schema}"`);
+        await admin.query(postgresMigrations[0].sql);
+        await admin.query(postgresMigrations[1].sql);
+        await admin.query(`CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+          INSERT INTO schema_migrations (version, name) VALUES (1, 'v1'), (2, 'v2')`);
+        for (const [id, platform, workspace, channel, at, address] of PRE_V3_ROLLOUTS) {
+          await admin.query(
+            `INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, messages, operators, status, version, created_at, updated_at, create_key)
+             VALUES ($1, $2, $3, $4, '{}', 'en', '{}', '{}', '[{"id":"1"}]', '[]', 'active', 1, $5, $5, $6)`,
+            [id, platform, workspace, channel, at, `k-${id}`],
+          );
+          await admin.query(
+            `INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, wanted_version, post_state, updated_at)
+             VALUES ($1, $2, $3, $4, $5, 1, 'posted', now())`,
+            [id, platform, workspace, channel, address],
+          );
+        }
+      } finally {
+        await admin.end();
+      }
+      const store = s.open();
+      await store.migrate();
+      for (const [id, platform, workspace, channel, , , ref, place] of PRE_V3_ROLLOUTS) {
+        expect((await store.getRollout({ platform, workspace, channel }, id))?.rollout).toMatchObject({ ref, place });
+      }
+      expect((await store.createRollout(newRollout())).rollout.ref).toBe(3);
     });
 
     it('clicks spread over two replicas land in one gapless order with nothing lost', async () => {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { sqliteMigrations } from '../../src/store/sqlite-schema';
-import { bob, channelScope, newRollout } from '../plan/fixtures';
+import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS } from '../plan/fixtures';
 import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, type ContractTarget, expectGapless, outcomes, stepAction } from './contract';
 
@@ -73,7 +73,7 @@ describe('sqlite store on disk', () => {
       await store.close();
       const db = new Database(file, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 5 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 5 }]);
       db.close();
     });
   });
@@ -96,6 +96,34 @@ describe('sqlite store on disk', () => {
       expect(await store.getDelivery(channelScope, 'posted-1')).toMatchObject({ postState: 'posted', shownVersion: 3, linesSent: 3, dueAt: null });
       expect(await store.getDelivery(channelScope, 'orphan-1')).toMatchObject({ postState: 'failed', dueAt: null });
       expect(await store.claimChannels('w', Date.now(), 1000, 10)).toEqual([]);
+      await store.close();
+    });
+  });
+
+  it('migration 3 numbers earlier rollouts per channel in the order they were made, and tells where each was posted', async () => {
+    await onDisk(async (file) => {
+      // A database as the release with the outbox left it: schema version 2.
+      mkdirSync(dirname(file), { recursive: true });
+      const old = new Database(file);
+      old.exec(sqliteMigrations[0].sql);
+      old.exec(sqliteMigrations[1].sql);
+      old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+        INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01T00:00:00Z'), (2, 'v2', '2026-01-01T00:00:00Z')`);
+      const insert = old.prepare(`INSERT INTO rollouts (id, platform, workspace, channel, owner, locale, answers, plan, messages,
+        operators, status, version, created_at, updated_at, create_key) VALUES (?, ?, ?, ?, '{}', 'en', '{}', '{}', '[{"id":"1"}]', '[]', 'active', 1, ?, ?, ?)`);
+      const delivery = old.prepare(`INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, wanted_version, post_state, updated_at)
+        VALUES (?, ?, ?, ?, ?, 1, 'posted', '2026-01-01T00:00:00Z')`);
+      for (const [id, platform, workspace, channel, at, address] of PRE_V3_ROLLOUTS) {
+        insert.run(id, platform, workspace, channel, at, at, `k-${id}`);
+        delivery.run(id, platform, workspace, channel, address);
+      }
+      old.close();
+      const store = createSqliteStore({ file });
+      await store.migrate();
+      for (const [id, platform, workspace, channel, , , ref, place] of PRE_V3_ROLLOUTS) {
+        expect((await store.getRollout({ platform, workspace, channel }, id))?.rollout).toMatchObject({ ref, place });
+      }
+      expect((await store.createRollout(newRollout())).rollout.ref).toBe(3);
       await store.close();
     });
   });

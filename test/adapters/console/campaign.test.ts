@@ -52,11 +52,11 @@ describe('a campaign of two servers of different versions', () => {
 
     const posted = await c.say('post');
     // The campaign card comes first, then each server's own plan; the owner is told once.
-    const order = ['== Campaign: one change on 2 Exchange servers ==', 'Posted in the channel: Campaign: one change on 2 Exchange servers', '== EXCH1: service pack rollout plan for Exchange 2000 ==', '== OLD55: service pack rollout plan for Exchange 5.5 =='];
+    const order = ['== Campaign: one change on 2 Exchange servers ==', 'Posted here: Campaign: one change on 2 Exchange servers (#1).', '== EXCH1: service pack rollout plan for Exchange 2000 ==', '== OLD55: service pack rollout plan for Exchange 5.5 =='];
     const at = order.map((text) => posted.indexOf(text));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(posted.match(/Posted in the channel/g)).toHaveLength(1);
+    expect(posted.match(/Posted here/g)).toHaveLength(1);
     expect(posted).toMatch(/WAVE 1 · PILOT · MAY START\nEXCH1 · 0 of 5 steps\n\nWAVE 2 · WAITS FOR WAVE 1\nOLD55 · 0 of 6 steps/);
 
     const { hub, byName } = await campaignOf(c);
@@ -112,8 +112,9 @@ describe('the pilot gate', () => {
     await c.say('post');
     const { byName } = await campaignOf(c);
 
-    // A bare step number is ambiguous in a campaign: which server?
+    // A bare step number is ambiguous in a campaign: which server? A rollout's #ref names one.
     expect(await c.say('confirm 1')).toContain('! Which server?');
+    expect(await c.say(`confirm #${byName('EXCH2').rollout.ref} 1`)).toContain('! Step 1 on EXCH2 must wait');
     const early = await c.say('confirm EXCH2 1', bob);
     expect(early).toContain('! Step 1 on EXCH2 must wait: EXCH2 is in wave 2, which starts once wave 1 is complete (EXCH1).');
     expect(early).toContain('Nothing was recorded.');
@@ -162,7 +163,7 @@ describe('operators of a campaign', () => {
     const carol = { id: 'carol', name: 'Carol' };
     await c.say('exchange-sp EXCH1 2000 standard sp no adc no ts; EXCH2 2000 standard no adc no ts');
     await c.say('post');
-    expect(await c.say('operators @bob')).toMatch(/From now on only bob and you can act on rollout \S+\./);
+    expect(await c.say('operators @bob')).toContain('From now on only bob and you can act on #1.');
     expect(await c.say('confirm EXCH1 1', carol)).toContain('! Only the operators of this rollout and its owner, Alice, can change it.');
     expect(await c.say('confirm shared 1', carol)).toContain('! Only the operators');
     expect(await c.say('confirm EXCH1 1', bob)).toContain('>> EXCH1 · Bob confirmed step 1');

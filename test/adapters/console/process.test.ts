@@ -47,9 +47,13 @@ test("the README's piped example posts a plan and exits 0", async () => {
   expect(example).toBeDefined();
   const run = await shell(example!);
   expect(run).toMatchObject({ status: 0, err: '' });
-  expect(run.out).toContain('Posted in the channel: Service pack rollout plan for Exchange 2000');
+  // The console is "here", not a channel; the plan says what can be done now first.
+  expect(run.out).toContain('Posted here: Service pack rollout plan for Exchange 2000 (#1).');
+  expect(run.out).toContain('» 0 of 6 steps done · next: steps 1–4');
+  expect(run.out).toContain('NEXT UP');
   expect(run.out).toContain('BEFORE YOU START');
-  expect(run.out).toMatch(/\[ \] 1\. Read the release notes of the service pack/);
+  expect(run.out).toMatch(/\[>\] 1\. Read the release notes of the service pack\n/);
+  expect(run.out).toMatch(/\[\.\] 5\. Install the service pack · waits for steps 1–4/);
   expect(run.out).not.toMatch(/click/i);
 });
 
@@ -63,8 +67,8 @@ describe.each([
     commands: /During a rollout: confirm N \| .* \| export \[json\] \| quit/,
     typed: '(Type yes or no (or 1 or 2).)',
     ended: 'The chat ended before the plan was posted. Your answers so far are kept',
-    posted: 'Posted in the channel: Service pack rollout plan for Exchange 2000',
-    status: 'Open rollouts in this channel',
+    posted: 'Posted here: Service pack rollout plan for Exchange 2000 (#1).',
+    status: 'Open rollouts here',
     noStep: '! There is no step 99:',
   },
   {
@@ -76,8 +80,8 @@ describe.each([
     commands: /Tijdens een uitrol: bevestig N \| .* \| exporteer \[json\] \| stoppen/,
     typed: '(Typ ja of nee (of 1 of 2).)',
     ended: 'De chat stopte voordat het plan was geplaatst. Uw antwoorden tot nu toe blijven bewaard',
-    posted: 'Geplaatst in het kanaal: Uitrolplan servicepack voor Exchange 2000',
-    status: 'Lopende uitrollen in dit kanaal',
+    posted: 'Geplaatst hier: Uitrolplan servicepack voor Exchange 2000 (#1).',
+    status: 'Lopende uitrollen hier',
     noStep: '! Er is geen stap 99:',
   },
 ])('in $lang', (c) => {
@@ -102,7 +106,7 @@ describe.each([
     const status = await chat(['status'], c.env);
     expect(status.status).toBe(0);
     expect(status.out).toContain(c.status);
-    expect(status.out).not.toMatch(/\[ \] 1\./);
+    expect(status.out).not.toMatch(/\[[ >]\] 1\./);
     const refused = await chat(['confirm 99'], c.env);
     expect(refused.status).toBe(1);
     expect(refused.out).toContain(c.noStep);

@@ -49,9 +49,17 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
     expect(progress).toContain('4 of 8 steps done (1 skipped)');
 
     const shown = await first.say('plan');
-    expect(shown).toMatch(/\[x\] 1\. .*\n(.*\n)*?.*Done by Alice/);
-    expect(shown).toContain('[-] 2. ');
-    expect(shown).toContain(`Waiting for step ${number('move-group-to-node-b')}`);
+    // Settled steps shrink to one line with who and when; a waiting step says what it waits for.
+    expect(shown).toMatch(/^\[x\] 1\. Read the release notes of the service pack · Done by Alice · \d+ \w+ \d{4} \d\d:\d\d UTC$/m);
+    expect(shown).toMatch(/^\[-\] 2\. Make a full backup, system state included · Skipped by Bob · .* · reason: backup ran at 02:00 by the night shift$/m);
+    expect(shown).toContain(`[.] ${number('apply-node-a')}. Install the service pack on EXCH1 · waits for step ${number('move-group-to-node-b')}`);
+    expect(shown).toContain(`» 4 of 8 steps done (1 skipped) · next: ${number('apply-node-b')}. Install the service pack on EXCH2`);
+    // "details N" opens a step drawn as one line: its whole text, and the fact ids behind it.
+    const details = await first.say(`details ${number('apply-node-a')}`);
+    expect(details).toContain(`${number('apply-node-a')}. Install the service pack on EXCH1`);
+    expect(details).toContain('waits for step');
+    expect(details).toMatch(/Sources \(fact ids from KB 328839\): C\d/);
+    expect(await first.say('details 99')).toContain('! This plan has no such step.');
     await first.close();
 
     // A new process on the same file: the rollout and every confirmation are still there.
@@ -89,7 +97,7 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
     await session.say('post');
     const { rollout } = await session.latestRollout();
     // The console has no user directory: "@name" is a person, named exactly as typed.
-    expect(await session.say('operators @bob')).toContain('From now on only bob and you can act on rollout');
+    expect(await session.say('operators @bob')).toContain('From now on only bob and you can act on #1.');
     expect(await session.say('confirm 1', carol)).toContain('! Only the operators of this rollout and its owner, Alice, can change it.');
     expect(await session.say('confirm 1', bob)).toContain('Bob confirmed step 1');
     // Names that are not people, or only the owner, change nothing: never "anyone".
@@ -97,7 +105,7 @@ describe('a console rollout of an Exchange 2000 active/passive cluster', () => {
       expect({ line, answer: await session.say(line) }).toEqual({ line, answer: expect.stringMatching(/^! .*Nothing was changed/m) });
     }
     expect(await session.say('confirm 2', carol)).toContain('! Only the operators');
-    expect(await session.say('operators anyone')).toContain('Anyone in the channel can now act on rollout');
+    expect(await session.say('operators anyone')).toContain('Anyone here can now act on #1.');
     expect(await session.say('confirm 2', carol)).toContain('Carol confirmed step 2');
     const snapshot = await session.latestRollout();
     expect(snapshot.rollout.id).toBe(rollout.id);

@@ -1,7 +1,7 @@
 /**
  * The console at a terminal: it shows the open rollout again at start (piped input
- * does not: process.test.ts), in the person's language, and `use <id>` points step
- * commands at another open rollout than the latest.
+ * does not: process.test.ts), in the person's language, and `use #1` (or the long id)
+ * points step commands at another open rollout than the latest.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,7 +48,10 @@ describe.each([
     return { chat, printed: () => printed, stop: () => publisher.stop() };
   }
 
-  it('at a terminal the open rollout is shown again at start; `use` picks which one step commands act on', async () => {
+  it.each([
+    ['its short reference', (older: { ref: number }) => `#${older.ref}`],
+    ['its long id', (older: { id: string }) => older.id],
+  ])('at a terminal the open rollout is shown again at start; `use` with %s picks which one step commands act on', async (_how, named) => {
     const first = open(new PassThrough(), false);
     for (const line of [answers, post, answers, post]) await first.chat.handleLine(line);
     const [newer, older] = await store.listRollouts(CONSOLE_SCOPE);
@@ -58,9 +61,12 @@ describe.each([
     const input = new PassThrough();
     const second = open(input, true);
     const running = second.chat.run();
-    input.end(`use ${older.id}\nconfirm 1\n`);
+    expect([older.ref, newer.ref]).toEqual([1, 2]);
+    input.end(`use ${named(older)}\nconfirm 1\n`);
     expect(await running).toBe(0);
-    expect(second.printed()).toContain(`${resuming} ${newer.id}:`);
+    expect(second.printed()).toContain(`${resuming} #2:`);
+    // `use` shows the plan it picked: its own reference heads it.
+    expect(second.printed()).toMatch(/#1 · (started by|gestart door) Alice/);
     expect(second.printed()).toContain(confirmed);
     expect((await store.getRollout(CONSOLE_SCOPE, older.id))!.events.map((e) => e.type)).toEqual(['created', 'confirmed']);
     expect((await store.getRollout(CONSOLE_SCOPE, newer.id))!.events.map((e) => e.type)).toEqual(['created']);

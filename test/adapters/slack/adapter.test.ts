@@ -57,6 +57,7 @@ describe('/exchange-sp', () => {
         inbound: {
           scope,
           user: { id: 'U1', name: 'Alice Admin' },
+          place: 'channel',
           locale: 'nl',
           // Kept with a plan this request posts: the installation, and how to answer Alice later.
           address: { teamId: 'T1', userId: 'U1', responseUrl: h.fake.responseUrl('cmd'), at: expect.any(Number) },
@@ -116,7 +117,7 @@ describe('buttons', () => {
     await h.adapter.settled();
     expect(bot.actions).toEqual([
       {
-        inbound: { scope, user: { id: 'U2', name: 'Bob Builder' }, locale: 'en' },
+        inbound: { scope, user: { id: 'U2', name: 'Bob Builder' }, place: 'channel', locale: 'en' },
         input: { payload: { k: 'step', r: 'r1', s: 'full-backup', v: 'confirm' }, actionKey: '1700000001.000001:U2:s1-0' },
       },
     ]);
@@ -155,6 +156,87 @@ describe('buttons', () => {
     await h.adapter.settled();
     expect(bot.actions[0].input.payload).toEqual({ k: 'answer', q: 'nodeB', i: 'nodeB' });
     expect(bot.actions[0].input.text).toBe('EXCH2');
+  });
+});
+
+describe('where the request comes from', () => {
+  it.each([
+    ['a direct message with the bot', { channel: 'D0123' }, 'personal'],
+    ['a group DM', { channel: 'G0456', channelName: 'mpdm-alice--bob-1' }, 'group'],
+    ['a channel', {}, 'channel'],
+  ] as const)('a command in %s says so to the core (its words depend on it)', async (_name, who, place) => {
+    await postSlack(h.baseUrl, slashCommandBody('status', h.fake.responseUrl('cmd'), who));
+    await h.adapter.settled();
+    expect(bot.messages[0].inbound.place).toBe(place);
+  });
+
+  it('a click in a direct message is a personal one too', async () => {
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), channel: 'D0123', responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(bot.actions[0].inbound.place).toBe('personal');
+  });
+});
+
+describe('the "…" menu beside a step, and the people picker', () => {
+  const option = (payload: Record<string, unknown>) => JSON.stringify(payload);
+
+  it('a plain option (Undo, Details) reaches the core like a button, with its action key', async () => {
+    await postSlack(h.baseUrl, blockActionsBody({ type: 'overflow', actionId: 'o3-4', actionTs: '1700000003.000003', selectedOption: stepValue('undo'), responseUrl: h.fake.responseUrl('c') }));
+    await postSlack(h.baseUrl, blockActionsBody({ type: 'overflow', actionId: 'o3-4', selectedOption: option({ k: 'details', r: 'r1', s: 'full-backup' }), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(bot.actions.map((a) => a.input)).toEqual([
+      { payload: { k: 'step', r: 'r1', s: 'full-backup', v: 'undo' }, actionKey: '1700000003.000003:U1:o3-4' },
+      { payload: { k: 'details', r: 'r1', s: 'full-backup' }, actionKey: expect.stringMatching(/:U1:o3-4$/) },
+    ]);
+  });
+
+  it("Skip… in the menu opens the modal with the core's words, in the card's language", async () => {
+    const value = option({ o: { k: 'step', r: 'r1', s: 'full-backup', v: 'skip' }, l: 'nl', n: 2 });
+    await postSlack(h.baseUrl, blockActionsBody({ type: 'overflow', actionId: 'o2-1', selectedOption: value, responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    const [open] = h.fake.calls('views.open');
+    const view = open.body.view as { title: { text: string }; submit: { text: string }; blocks: { label: { text: string } }[] };
+    expect([view.title.text, view.submit.text, view.blocks[0].label.text]).toEqual(['Stap 2 overslaan', 'Stap overslaan', 'Waarom slaat u deze stap over?']);
+    expect(bot.actions).toHaveLength(0);
+  });
+
+  it('an option that is not ours gets a private "not known" line and nothing else', async () => {
+    for (const value of [option({ o: { k: 'step', r: 'r1', s: 'x', v: 'confirm' }, l: 'en', n: 1 }), 'x'.repeat(151), '{']) {
+      await postSlack(h.baseUrl, blockActionsBody({ type: 'overflow', selectedOption: value, responseUrl: h.fake.responseUrl('bad') }));
+    }
+    await h.adapter.settled();
+    expect(bot.actions).toHaveLength(0);
+    expect(h.fake.calls('response_url')).toHaveLength(3);
+  });
+
+  it("the people picker's choice reaches the core named, with the rollout its block names", async () => {
+    const blockId = `pick:p-9:${JSON.stringify({ k: 'operators', r: 'r1', v: 'pick' })}`;
+    await postSlack(h.baseUrl, blockActionsBody({ type: 'multi_users_select', blockId, selectedUsers: ['U2', 'U2', 'U77'], responseUrl: h.fake.responseUrl('p') }));
+    await h.adapter.settled();
+    expect(bot.actions[0].input).toEqual({
+      payload: { k: 'operators', r: 'r1', v: 'pick' },
+      actionKey: expect.any(String),
+      people: { found: [{ id: 'U2', name: 'Bob Builder' }, { id: 'U77', name: 'U77' }], unknownIds: [] },
+    });
+    // A picker whose block was altered is not ours.
+    await postSlack(h.baseUrl, blockActionsBody({ type: 'multi_users_select', blockId: 'pick:p-9:{"k":"step"}', selectedUsers: ['U2'], responseUrl: h.fake.responseUrl('p2') }));
+    await h.adapter.settled();
+    expect(bot.actions).toHaveLength(1);
+  });
+
+  it('a refused click names its step in the private answer', async () => {
+    bot.reply = () => [
+      { type: 'refused', text: 'Step 5 must wait for steps 2–4: confirm or skip those first.', on: { rollout: rollout(), cards: [], step: { number: 5, title: 'Install the service pack on <EXCH2>' } } },
+    ];
+    await postSlack(h.baseUrl, blockActionsBody({ value: stepValue('confirm'), responseUrl: h.fake.responseUrl('c') }));
+    await h.adapter.settled();
+    expect(h.fake.calls('response_url').map((c) => c.body)).toEqual([
+      {
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: '*5. Install the service pack on &lt;EXCH2&gt;*\nStep 5 must wait for steps 2–4: confirm or skip those first.',
+      },
+    ]);
   });
 });
 

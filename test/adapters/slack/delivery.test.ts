@@ -74,7 +74,7 @@ it('posts a long plan in parts within Block Kit limits, records each, and tells 
   expect(stored.messages.map((m) => m.id)).toEqual(shown.map((m) => m.ts));
   const notice = h.fake.calls('response_url').at(-1)!;
   expect(notice.path).toBe(`/response/owner-${keys}`);
-  expect(notice.body).toMatchObject({ replace_original: true, text: expect.stringMatching(new RegExp(`^Posted in the channel: .*\\(rollout ${rollout.id}\\)\\.$`)) });
+  expect(notice.body).toMatchObject({ replace_original: true, text: expect.stringMatching(new RegExp(`^Posted in this channel: .*\\(#${rollout.ref}\\)\\.$`)) });
   expect(await store.getDelivery(scope, rollout.id)).toMatchObject({ postState: 'posted', dueAt: null });
 });
 
@@ -153,7 +153,7 @@ describe('a plan Slack will not take', () => {
     await post();
     await h.adapter.settled();
     const said = h.fake.calls('response_url').filter((c) => c.path === '/response/i2').map((c) => String(c.body.text));
-    expect(said).toEqual([expect.stringMatching(/^Posting the plan in the channel/), expect.stringMatching(expected)]);
+    expect(said).toEqual([expect.stringMatching(/^Posting the plan in this channel/), expect.stringMatching(expected)]);
     expect(said.join('\n')).not.toMatch(/Posted in the channel/);
     expect(h.fake.calls('chat.postMessage')).toHaveLength(1);
     expect(h.fake.shown('C1')).toEqual([]);

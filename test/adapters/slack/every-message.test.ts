@@ -24,7 +24,9 @@ const longNote = 'The setup stopped: files in use & <store.exe> would not stop. 
 function rolloutFor(answers: CompleteAnswers, locale: Locale): Rollout {
   return {
     id: 'r-0123456789abcdef',
+    ref: 1,
     scope: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+    place: 'channel',
     owner,
     locale,
     answers,

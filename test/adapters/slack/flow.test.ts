@@ -18,7 +18,7 @@ import { startHarness, type Harness } from './harness';
 import { slackMessageViolations } from './limits-check';
 import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from './slack-requests';
 
-interface Btn { action_id: string; value: string; style?: string; text: { text: string } }
+interface Btn { type?: string; action_id: string; value: string; style?: string; text: { text: string }; options?: { text: { text: string }; value: string }[] }
 interface Blk { type: string; block_id?: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn; element?: { action_id: string } }
 interface Msg { text: string; blocks?: Blk[] }
 
@@ -114,7 +114,7 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     planTs = rollout.messages.map((m) => m.id);
     // The channel shows the plan; Alice's summary became the note that it is there.
     expect(h.fake.shown('C1').map((m) => m.ts)).toEqual(planTs);
-    expect(lastPrivate()).toMatchObject({ replace_original: true, text: expect.stringMatching(/^Posted in the channel: Service pack rollout plan/) });
+    expect(lastPrivate()).toMatchObject({ replace_original: true, text: expect.stringMatching(/^Posted in this channel: Service pack rollout plan .*\(#1\)\.$/) });
   });
 
   it('Alice and Bob confirm steps; the card and the thread show who did what', async () => {
@@ -131,8 +131,8 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
   });
 
   it('the same click delivered twice is recorded once', async () => {
-    const third = stepOnCard(currentPlan(), (t) => t.includes('*3.') && !t.includes('Waiting'));
-    const target = third ?? stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const third = stepOnCard(currentPlan(), (t) => t.includes('*3.') && !t.includes('waits for'));
+    const target = third ?? stepOnCard(currentPlan(), (t) => t.startsWith(':arrow_forward:'));
     expect(target?.confirm).toBeDefined();
     const before = await eventCount();
     const notes = threadNotes().length;
@@ -143,17 +143,37 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     expect(threadNotes()).toHaveLength(notes + 1);
   });
 
-  it('an early click on a step that must wait is refused to the clicker only', async () => {
-    const waiting = stepOnCard(currentPlan(), (t) => t.includes('Waiting for step'));
-    expect(waiting?.confirm).toBeDefined();
+  it('a step that must wait has no Confirm; one sent anyway is refused to the clicker only, naming the step', async () => {
+    const waiting = stepOnCard(currentPlan(), (t) => t.includes('waits for step'));
+    expect(waiting?.text).toMatch(/^:hourglass_flowing_sand: \*\d+\. .*\* · waits for steps? /);
+    expect(waiting?.confirm).toBeUndefined();
+    // An old card or a hand-made request still carries one.
+    const { rollout } = (await store.getRollout(scope, rolloutId))!;
+    const number = Number(/\*(\d+)\./.exec(waiting!.text)![1]);
+    const stepId = rollout.plan.steps[number - 1].id;
     const before = await eventCount();
-    const answer = await click({ value: waiting?.confirm?.value, actionId: waiting?.confirm?.action_id, user: 'U2' });
-    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(/must wait/) });
+    const answer = await click({ value: JSON.stringify({ k: 'step', r: rolloutId, s: stepId, v: 'confirm' }), user: 'U2' });
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(new RegExp(`^\\*${number}\\. .+\\*\\nStep ${number} must wait for steps? [\\d–, ]+: confirm or skip`)) });
     expect(await eventCount()).toBe(before);
   });
 
+  it('"Details" in a step\'s menu shows its whole text and the FACTS ids, to the clicker only', async () => {
+    const blocks = currentPlan().flatMap((m) => m.blocks ?? []);
+    const line = blocks.find((b) => b.type === 'section' && b.text?.text.startsWith(':white_check_mark: *1.'));
+    const details = line?.accessory?.options?.find((o) => o.text.text === 'Details');
+    expect(details).toBeDefined();
+    const before = h.fake.calls('chat.postMessage').length;
+    const answer = await click({ type: 'overflow', actionId: line!.accessory!.action_id, selectedOption: details!.value, user: 'U3', userName: 'carol' });
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const text = JSON.stringify(answer?.blocks);
+    expect(text).toContain('*1. Read the release notes of the service pack*');
+    expect(text).toContain('Sources (fact ids from KB 328839): E2K-2, K1');
+    expect(h.fake.calls('chat.postMessage')).toHaveLength(before);
+    for (const c of h.fake.calls('response_url')) expect(slackMessageViolations(c.body)).toEqual([]);
+  });
+
   it('a value pointing at this rollout from another channel changes nothing', async () => {
-    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':arrow_forward:'));
     const before = await eventCount();
     const answer = await click({ value: open?.confirm?.value, actionId: 'x', channel: 'C2', user: 'U2' });
     expect(answer?.text).toMatch(/do not know that rollout/);
@@ -163,7 +183,7 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
   it('once Alice names the operators, Carol may not act', async () => {
     await postSlack(h.baseUrl, slashCommandBody('operators <@U2|bob>', responseUrl()));
     await h.adapter.settled();
-    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':arrow_forward:'));
     const before = await eventCount();
     const answer = await click({ value: open?.confirm?.value, actionId: 'y', user: 'U3', userName: 'carol' });
     expect(answer?.text).toMatch(/Only the operators/);
@@ -193,7 +213,7 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     await h.adapter.settled();
     expect(lastPrivate().text).toMatch(/only anyone and you can act/);
     expect(threadNotes().at(-1)).toBe('Alice Admin set who may act on this plan: anyone');
-    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':white_large_square:') && !t.includes('Waiting'));
+    const open = stepOnCard(currentPlan(), (t) => t.startsWith(':arrow_forward:'));
     const refused = await click({ value: open?.confirm?.value, actionId: 'op-2', user: 'U3', userName: 'carol' });
     expect(refused?.text).toMatch(/Only the operators/);
     // Bob, the operator until now, no longer may act either.
@@ -203,13 +223,33 @@ if (planPosts().length === 0) expect(lastPrivate()).toMatchObject({ replace_orig
     await h.adapter.settled();
   });
 
+  it("the plan's people picker: Carol's change is refused privately; Alice's is recorded for all", async () => {
+    const picker = () => currentPlan().flatMap((m) => m.blocks ?? []).find((b) => b.type === 'actions' && b.block_id?.startsWith('pick:'));
+    const before = await eventCount();
+    // Slack shows who may act now in the picker (Bob, since the command above).
+    expect(picker()?.elements?.[0]).toMatchObject({ type: 'multi_users_select', initial_users: ['U2'], max_selected_items: 50 });
+    const carol = await click({ type: 'multi_users_select', blockId: picker()!.block_id, selectedUsers: ['U3'], user: 'U3', userName: 'carol' });
+    expect(carol?.text).toBe('Only Alice Admin, who posted this plan, can choose its operators.');
+    expect(await eventCount()).toBe(before);
+    await click({ type: 'multi_users_select', blockId: picker()!.block_id, selectedUsers: ['U2', 'U3'], user: 'U1' });
+    expect(await eventCount()).toBe(before + 1);
+    expect(threadNotes().at(-1)).toBe('Alice Admin set who may act on this plan: Bob Builder, Carol Clicker');
+    expect(picker()?.elements?.[0]).toMatchObject({ initial_users: ['U2', 'U3'] });
+    const plan = JSON.stringify(currentPlan());
+    expect(plan).toContain('Only Bob Builder, Carol Clicker and Alice Admin (owner) can act on this plan.');
+    // Emptying the picker opens nothing: only "Anyone in this channel" does.
+    const empty = await click({ type: 'multi_users_select', blockId: picker()!.block_id, selectedUsers: [], user: 'U1' });
+    expect(empty?.text).toMatch(/^Name the people who may act/);
+    expect(await eventCount()).toBe(before + 1);
+  });
+
   it('/exchange-sp status lists the open rollout with a link to its plan', async () => {
     await postSlack(h.baseUrl, slashCommandBody('status', responseUrl(), { user: 'U2' }));
     await h.adapter.settled();
     const text = JSON.stringify(lastPrivate().blocks);
     expect(h.fake.calls('chat.getPermalink').at(-1)?.body).toMatchObject({ channel: 'C1', message_ts: planTs[0] });
     expect(text).toContain(`<https://example.slack.com/archives/C1/p${planTs[0].replace('.', '')}|`);
-    expect(text).toContain(rolloutId);
+    expect(text).toContain(' · #1, started by Alice Admin');
   });
 
   it('a finished rollout refuses any further click', async () => {

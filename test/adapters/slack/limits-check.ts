@@ -55,6 +55,25 @@ export function slackMessageViolations(message: unknown): string[] {
       const label = textOf(e.text);
       if (label.length === 0 || label.length > L.buttonLabel) out.push(`${where}: button label ${label.length}`);
       if (typeof e.value === 'string' && e.value.length > L.buttonValue) out.push(`${where}: button value too long`);
+    } else if (e.type === 'overflow') {
+      const options = Array.isArray(e.options) ? e.options : [];
+      if (options.length < L.overflowOptionsMin || options.length > L.overflowOptionsMax) out.push(`${where}: ${options.length} overflow options`);
+      const values = new Set<string>();
+      options.forEach((o, k) => {
+        if (!isObj(o)) return out.push(`${where}.${k}: option not an object`);
+        const text = textOf(o.text);
+        if (text.length === 0 || text.length > L.optionText) out.push(`${where}.${k}: option text ${text.length}`);
+        if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > L.optionValue) out.push(`${where}.${k}: option value ${String(o.value).length}`);
+        else if (values.has(o.value)) out.push(`${where}.${k}: duplicate option value`);
+        else values.add(o.value);
+      });
+    } else if (e.type === 'multi_users_select') {
+      const placeholder = textOf(e.placeholder);
+      if (placeholder.length > L.placeholder) out.push(`${where}: placeholder ${placeholder.length}`);
+      if (e.initial_users !== undefined && (!Array.isArray(e.initial_users) || e.initial_users.some((u) => typeof u !== 'string' || !u))) out.push(`${where}: initial_users`);
+      if (e.max_selected_items !== undefined && (typeof e.max_selected_items !== 'number' || e.max_selected_items < 1)) out.push(`${where}: max_selected_items`);
+    } else if (e.type !== 'plain_text_input') {
+      out.push(`${where}: unexpected element type ${String(e.type)}`);
     }
   };
   blocks.forEach((b, i) => {

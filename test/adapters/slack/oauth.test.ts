@@ -140,7 +140,7 @@ describe('each workspace with its own token, and only its own rollouts', () => {
 
   it('a slash command from a workspace uses that workspace\'s token', async () => {
     const from = h.fake.calls().length;
-    expect(await command('status', { team: 'T1' })).toContain(rolloutId);
+    expect(await command('status', { team: 'T1' })).toContain('#1, started by Alice Admin');
     expect(tokensSince(from)).toEqual(new Set([`Bearer ${T1.token}`]));
   });
 

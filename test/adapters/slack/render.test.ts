@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { renderCardForSlack, type SlackMessage } from '../../../adapters/slack';
-import { parseButtonValue } from '../../../adapters/slack/button-value';
+import { parseButtonValue, parseOptionValue } from '../../../adapters/slack/button-value';
 import type { types } from '@slack/bolt';
 import type { Button, Card, CardBlock, StepBlock } from '../../../src/cards/model';
 import { drawPlanCard } from '../../../src/cards/plan-card';
@@ -17,7 +17,7 @@ const confirm = (r: string, s: string): Button => ({ label: 'Confirm', action: {
 const skip = (r: string, s: string, n: number): Button => ({
   label: 'Skip…',
   action: { k: 'step', r, s, v: 'skip' },
-  note: { title: `Skip step ${n}`, label: 'Why is this step skipped?', placeholder: 'e.g. done last night', submit: 'Skip step' },
+  note: { title: `Skip step ${n}`, label: 'Why is this step skipped?', placeholder: 'e.g. done last night by the on-call engineer', submit: 'Skip step' },
 });
 
 function step(n: number, over: Partial<StepBlock> = {}): StepBlock {
@@ -26,11 +26,17 @@ function step(n: number, over: Partial<StepBlock> = {}): StepBlock {
     stepId: `step-${n}`,
     number: n,
     title: `Apply the service pack on NODE-${n}`,
-    details: ['Run update.exe from the service pack folder.'],
-    references: 'KB 328839 · C2',
+    stage: 'ready',
     status: 'open',
-    statusLabel: 'To do',
-    buttons: [confirm('r1', `step-${n}`), skip('r1', `step-${n}`, n)],
+    view: 'full',
+    statusLine: 'next up',
+    details: ['Run update.exe from the service pack folder.'],
+    citation: 'KB 328839',
+    sources: 'Sources (fact ids from KB 328839): C2',
+    buttons: [confirm('r1', `step-${n}`)],
+    more: [skip('r1', `step-${n}`, n)],
+    detailsAction: { k: 'details', r: 'r1', s: `step-${n}` },
+    labels: { details: 'Details', more: 'More…' },
     ...over,
   };
 }
@@ -49,7 +55,9 @@ const allBlocks = (messages: SlackMessage[]) => messages.flatMap((m) => m.blocks
 const ANSWERS = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack' } as const;
 const ROLLOUT: Rollout = {
   id: 'r-words',
+  ref: 1,
   scope: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+  place: 'channel',
   owner: { id: 'U1', name: 'Alice' },
   locale: 'en',
   answers: ANSWERS,
@@ -67,7 +75,7 @@ const confirmedBy = (name: string, stepId: string): RolloutEvent => ({
 describe('a plan card in Block Kit', () => {
   const [message] = renderCardForSlack(bigCard(2, 10));
 
-  it('has a header, the answers as fields, warnings, steps with status and buttons, and the progress line', () => {
+  it('has a header, the answers as fields, warnings, steps with their text and buttons, and the progress line', () => {
     expect(message.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'actions', 'section', 'actions', 'context']);
     expect(message.blocks[1]).toEqual({
       type: 'section',
@@ -78,47 +86,56 @@ describe('a plan card in Block Kit', () => {
     });
     expect(message.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: ':warning: Do not run setup on both nodes at once.' } });
     const stepText = (message.blocks[3] as { text: { text: string } }).text.text;
-    expect(stepText).toContain(':white_large_square: *1. Apply the service pack on NODE-1*');
+    expect(stepText).toContain(':arrow_forward: *1. Apply the service pack on NODE-1*');
     expect(stepText).toContain('Watch &lt;the&gt; &amp; log');
-    expect(stepText).toContain('*To do*');
+    expect(stepText).toContain('_KB 328839_');
+    // The FACTS ids stay out of the card: they are in "Details".
+    expect(stepText).not.toContain('C2');
     expect(message.text).toBe('Exchange plan: 0 of many steps done');
   });
 
-  it('puts the step payload in the button value, and the modal texts with it when a note is needed', () => {
-    const actions = message.blocks[4] as { elements: { value: string; action_id: string; style?: string }[] };
+  it('puts Confirm first, as a primary button, and the other actions in a "…" menu with "Details"', () => {
+    const actions = message.blocks[4] as { elements: { type: string; value?: string; style?: string; options?: { text: { text: string }; value: string }[] }[] };
+    expect(actions.elements.map((e) => e.type)).toEqual(['button', 'overflow']);
     expect(parseButtonValue(actions.elements[0].value)).toEqual({ payload: { k: 'step', r: 'r1', s: 'step-1', v: 'confirm' } });
     expect(actions.elements[0].style).toBe('primary');
-    expect(parseButtonValue(actions.elements[1].value)).toEqual({
+    const options = actions.elements[1].options!;
+    expect(options.map((o) => o.text.text)).toEqual(['Skip…', 'Details']);
+    // An option's value is short: the note's texts are drawn again from the core when it is chosen.
+    expect(parseOptionValue(options[0].value)).toEqual({
       payload: { k: 'step', r: 'r1', s: 'step-1', v: 'skip' },
-      note: { title: 'Skip step 1', label: 'Why is this step skipped?', placeholder: 'e.g. done last night', submit: 'Skip step' },
+      note: { title: 'Skip step 1', label: 'Why is this step skipped?', placeholder: 'e.g. done last night by the on-call engineer', submit: 'Skip step' },
       step: 1,
     });
+    expect(parseOptionValue(options[1].value)).toEqual({ payload: { k: 'details', r: 'r1', s: 'step-1' } });
   });
 
-  it('shows a done step with who and when, and its one button beside the text', () => {
+  it('shows a done step as one line with who and when, its Undo and Details in the "…" menu beside it', () => {
     const done = step(3, {
+      stage: 'done',
       status: 'done',
-      statusLabel: 'Done',
-      statusLine: 'Done by Alice · 24 Nov 10:32 UTC',
-      buttons: [{ label: 'Undo', action: { k: 'step', r: 'r1', s: 'step-3', v: 'undo' } }],
+      view: 'line',
+      statusLine: 'Done by Alice · 24 Nov 2026 10:32 UTC',
+      buttons: [],
+      more: [{ label: 'Undo', action: { k: 'step', r: 'r1', s: 'step-3', v: 'undo' } }],
     });
     const [m] = renderCardForSlack({ fallback: 'f', blocks: [done] });
     expect(m.blocks).toHaveLength(1);
-    const section = m.blocks[0] as { text: { text: string }; accessory: { text: { text: string } } };
-    expect(section.text.text).toContain(':white_check_mark: *3.');
-    expect(section.text.text).toContain('*Done* · Done by Alice · 24 Nov 10:32 UTC');
-    expect(section.accessory.text.text).toBe('Undo');
+    const section = m.blocks[0] as { text: { text: string }; accessory: { type: string; options: { text: { text: string } }[] } };
+    expect(section.text.text).toBe(':white_check_mark: *3. Apply the service pack on NODE-3* · Done by Alice · 24 Nov 2026 10:32 UTC');
+    expect(section.accessory.type).toBe('overflow');
+    expect(section.accessory.options.map((o) => o.text.text)).toEqual(['Undo', 'Details']);
   });
 
   it.each([
-    ['en', 'nl', '*Done* · Done by Alice'],
-    ['nl', 'en', '*Klaar* · Klaar, door Alice'],
+    ['en', 'nl', 'Done by Alice'],
+    ['nl', 'en', 'Klaar, door Alice'],
   ] as const)('a plan in %s stays in its language for a clicker whose Slack speaks %s', (planLocale, clickerLocale, line) => {
     const card = drawPlanCard({ ...ROLLOUT, locale: planLocale }, [...CREATED, confirmedBy('Alice', 'release-notes')]);
     const text = JSON.stringify(renderCardForSlack(card, { locale: clickerLocale }));
     expect(text).toContain(line);
-    expect(text).not.toContain(planLocale === 'en' ? 'Klaar' : 'Done');
-    expect(text).not.toContain(planLocale === 'en' ? 'Te doen' : 'To do');
+    expect(text).not.toContain(planLocale === 'en' ? 'Klaar' : 'Done by');
+    expect(text).not.toContain(planLocale === 'en' ? 'Nu te doen' : 'Next up');
   });
 
   it('is assignable to the Block Kit types of @slack/types', () => {
@@ -136,7 +153,7 @@ describe('long plans are split over several messages', () => {
   });
 
   it('loses no step and keeps each step with its buttons', () => {
-    const sections = allBlocks(messages).filter((b) => b.type === 'section' && b.text?.text.includes(':white_large_square:'));
+    const sections = allBlocks(messages).filter((b) => b.type === 'section' && b.text?.text.includes(':arrow_forward:'));
     expect(sections).toHaveLength(60);
     for (const m of messages) expect(m.blocks.at(-1)?.type).not.toBe('header');
     for (const m of messages) {
@@ -156,7 +173,7 @@ describe('long plans are split over several messages', () => {
   });
 
   it('keeps action ids unique across the whole card, so every part is valid', () => {
-    const ids = allBlocks(messages).flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
+    const ids = allBlocks(messages).flatMap((b) => [...(b.type === 'actions' ? b.elements.map((e) => e.action_id) : []), ...(b.type === 'section' && b.accessory ? [b.accessory.action_id] : [])]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -211,12 +228,31 @@ describe('any card stays within Slack limits (property)', () => {
       stepId: fc.constant('s'),
       number: fc.integer({ min: 1, max: 200 }),
       title: text(400),
-      details: fc.array(text(1500), { maxLength: 5 }),
-      references: text(200),
+      stage: fc.constantFrom('ready' as const, 'waiting' as const, 'done' as const, 'skipped' as const),
       status: fc.constantFrom('open' as const, 'done' as const, 'skipped' as const, 'problem' as const),
-      statusLabel: text(60),
+      view: fc.constantFrom('full' as const, 'line' as const),
       statusLine: text(400),
+      problemLine: text(600),
+      details: fc.array(text(1500), { maxLength: 5 }),
+      citation: text(200),
+      sources: text(200),
       buttons: fc.array(button, { maxLength: 4 }),
+      more: fc.array(button, { maxLength: 6 }),
+      detailsAction: fc.constant({ k: 'details' as const, r: 'r1', s: 's' }),
+      labels: fc.record({ details: text(80), more: text(80) }),
+    }, { requiredKeys: ['type', 'stepId', 'number', 'title', 'stage', 'status', 'view', 'statusLine', 'details', 'citation', 'sources', 'buttons', 'more', 'labels'] }),
+    fc.record({
+      type: fc.constant('people' as const),
+      label: text(200),
+      text: text(600),
+      hint: text(300),
+      typed: text(100),
+      placeholder: text(200),
+      selected: fc.array(fc.record({ id: fc.stringMatching(/^U[A-Z0-9]{1,10}$/), name: text(40) }), { maxLength: 60 }),
+      candidates: fc.constant<{ id: string; name: string }[]>([]),
+      pick: fc.constant({ k: 'operators' as const, r: 'r1', v: 'pick' as const }),
+      submit: text(30),
+      anyone: button,
     }),
   );
   const card = fc.record({ fallback: text(5000), blocks: fc.array(block, { maxLength: 80 }) });

@@ -43,6 +43,8 @@ export interface Who {
   channel?: string;
   user?: string;
   userName?: string;
+  /** As Slack names the conversation in a slash command ("directmessage", "mpdm-…"). */
+  channelName?: string;
 }
 
 const defaults = { team: 'T1', channel: 'C1', user: 'U1', userName: 'alice' };
@@ -54,7 +56,7 @@ export function slashCommandBody(text: string, responseUrl: string, who: Who = {
     team_id: w.team,
     team_domain: 'example',
     channel_id: w.channel,
-    channel_name: 'ops',
+    channel_name: w.channelName ?? 'ops',
     user_id: w.user,
     user_name: w.userName,
     command: '/exchange-sp',
@@ -78,6 +80,11 @@ export interface ClickOptions extends Who {
   ephemeral?: boolean;
   messageTs?: string;
   state?: Record<string, Record<string, { type: string; value: string | null }>>;
+  /** An overflow menu's chosen option value (type 'overflow'). */
+  selectedOption?: string;
+  /** A people picker's choice (type 'multi_users_select'). */
+  selectedUsers?: string[];
+  channelName?: string;
 }
 
 let clicks = 0;
@@ -91,6 +98,8 @@ export function blockActionsBody(o: ClickOptions): string {
     action_ts: o.actionTs ?? `1700000000.${String(++clicks).padStart(6, '0')}`,
   };
   if (o.value !== undefined) action.value = o.value;
+  if (o.selectedOption !== undefined) action.selected_option = { text: { type: 'plain_text', text: 'x' }, value: o.selectedOption };
+  if (o.selectedUsers !== undefined) action.selected_users = o.selectedUsers;
   if (action.type === 'button') action.text = { type: 'plain_text', text: 'x' };
   const payload = {
     type: 'block_actions',
@@ -102,7 +111,7 @@ export function blockActionsBody(o: ClickOptions): string {
     team: { id: w.team, domain: 'example', ...(w.enterprise ? { enterprise_id: w.enterprise } : {}) },
     enterprise: w.enterprise ? { id: w.enterprise, name: 'Org' } : null,
     is_enterprise_install: false,
-    channel: { id: w.channel, name: 'ops' },
+    channel: { id: w.channel, name: o.channelName ?? 'ops' },
     state: { values: o.state ?? {} },
     response_url: o.responseUrl,
     actions: [action],

@@ -13,6 +13,7 @@ it('scopes a channel message to the tenant and the channel, whichever thread it 
     locale: 'en',
     // Everyone in the channel sees the bot's messages: replies for Alice alone go elsewhere.
     conversation: 'shared',
+    place: 'channel',
   });
 });
 
@@ -24,6 +25,15 @@ it('tells a personal chat, a channel, a group chat and an emulator without a typ
   const untyped = messageActivity(where, 'help') as { conversation: Record<string, unknown> };
   delete untyped.conversation.conversationType;
   expect(inboundOf(parse(untyped)).conversation).toBeUndefined();
+});
+
+it.each([
+  ['personal', 'personal'],
+  ['groupChat', 'group'],
+  ['channel', 'channel'],
+] as const)('a %s conversation is a %s place (the words of its cards say so)', (conversationType, place) => {
+  const raw = messageActivity({ ...where, conversationType, conversationId: 'a:1x' }, 'status');
+  expect(inboundOf(parse(raw)).place).toBe(place);
 });
 
 it('takes the tenant from conversation.tenantId when channelData has none, and Dutch from nl-*', () => {

@@ -60,9 +60,13 @@ async function click(data: unknown, options: { from?: typeof ALICE; replyToId?: 
 
 /** The confirm button of step `number` on a server's card. */
 function confirmOf(card: unknown, number: number): Json | undefined {
-  const containers = (card as { body: Json[] }).body.filter((e) => e.type === 'Container' && String(e.id).startsWith('step-'));
-  const container = containers.find((c) => texts(c).includes(`${number}. `));
-  return executeActions(container).map((a) => a.data as Json).find((d) => (d.xsp as Json).v === 'confirm');
+  // A step that can be done now is drawn in full under "Next up", with its Confirm.
+  const containers = (card as { body: Json[] }).body.filter((e) => e.type === 'Container' && /^(next|step)-/.test(String(e.id)));
+  for (const container of containers.filter((c) => texts(c).includes(`${number}. `))) {
+    const confirm = executeActions(container).map((a) => a.data as Json).find((d) => (d.xsp as Json).v === 'confirm');
+    if (confirm) return confirm;
+  }
+  return undefined;
 }
 
 it('posts the campaign card, each server in its thread, and keeps wave 2 closed until Alice releases it with a reason', async () => {
@@ -90,10 +94,13 @@ it('posts the campaign card, each server in its thread, and keeps wave 2 closed 
   const clusCard = h.connector.cardsIn(clusPost)[0];
   expect(texts(clusCard)).toContain('Waits until wave 1 is complete (EXCH1); Alice Jansen may release it early with a reason.');
 
-  // Bob's early click in wave 2: told to him alone; nothing recorded, nothing posted.
+  // Bob's early click in wave 2: his copy of the card says why, under the step; nothing recorded, nothing posted.
   const before = h.connector.calls.length;
   const refused = await click(confirmOf(clusCard, 1), { from: BOB, replyToId: clusPost.createdId });
-  expect(refused).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/^Step 1 on CLUS1 must wait: CLUS1 is in wave 2/) });
+  expect(refused.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(cardProblems(refused.value)).toEqual([]);
+  expect(texts(refused.value)).toContain('Step 1 on CLUS1 must wait: CLUS1 is in wave 2, which starts once wave 1 is complete (EXCH1).');
+  expect(texts(refused.value)).toContain('Waits until wave 1 is complete (EXCH1)');
   await h.adapter.flush();
   expect(h.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(0);
 

@@ -12,7 +12,7 @@ const alice = { id: 'aad-alice', name: 'Alice Jansen' };
 
 it('marks every button of a card, show-card forms included, and leaves the card it was given alone', () => {
   let buttons = 0;
-  for (const card of Object.values(interviewCards('en')).flatMap(renderCardForTeams)) {
+  for (const card of Object.values(interviewCards('en')).flatMap((card) => renderCardForTeams(card))) {
     const before = JSON.stringify(card);
     const marked = markedFor(card, alice);
     expect(JSON.stringify(card)).toBe(before);

@@ -3,9 +3,9 @@
  * buildPlan, with steps in every status, and the interview's cards.
  */
 import { buildPlan } from '../../../conversations/plan/build';
-import type { CompleteAnswers, Locale } from '../../../conversations/types';
+import type { CompleteAnswers, Locale, Place } from '../../../conversations/types';
 import type { Card } from '../../../src/cards/model';
-import { drawPlanCard } from '../../../src/cards/plan-card';
+import { drawPlanCard, type DrawOptions } from '../../../src/cards/plan-card';
 import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard } from '../../../src/engine/cards';
 import { question } from '../../../conversations/interview/questions';
 import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
@@ -54,7 +54,9 @@ export const BOB_REF: UserRef = { id: 'aad-bob', name: 'Bob de Vries' };
 export function rolloutOf(answers: CompleteAnswers, locale: Locale = 'en'): Rollout {
   return {
     id: 'r-fixture',
+    ref: 1,
     scope: { platform: 'teams', workspace: 'tenant', channel: '19:c@thread.tacv2' },
+    place: 'channel',
     owner: ALICE_REF,
     locale,
     answers,
@@ -66,18 +68,27 @@ export function rolloutOf(answers: CompleteAnswers, locale: Locale = 'en'): Roll
   };
 }
 
-/** Step 1 done, step 2 skipped with a reason, step 3 with a problem: every status and button set. */
-export function planCardWithProgress(answers: CompleteAnswers, locale: Locale = 'en'): Card {
-  const rollout = rolloutOf(answers, locale);
+/**
+ * Every state a step can show: step 1 done, step 2 skipped with a reason, step 3 ready
+ * with a problem reported, the other preparations ready, the apply steps waiting, and
+ * the last step waiting with a problem reported early.
+ */
+export function progressEvents(rollout: Rollout): RolloutEvent[] {
   const [s1, s2, s3] = rollout.plan.steps;
+  const last = rollout.plan.steps.at(-1)!;
   const at = '2024-11-24T10:32:00.000Z';
-  const events: RolloutEvent[] = [
+  return [
     { rolloutId: rollout.id, seq: 1, type: 'created', actor: ALICE_REF, at: rollout.createdAt },
     { rolloutId: rollout.id, seq: 2, type: 'confirmed', stepId: s1.id, actor: ALICE_REF, at },
     { rolloutId: rollout.id, seq: 3, type: 'skipped', stepId: s2.id, actor: BOB_REF, at, note: 'done *last* night by_on-call [x](y)' },
     { rolloutId: rollout.id, seq: 4, type: 'problem', stepId: s3.id, actor: BOB_REF, at, note: 'setup says files in use' },
+    { rolloutId: rollout.id, seq: 5, type: 'problem', stepId: last.id, actor: BOB_REF, at, note: 'backup disk nearly full' },
   ];
-  return drawPlanCard(rollout, events);
+}
+
+export function planCardWithProgress(answers: CompleteAnswers, locale: Locale = 'en', options: DrawOptions = {}, place: Place = 'channel'): Card {
+  const rollout = { ...rolloutOf(answers, locale), place };
+  return drawPlanCard(rollout, progressEvents(rollout), options);
 }
 
 export function interviewCards(locale: Locale): Record<string, Card> {

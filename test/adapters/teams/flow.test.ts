@@ -16,7 +16,7 @@ import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from
 import type { ConnectorCall } from './helpers/fake-connector';
 import { startHarness, type Harness } from './helpers/harness';
 import { installNetGuard, type NetGuard } from './helpers/net-guard';
-import { allTexts, cardProblems, executeActions } from './helpers/validate-card';
+import { allTexts, cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 type Json = Record<string, unknown>;
 let guard: NetGuard;
@@ -81,8 +81,9 @@ async function interview(): Promise<Json> {
   throw new Error('the interview did not reach its summary');
 }
 
+/** A step's button: steps that can be done now are under "Next up" (next-…), the plan lists every step (step-…). */
 function stepButton(card: unknown, verb: string, match: (stepTexts: string) => boolean): Json | undefined {
-  const containers = (card as { body: Json[] }).body.filter((e) => e.type === 'Container' && String(e.id).startsWith('step-'));
+  const containers = (card as { body: Json[] }).body.filter((e) => e.type === 'Container' && /^(next|step)-/.test(String(e.id)));
   for (const container of containers) {
     if (!match(texts(container))) continue;
     const action = executeActions(container).find((a) => (a.data as { xsp: Json }).xsp.v === verb);
@@ -97,7 +98,7 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   // The summary card the user clicked becomes a note that the plan is on its way (its buttons go);
   // it never says "posted" before the plan is there.
   expect(posted.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(texts(posted.value)).toMatch(/^Posting the plan in the channel: Service pack rollout plan for Exchange \d/);
+  expect(texts(posted.value)).toMatch(/^Posting the plan in the channel: Service pack rollout plan for Exchange \d.* \(#1\)…$/);
   expect(executeActions(posted.value)).toEqual([]);
   await h.adapter.flush();
 
@@ -110,14 +111,14 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   for (const post of planPosts) for (const card of h.connector.cardsIn(post)) expect(cardProblems(card)).toEqual([]);
 
   // Alice confirms the first open step: her card is redrawn at once.
-  const first = stepButton(planCard, 'confirm', (t) => !t.includes('Waiting'))!;
+  const first = stepButton(planCard, 'confirm', () => true)!;
   const aliceClick = await click(first, { from: ALICE, replyToId: planId, id: 'f:alice-1' });
   expect(aliceClick.type).toBe('application/vnd.microsoft.card.adaptive');
   expect(texts(aliceClick.value)).toContain('Done by Alice Jansen');
 
   // Bob confirms the next step that is open now.
   const afterAlice = aliceClick.value;
-  const second = stepButton(afterAlice, 'confirm', (t) => !t.includes('Waiting') && !t.includes('Done by'))!;
+  const second = stepButton(afterAlice, 'confirm', (t) => !t.includes('Done by'))!;
   const bobClick = await click(second, { from: BOB, replyToId: planId, id: 'f:bob-1' });
   expect(texts(bobClick.value)).toContain('Done by Bob de Vries');
   await h.adapter.flush();
@@ -144,15 +145,26 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   expect(notes()).toHaveLength(2);
   expect(h.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(0);
 
-  // A step that waits for another: only Bob is told why; nothing is posted or recorded.
-  const gated = stepButton(bobClick.value, 'confirm', (t) => t.includes('Waiting'))!;
-  expect(gated).toBeDefined();
+  // A step that waits for another has no Confirm; one sent anyway (an old card, a hand-made
+  // request) is refused: Bob's card is redrawn with the reason under that step, for him
+  // alone; nothing is posted, redrawn for others or recorded.
+  const waiting = (bobClick.value as { body: Json[] }).body.find((e) => String(e.id).startsWith('step-') && texts(e).includes('waits for'))!;
+  const waitingId = String(waiting.id).slice('step-'.length);
+  expect(stepButton(bobClick.value, 'confirm', (t) => t.includes('waits for'))).toBeUndefined();
+  const rollout = (first.xsp as Json).r;
   const beforeRefusal = h.connector.calls.length;
-  const refused = await click(gated, { from: BOB, replyToId: planId });
-  expect(refused.type).toBe('application/vnd.microsoft.activity.message');
-  expect(String(refused.value)).toMatch(/step/i);
+  const refused = await click({ xsp: { k: 'step', r: rollout, s: waitingId, v: 'confirm' } }, { from: BOB, replyToId: planId });
+  expect(refused.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(cardProblems(refused.value)).toEqual([]);
+  expect(textsIn(refused.value, `refused-${waitingId}`)).toEqual([expect.stringMatching(/^✖ Step \d+ must wait for steps? [\d–, ]+: confirm or skip (that one|those) first\.$/)]);
+  // The reason sits inside that step's own box, right under its line.
+  expect(textsIn(refused.value, `step-${waitingId}`)).toEqual(expect.arrayContaining(textsIn(refused.value, `refused-${waitingId}`)));
+  // A click on a step someone else settled a moment ago: the reason under that step too.
+  const stale = await click(first, { from: BOB, replyToId: planId, id: 'f:bob-stale' });
+  const firstId = String((first.xsp as Json).s);
+  expect(textsIn(stale.value, `refused-${firstId}`)).toEqual([expect.stringMatching(/^✖ Step 1 is already confirmed\./)]);
   await h.adapter.flush();
-  expect(h.connector.calls.slice(beforeRefusal).filter((c) => c.method === 'POST')).toHaveLength(0);
+  expect(h.connector.calls.slice(beforeRefusal).filter((c) => c.method === 'POST' || c.method === 'PUT')).toHaveLength(0);
 
   // A tampered button: a clear message to the clicker, nothing changes.
   const count = h.connector.calls.length;
@@ -170,7 +182,7 @@ it('plans in a channel thread and records two engineers confirming steps, visibl
   expect(exportPosts.map((c) => c.conversationId)).toEqual([personalChat(ALICE).conversationId]);
   const exported = exportPosts.map((c) => String(c.body.text ?? ''));
   expect(exported).toHaveLength(1);
-  expect(exported[0]).toContain('Audit log of 1 rollout(s) in this channel, 3 events.');
+  expect(exported[0]).toContain('Audit log of 1 rollout(s) in the channel, 3 events.');
   expect(exported[0]).toMatch(/,confirmed,.*Alice Jansen/);
   expect(exported[0]).toMatch(/,confirmed,.*Bob de Vries/);
 });

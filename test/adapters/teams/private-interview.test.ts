@@ -20,7 +20,7 @@ import { ALICE, BOB, BOT, invokeActivity, messageActivity, TENANT, type Where } 
 import type { ShownActivity } from './helpers/fake-connector';
 import { startHarness, type Harness } from './helpers/harness';
 import { installNetGuard, type NetGuard } from './helpers/net-guard';
-import { allTexts, executeActions } from './helpers/validate-card';
+import { allTexts, executeActions, textsIn as textsInElement } from './helpers/validate-card';
 
 const CASES = [
   {
@@ -37,16 +37,16 @@ const CASES = [
     adc: 'Is the Active Directory Connector (ADC) installed?',
     no: 'No',
     postPlan: 'Post plan',
-    posting: /^Posting the plan in the channel: Service pack rollout plan for Exchange 2000 \(rollout [\w-]+\)…$/,
-    posted: /^Posted in the channel: Service pack rollout plan for Exchange 2000 \(rollout [\w-]+\)\.$/,
+    posting: /^Posting the plan in the channel: Service pack rollout plan for Exchange 2000 \(#\d+\)…$/,
+    posted: /^Posted in the channel: Service pack rollout plan for Exchange 2000 \(#\d+\)\.$/,
     planTitle: 'Service pack rollout plan for Exchange 2000',
     theirs:
       "This is Alice Jansen's interview: only they can answer its questions, so nothing was changed. To plan a rollout of your own: type @ and my name, then exchange-sp (in our personal chat, exchange-sp alone will do).",
     status: 'status',
-    noneOpen: 'There are no open rollouts in this channel. To plan one: type @ and my name, then exchange-sp (in our personal chat, exchange-sp alone will do).',
+    noneOpen: 'There are no open rollouts in the channel. To plan one: type @ and my name, then exchange-sp (in our personal chat, exchange-sp alone will do).',
     confirm12: 'confirm 12',
     noStep: /^There is no step 12: /,
-    waiting: /^Waiting for step/,
+    waiting: /^waits for steps? /,
     mustWait: 'Step 5 must wait for steps 1–4: confirm or skip those first.',
     sent: 'I have sent you my answer in our personal chat.',
     unreachable:
@@ -66,16 +66,16 @@ const CASES = [
     adc: 'Is de Active Directory Connector (ADC) geïnstalleerd?',
     no: 'Nee',
     postPlan: 'Plan plaatsen',
-    posting: /^Het plan wordt in het kanaal geplaatst: Uitrolplan servicepack voor Exchange 2000 \(uitrol [\w-]+\)…$/,
-    posted: /^Geplaatst in het kanaal: Uitrolplan servicepack voor Exchange 2000 \(uitrol [\w-]+\)\.$/,
+    posting: /^Het plan wordt in het kanaal geplaatst: Uitrolplan servicepack voor Exchange 2000 \(#\d+\)…$/,
+    posted: /^Geplaatst in het kanaal: Uitrolplan servicepack voor Exchange 2000 \(#\d+\)\.$/,
     planTitle: 'Uitrolplan servicepack voor Exchange 2000',
     theirs:
       'Dit is het gesprek van Bob de Vries: alleen die kan de vragen beantwoorden, dus er is niets veranderd. Om zelf een uitrol te plannen: typ @ en mijn naam, daarna exchange-sp (in onze persoonlijke chat is exchange-sp genoeg).',
     status: 'stand',
-    noneOpen: 'Er lopen geen uitrollen in dit kanaal. Om er een te plannen: typ @ en mijn naam, daarna exchange-sp (in onze persoonlijke chat is exchange-sp genoeg).',
+    noneOpen: 'Er lopen geen uitrollen in het kanaal. Om er een te plannen: typ @ en mijn naam, daarna exchange-sp (in onze persoonlijke chat is exchange-sp genoeg).',
     confirm12: 'bevestig 12',
     noStep: /^Er is geen stap 12: /,
-    waiting: /^Wacht op stap/,
+    waiting: /^wacht op stap(pen)? /,
     mustWait: 'Stap 5 moet wachten op de stappen 1–4: bevestig die eerst of sla ze over.',
     sent: 'Ik heb u mijn antwoord gestuurd in onze persoonlijke chat.',
     unreachable:
@@ -130,12 +130,19 @@ describe.each(CASES)('in $lang', (c) => {
     return cards.at(-1) as Json;
   };
   const textsIn = (who: typeof ALICE) => h.connector.shown(chatOf(who).conversationId!).map(seen);
-  /** The Confirm button of the first step that waits for another. */
+  /**
+   * A Confirm for the first step that waits for another. The card offers none (a waiting
+   * step has no buttons), so it is the ready step's Confirm re-aimed: what a stale or
+   * forged click would send.
+   */
   const waitingStepConfirm = (card: unknown): Json => {
-    const steps = ((card as { body: Json[] }).body ?? []).filter((e) => e.type === 'Container' && String(e.id).startsWith('step-'));
-    const waiting = steps.find((step) => allTexts(step).some((text) => c.waiting.test(text)));
-    if (!waiting) throw new Error('no step waits for another on the first plan part');
-    return executeActions(waiting).map((a) => a.data as { xsp: Json }).find((d) => d.xsp.v === 'confirm')!;
+    const lines = ((card as { body: Json[] }).body ?? []).filter((e) => String(e.id).startsWith('step-'));
+    const waiting = lines.find((line) => allTexts(line).some((text) => c.waiting.test(text)));
+    if (!waiting) throw new Error(`no step waits for another on the first plan part: ${allTexts(card).join(' | ')}`);
+    expect(executeActions(waiting).filter((a) => (a.data as { xsp?: Json } | undefined)?.xsp?.v === 'confirm')).toEqual([]);
+    const ready = executeActions(card).map((a) => a.data as { xsp: Json }).find((d) => d?.xsp?.v === 'confirm');
+    if (!ready) throw new Error('no Confirm on the first plan part');
+    return { ...ready, xsp: { ...ready.xsp, s: String(waiting.id).slice('step-'.length) } };
   };
   const button = (card: unknown, title: string) => {
     const found = executeActions(card).find((a) => a.title === title);
@@ -215,8 +222,9 @@ describe.each(CASES)('in $lang', (c) => {
     const gated = waitingStepConfirm(h.connector.cardsIn({ method: 'POST', conversationId: '', body: plan[0].body })[0]);
     const callsBefore = h.connector.calls.length;
     const refused = await click(inThread, gated, c.teammate, plan[0].id);
-    expect(refused.type).toBe('application/vnd.microsoft.activity.message');
-    expect(refused.value).toBe(c.mustWait);
+    // The answer is the clicker's own copy of the card, the reason drawn under the step.
+    expect(refused.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textsInElement(refused.value, `refused-${String((gated.xsp as Json).s)}`)).toEqual([`✖ ${c.mustWait}`]);
     expect(h.connector.calls.slice(callsBefore)).toEqual([]);
     expect(channel()).toEqual(channelBefore);
   });

@@ -29,7 +29,11 @@ describe('every card the bot can send', () => {
   });
 
   it.each([...planCards, ...dialogCards])('%s: every button reads back as the payload it was drawn with', (_name, card) => {
-    const drawn = card.blocks.flatMap((b) => (b.type === 'step' || b.type === 'actions' ? b.buttons.map((x) => x.action) : []));
+    const drawn = card.blocks.flatMap((b) => {
+      if (b.type === 'step') return [...b.buttons, ...b.more].map((x) => x.action);
+      if (b.type === 'actions') return b.buttons.map((x) => x.action);
+      return b.type === 'people' ? [b.pick, b.anyone.action] : [];
+    });
     const read = renderCardForTeams(card)
       .flatMap(executeActions)
       .map((a) => parseExecuteData(a.data)?.payload);
@@ -49,15 +53,20 @@ describe('plan cards', () => {
     expect(json).toContain('"type":"TextRun"');
   });
 
-  it('turns skip and problem into an inline form whose submit carries the note', () => {
+  it('Skip… and Problem… only ask for their form (nothing is recorded by the click itself)', () => {
     const executes = renderCardForTeams(card).flatMap(executeActions);
-    const skip = executes.find((a) => parseExecuteData(a.data)?.payload.k === 'step' && JSON.stringify(a.data).includes('"v":"skip"'));
+    const skip = executes.find((a) => JSON.stringify(a.data).includes('"v":"skip"'));
     expect(skip).toBeDefined();
-    const data = { ...(skip!.data as Record<string, unknown>) };
+    expect(parseExecuteData(skip!.data)).toEqual({ payload: expect.objectContaining({ k: 'step', v: 'skip' }), openForm: true });
+    // Its form's submit carries the note the clicker types.
+    const step = (parseExecuteData(skip!.data)!.payload as { s: string }).s;
+    const [opened] = renderCardForTeams(card, { openForm: { stepId: step, verb: 'skip' } });
+    const submit = executeActions(opened).find((a) => JSON.stringify(a.data).includes('"xspInput"'))!;
+    const data = { ...(submit.data as Record<string, unknown>) };
     const inputId = String(data.xspInput);
     expect(parseExecuteData({ ...data, [inputId]: '  planned for Sunday  ' })?.text).toBe('planned for Sunday');
-    expect(json).toContain('"type":"Action.ShowCard"');
-    expect(json).toContain('"type":"Input.Text"');
+    expect(JSON.stringify(opened)).toContain('"type":"Input.Text"');
+    expect(JSON.stringify(renderCardForTeams(card))).not.toContain('"type":"Input.Text"');
   });
 
   it('refuses tampered or foreign button data', () => {
@@ -80,7 +89,7 @@ describe('splitting', () => {
       expect(Buffer.byteLength(JSON.stringify(part))).toBeLessThanOrEqual(MAX_CARD_BYTES);
       if (index > 0) expect(JSON.stringify(part.body[0])).toContain(`(${index + 1}/${parts.length})`);
     });
-    const buttons = (c: Card[]) => c.flatMap(renderCardForTeams).flatMap(executeActions).length;
+    const buttons = (c: Card[]) => c.flatMap((card) => renderCardForTeams(card)).flatMap(executeActions).length;
     expect(parts.flatMap(executeActions)).toHaveLength(buttons([huge]));
   });
 });

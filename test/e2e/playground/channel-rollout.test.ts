@@ -37,7 +37,7 @@ describePlayground('a channel rollout in the M365 Agents Playground (offline, ov
   let playground: PlaygroundClient;
   let thread: string;
   let question: SeenMessage;
-  let planParts: SeenMessage[];
+  let plan: SeenMessage;
   /** The thread line of Megan's confirmation. */
   let lineId = '';
   const chat = team.personalChatId;
@@ -118,40 +118,40 @@ describePlayground('a channel rollout in the M365 Agents Playground (offline, ov
     const posted = await playground.click(ALEX, question, findButton(summary.value, 'Post plan'));
     expect(posted.type).toBe(CARD);
     // "Posting", never "posted" before the plan is there: the outbox posts it next.
-    expect(cardSays(posted.value, `Posting the plan in the channel: ${PLAN_TITLE} (rollout`)).toBe(true);
+    expect(cardSays(posted.value, `Posting the plan in the channel: ${PLAN_TITLE} (#1)…`)).toBe(true);
     expect(cardButtons(posted.value)).toEqual([]);
     expect(threadShows()).toEqual([ANNOUNCED]);
   });
 
-  it('the plan is posted in the thread the interview began in, split over two messages; Alex hears so in his personal chat', async () => {
-    planParts = await playground.waitFor('two plan messages in the thread', () => {
-      const parts = playground.inConversation(thread).filter((m) => cardSays(m.card, PLAN_TITLE));
-      return parts.length === 2 ? parts : undefined;
-    });
-    const [first, second] = planParts;
-    expect(cardSays(first.card, 'Exchange virtual server: EVS1')).toBe(true);
-    expect(cardSays(first.card, '1. Read the release notes of the service pack')).toBe(true);
-    expect(cardSays(first.card, '5. Install the service pack on EXCH2')).toBe(true);
-    expect(cardSays(first.card, 'Waiting for steps 1–4')).toBe(true);
-    expect(cardSays(second.card, `${PLAN_TITLE} (2/2)`)).toBe(true);
-    expect(cardSays(second.card, '8. Make a new full backup of the Exchange databases')).toBe(true);
-    expect(cardSays(second.card, '0 of 8 steps done')).toBe(true);
+  it('the plan is posted in the thread the interview began in, in one message, what to do now first; Alex hears so in his personal chat', async () => {
+    plan = await playground.waitFor('the plan in the thread', () => playground.inConversation(thread).find((m) => cardSays(m.card, PLAN_TITLE)));
+    expect(cardSays(plan.card, '#1 · started by Alex Wilber')).toBe(true);
+    expect(cardSays(plan.card, '0 of 8 steps done · next: steps 1–4')).toBe(true);
+    expect(cardSays(plan.card, 'Next up')).toBe(true);
+    expect(cardSays(plan.card, '▶ 1. Read the release notes of the service pack')).toBe(true);
+    expect(cardSays(plan.card, '◷ 5. Install the service pack on EXCH2')).toBe(true);
+    expect(cardSays(plan.card, 'waits for steps 1–4')).toBe(true);
+    expect(cardSays(plan.card, '8. Make a new full backup of the Exchange databases')).toBe(true);
+    expect(cardSays(plan.card, 'Exchange virtual server: EVS1')).toBe(true);
+    expect(cardSays(plan.card, 'Anyone in this channel can confirm steps.')).toBe(true);
+    // A person's citation on the card; no second message.
+    expect(cardSays(plan.card, 'KB 328839 · read KB 301378')).toBe(true);
+    await playground.waitFor('the delivery to settle', () => playground.connectorCalls().some((c) => c.messageId === plan.id));
     await playground.waitFor('the word to Alex in his personal chat', () =>
-      playground.inConversation(chat).find((m) => m.text?.startsWith(`Posted in the channel: ${PLAN_TITLE} (rollout`)),
+      playground.inConversation(chat).find((m) => m.text?.startsWith(`Posted in the channel: ${PLAN_TITLE} (#1)`)),
     );
-    expect(playground.inConversation(thread).map((m) => m.id)).toEqual([playground.inConversation(thread)[0].id, first.id, second.id]);
+    // The thread: the line that an interview began, then the plan; nothing of the interview.
+    expect(playground.inConversation(thread).map((m) => m.id)).toEqual([playground.inConversation(thread)[0].id, plan.id]);
     expect(threadShows()[0]).toBe(ANNOUNCED);
     expectNothingPrivateInThread();
   });
 
-  it('Megan confirms step 1: her card shows it done at once, both parts are redrawn for everyone, the thread says who', async () => {
-    const [first, second] = planParts;
-    const answer = await playground.click(MEGAN, first, findButton(first.card, 'Confirm', '1. Read the release notes'));
+  it('Megan confirms step 1: her card shows it done at once, the plan is redrawn for everyone, the thread says who', async () => {
+    const answer = await playground.click(MEGAN, plan, findButton(plan.card, 'Confirm', '▶ 1. Read the release notes'));
     expect(answer.type).toBe(CARD);
     expect(cardSays(answer.value, 'Done by Megan Bowen')).toBe(true);
 
-    await playground.waitFor('part 2 redrawn with the new count', () => cardSays(latest(second).card, '1 of 8 steps done'));
-    await playground.waitFor('part 1 redrawn for everyone', () => cardSays(latest(first).card, 'Done by Megan Bowen'));
+    await playground.waitFor('the plan redrawn for everyone', () => cardSays(latest(plan).card, 'Done by Megan Bowen') && cardSays(latest(plan).card, '1 of 8 steps done'));
     const note = await playground.waitFor('the line in the thread', () =>
       playground.inConversation(thread).find((m) => m.text === 'Megan Bowen confirmed step 1: Read the release notes of the service pack'),
     );
@@ -159,27 +159,33 @@ describePlayground('a channel rollout in the M365 Agents Playground (offline, ov
     lineId = note.id;
   });
 
-  it("Adele's early click on step 5 is answered to her alone; nothing is posted, redrawn or recorded", async () => {
-    const [first, second] = planParts;
+  it("Adele's click on step 5, which must wait, is answered on her own card, under step 5; nothing is posted, redrawn or recorded", async () => {
     // The log stream runs beside the message stream: start from a log that has caught up
-    // with everything Megan's click caused (both redraws and the thread line).
-    await playground.waitFor('the Playground to log both redraws and the line', () =>
-      [first.id, second.id, lineId].every((id) => playground.connectorCalls().some((c) => c.messageId === id && c.status < 300)),
+    // with everything Megan's click caused (the redraw and the thread line).
+    await playground.waitFor('the Playground to log the redraw and the line', () =>
+      [plan.id, lineId].every((id) => playground.connectorCalls().some((c) => c.messageId === id && c.status < 300)),
     );
     const before = new Map(playground.messages().map((m) => [m.id, m.version]));
     const callsBefore = playground.connectorCalls().length;
 
-    const answer = await playground.click(ADELE, first, findButton(latest(first).card, 'Confirm', '5. Install the service pack on EXCH2'));
-    expect(answer).toEqual({ type: TEXT, value: 'Step 5 must wait for steps 2–4: confirm or skip those first.' });
+    // A waiting step has no Confirm on the card; Adele sends one anyway (an old card, a hand-made click).
+    const card = latest(plan).card;
+    expect(() => findButton(card, 'Confirm', '◷ 5. Install the service pack on EXCH2')).toThrow();
+    const problem = findButton(card, 'Problem…', '◷ 5. Install the service pack on EXCH2');
+    const { xsp } = problem.data as { xsp: Record<string, unknown> };
+    const confirm = { ...problem, title: 'Confirm', data: { xsp: { ...xsp, v: 'confirm' } } };
+    const answer = await playground.click(ADELE, latest(plan), confirm);
+    expect(answer.type).toBe(CARD);
+    expect(cardSays(answer.value, '✖ Step 5 must wait for steps 2–4: confirm or skip those first.')).toBe(true);
 
     // Alex asks for the status in the thread: its answer, his alone, comes to his personal
     // chat after anything the click caused.
     await playground.say(thread, 'status', { mentionBot: true });
     const status = await playground.waitFor('the status answer', () =>
-      playground.messages().find((m) => !before.has(m.id) && cardSays(m.card, 'Open rollouts in this channel')),
+      playground.messages().find((m) => !before.has(m.id) && cardSays(m.card, 'Open rollouts in the channel')),
     );
     await playground.waitFor('the Playground to log the status answer', () => playground.connectorCalls().some((c) => c.messageId === status.id));
-    expect(cardSays(status.card, `${PLAN_TITLE} · 1 of 8 steps done`)).toBe(true);
+    expect(cardSays(status.card, `${PLAN_TITLE} · 1 of 8 steps done · #1, started by Alex Wilber`)).toBe(true);
     expect(status.conversationId).toBe(chat);
     expect(playground.messages().filter((m) => !before.has(m.id))).toEqual([status]);
     expect(playground.messages().filter((m) => before.get(m.id) !== undefined && before.get(m.id) !== m.version)).toEqual([]);
@@ -190,7 +196,6 @@ describePlayground('a channel rollout in the M365 Agents Playground (offline, ov
     expect(threadShows()).toEqual([
       ANNOUNCED,
       expect.stringContaining(PLAN_TITLE),
-      expect.stringContaining(`${PLAN_TITLE} (2/2)`),
       'Megan Bowen confirmed step 1: Read the release notes of the service pack',
     ]);
     expectNothingPrivateInThread();

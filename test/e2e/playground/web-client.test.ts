@@ -4,9 +4,10 @@
  * CDN for its fonts; those requests are refused and listed in the output folder).
  * Alex types in the channel and answers the questions in his personal chat with the
  * bot, in the browser; the channel shows one line and then the plan. Megan, whom the
- * browser cannot be, clicks through the Playground's HTTP API. Screenshots of the
- * personal chat and the posted plan are written to test-output/playground/ for a
- * person to look at (issue 15).
+ * browser cannot be, clicks through the Playground's HTTP API. Screenshots are written
+ * to test-output/playground/ for a person to look at (issue 15): the personal chat, the
+ * channel, the plan, a done step opened with "Details", and Alex's own card after a
+ * refused skip (the reason under the step he clicked).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ describePlayground(
     let browser: Browser;
     let page: Page;
     let thread: string;
-    let planParts: SeenMessage[];
+    let plan: SeenMessage;
     const refusedOutside: string[] = [];
 
     beforeAll(async () => {
@@ -99,25 +100,27 @@ describePlayground(
       });
       await page.getByRole('button', { name: 'No', exact: true }).click();
       await page.getByRole('button', { name: 'Post plan', exact: true }).click();
-      await page.getByText(`Posting the plan in the channel: ${PLAN_TITLE}`).waitFor();
-      await page.locator('span', { hasText: `Posted in the channel: ${PLAN_TITLE}` }).waitFor();
+      await page.getByText(`Posting the plan in the channel: ${PLAN_TITLE} (#1)…`).waitFor();
+      await page.locator('span', { hasText: `Posted in the channel: ${PLAN_TITLE} (#1).` }).waitFor();
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'personal-chat.png') });
-      planParts = await playground.waitFor('two plan messages in the thread', () => {
-        const parts = playground.inConversation(thread).filter((m) => cardSays(m.card, PLAN_TITLE));
-        return parts.length === 2 ? parts : undefined;
-      });
+      plan = await playground.waitFor('the plan in the thread', () => playground.inConversation(thread).find((m) => cardSays(m.card, PLAN_TITLE)));
       await page.getByRole('treeitem', { name: `${team.teamName} - General` }).click();
     });
 
-    it("Megan confirms step 1 from her own client; Alex's browser shows it on both parts of the plan", async () => {
-      const [first] = planParts;
-      await playground.click(MEGAN, first, findButton(first.card, 'Confirm', '1. Read the release notes'));
-      const partOne = page.locator('.ac-adaptiveCard').filter({ hasText: '1. Read the release notes of the service pack' });
-      const partTwo = page.locator('.ac-adaptiveCard').filter({ hasText: `${PLAN_TITLE} (2/2)` });
-      await partOne.getByText('Done by Megan Bowen').first().waitFor();
-      await partTwo.getByText('1 of 8 steps done').waitFor();
+    it("Megan confirms step 1 from her own client; Alex's browser shows it done, on one line, at once", async () => {
+      await playground.click(MEGAN, plan, findButton(plan.card, 'Confirm', '▶ 1. Read the release notes'));
+      const card = planCard();
+      await card.getByText('Done by Megan Bowen', { exact: false }).first().waitFor();
+      await card.getByText('1 of 8 steps done · next: steps 2–4').waitFor();
       await page.getByText('Megan Bowen confirmed step 1: Read the release notes of the service pack').waitFor();
+      // What can be done now comes first, each with its Confirm; a waiting step has none.
+      await expect(card.getByText('Next up', { exact: true }).isVisible()).resolves.toBe(true);
+      await expect(card.getByRole('button', { name: 'Confirm' }).count()).resolves.toBe(3);
+      await expect(card.getByText('waits for steps 2–4').isVisible()).resolves.toBe(true);
+      // The FACTS ids are not on the card a person reads; the citation is.
+      await expect(card.getByText('KB 328839 · read KB 301378', { exact: true }).isVisible()).resolves.toBe(false);
+      await expect(card.getByText(/E2K-\d/).first().isVisible()).resolves.toBe(false);
 
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, 'channel.png') });
@@ -125,14 +128,54 @@ describePlayground(
       expect(playground.inConversation(thread).map((m) => m.text ?? (cardSays(m.card, PLAN_TITLE) ? 'plan' : 'other card'))).toEqual([
         ANNOUNCED,
         'plan',
-        'plan',
         'Megan Bowen confirmed step 1: Read the release notes of the service pack',
       ]);
-      // Tall enough that the message list needs no scrolling: each card is shot whole.
+      // Tall enough that the message list needs no scrolling: the card is shot whole.
       await page.setViewportSize({ width: 1280, height: 6000 });
-      await partOne.screenshot({ path: path.join(OUTPUT, 'plan-part-1.png') });
-      await partTwo.screenshot({ path: path.join(OUTPUT, 'plan-part-2.png') });
+      await card.screenshot({ path: path.join(OUTPUT, 'plan.png') });
     });
+
+    it('"Details" opens a done step in place: its text, its citation and the FACTS ids it comes from', async () => {
+      const card = planCard();
+      // The first "Details" is step 1's: the steps before it in the plan list are none, and Next up has none.
+      await card.getByRole('button', { name: 'Details' }).first().click();
+      await card.getByText('Sources (fact ids from KB 328839): E2K-2, K1', { exact: false }).waitFor();
+      await expect(card.getByRole('button', { name: 'Undo' }).isVisible()).resolves.toBe(true);
+      await card.screenshot({ path: path.join(OUTPUT, 'plan-details.png') });
+    });
+
+    it("Alex skips the full backup: Skip… opens the form in his card, and the refusal appears under that step, on his card only", async () => {
+      const card = planCard();
+      const backup = card.locator('.ac-container').filter({ hasText: '▶ 2. Make a full backup, system state included' }).first();
+      await backup.getByRole('button', { name: 'More…' }).click();
+      const asked = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke'));
+      await backup.getByRole('button', { name: 'Skip…' }).click();
+      await asked;
+      await card.getByText('Skip step 2', { exact: true }).waitFor();
+      await card.getByLabel('Why is this step skipped?').fill('the tape drive is broken');
+      await card.screenshot({ path: path.join(OUTPUT, 'plan-skip-form.png') });
+      const refused = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke'));
+      await card.getByRole('button', { name: 'Skip step', exact: true }).click();
+      await refused;
+      const reason = card.getByText(/^✖ Step 2 is your way back/);
+      await reason.waitFor();
+      // Right under the step it is about: between step 2's heading and step 3's.
+      const [stepBox, reasonBox, nextBox] = await Promise.all([
+        card.getByText('▶ 2. Make a full backup, system state included').first().boundingBox(),
+        reason.boundingBox(),
+        card.getByText('3. Close antivirus and stop what need not run now').first().boundingBox(),
+      ]);
+      expect(reasonBox!.y).toBeGreaterThan(stepBox!.y);
+      expect(reasonBox!.y).toBeLessThan(nextBox!.y);
+      await card.screenshot({ path: path.join(OUTPUT, 'plan-refusal.png') });
+      // Nobody else's copy changed: the plan as the channel holds it has no refusal.
+      expect(cardSays(playground.messages().find((m) => m.id === plan.id)!.card, '✖')).toBe(false);
+    });
+
+    /** The plan's card in Alex's browser. */
+    function planCard() {
+      return page.locator('.ac-adaptiveCard').filter({ hasText: '1. Read the release notes of the service pack' }).last();
+    }
   },
   { browser: true },
 );

@@ -74,6 +74,11 @@ describe('audit export', () => {
     expect(skipped[header.indexOf('step')]).toBe('2');
     expect(skipped[header.indexOf('at')]).toBe('2026-11-24T10:00:00.000Z');
     expect(rows.every((r) => r[header.indexOf('channel')] === 'C-OPS')).toBe(true);
+    // The card shows people "#1" and "KB 328839"; the export keeps the FACTS ids behind each step.
+    expect(skipped[header.indexOf('ref')]).toBe('#1');
+    const backup = buildPlan(answers).steps[1];
+    expect(backup.facts.length).toBeGreaterThan(0);
+    expect(skipped[header.indexOf('stepFacts')]).toBe(backup.facts.join(' '));
   });
 
   it('a whole workspace exports every channel; JSON keeps the steps and the full log', async () => {
@@ -83,6 +88,13 @@ describe('audit export', () => {
     const ops = json.rollouts.find((r) => r.id === rolloutId)!;
     expect(ops.events.map((e) => e.type)).toEqual(['created', 'confirmed', 'skipped']);
     expect(ops.steps.length).toBeGreaterThan(4);
+  });
+
+  it("one rollout by its short reference, in its channel only (each channel has its own #1)", async () => {
+    const one = await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS', rollout: '#1' });
+    expect(one.map((s) => s.rollout.id)).toEqual([rolloutId]);
+    // Without a channel "#1" names no one rollout, and is not taken for one.
+    expect(await collectForExport(store, { format: 'csv', platform: 'slack', workspace: 'T-ACME', rollout: '#1' })).toEqual([]);
   });
 
   it('another workspace sees nothing', async () => {

@@ -47,7 +47,8 @@ describe('the bot core', () => {
     const { replies, rollout, markPosted } = await postPlan({ ...ops, address: { teamId: 'T-ACME' } });
     // "Posting", not "posted": the publisher posts it, and only then says so.
     expect(replies.map((r) => r.type)).toEqual(['private']);
-    expect(textOf(replies)).toContain(`Posting the plan in the channel: Service pack rollout plan for Exchange 2000 (rollout ${rollout.id})…`);
+    expect(textOf(replies)).toContain('Posting the plan in this channel: Service pack rollout plan for Exchange 2000 (#1)…');
+    expect(rollout).toMatchObject({ ref: 1, place: 'channel' });
     expect(await store.getDelivery(ops.scope, rollout.id)).toMatchObject({ postState: 'pending', address: { teamId: 'T-ACME' } });
     await markPosted();
     const again = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-2' });
@@ -95,7 +96,7 @@ describe('the bot core', () => {
     const { rollout, markPosted } = await postPlan();
     await markPosted();
     expect(textOf(await bot.handleMessage(ops, { text: 'status' }))).toContain(
-      `Service pack rollout plan for Exchange 2000 · 0 of 6 steps done · rollout ${rollout.id}, started by Alice`,
+      `Service pack rollout plan for Exchange 2000 · 0 of 6 steps done · #${rollout.ref}, started by Alice`,
     );
     expect(textOf(await bot.handleMessage(otherChannel, { text: 'status' }))).toContain('There are no open rollouts in this channel.');
   });
@@ -114,7 +115,7 @@ describe('the bot core', () => {
     await bot.handleMessage(ops, { text: 'nl', isCommand: true });
     await bot.handleMessage(ops, { text: '5.5 standaard servicepack geen mbm geen interorg' });
     const replies = await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-nl' });
-    expect(textOf(replies)).toContain('Het plan wordt in het kanaal geplaatst: Uitrolplan servicepack voor Exchange 5.5');
+    expect(textOf(replies)).toContain('Het plan wordt in dit kanaal geplaatst: Uitrolplan servicepack voor Exchange 5.5 (#1)…');
     const [posted] = await store.listRollouts(ops.scope, { limit: 1 });
     await store.setMessages(ops.scope, posted.id, [{ id: 'ts-nl' }]);
     const status = await bot.handleMessage(ops, { text: 'status' });

@@ -15,8 +15,8 @@ const alice: Inbound = { scope: { platform: 'teams', workspace: 'tenant-1', chan
 const textOf = (replies: Reply[]) => replies.map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type)).join('\n');
 
 describe.each([
-  ['en', '2000 standard sp', ['no', 'no', 'post'], 'Posting the plan in the channel: Service pack rollout plan for Exchange 2000'],
-  ['nl', '2000 standaard servicepack', ['nee', 'nee', 'plaatsen'], 'Het plan wordt in het kanaal geplaatst: Uitrolplan servicepack voor Exchange 2000'],
+  ['en', '2000 standard sp', ['no', 'no', 'post'], 'Posting the plan in this channel: Service pack rollout plan for Exchange 2000 (#1)…'],
+  ['nl', '2000 standaard servicepack', ['nee', 'nee', 'plaatsen'], 'Het plan wordt in dit kanaal geplaatst: Uitrolplan servicepack voor Exchange 2000 (#1)…'],
 ] as const)('in %s', (lang, start, rest, posted) => {
   let dir: string;
   beforeEach(() => {

@@ -63,8 +63,9 @@ describe.each(['en', 'nl'] as const)('in %s', (lang) => {
 
   it('Slack keeps its own words', async () => {
     const catalog = lang === 'en' ? en : nl;
-    expect(textOf(await bot.handleMessage(slack, { text: 'status' }))).toBe(catalog['card.status.none']);
-    expect(textOf(await bot.handleMessage(slack, { text: lang === 'en' ? 'confirm 3' : 'bevestig 3' }))).toBe(catalog['rollout.command.no-rollout']);
+    const here = lang === 'en' ? 'in this channel' : 'in dit kanaal';
+    expect(textOf(await bot.handleMessage(slack, { text: 'status' }))).toBe(catalog['card.status.none'].replace('{where}', here));
+    expect(textOf(await bot.handleMessage(slack, { text: lang === 'en' ? 'confirm 3' : 'bevestig 3' }))).toBe(catalog['rollout.command.no-rollout'].replace('{where}', here));
     expect(textOf(await bot.handleAction(slack, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'k1' }))).toBe(catalog['card.interview.ended']);
   });
 

@@ -29,7 +29,7 @@ const textOf = (replies: Reply[]) =>
 const WORDS = {
   en: {
     answers: '2000 standard sp adc no ts',
-    noSuchStep: /^There is no step 12: Service pack rollout plan for Exchange 2000 \(rollout [\w-]+\) has steps 1 to 8\. Nothing was recorded\.$/,
+    noSuchStep: /^There is no step 12: Service pack rollout plan for Exchange 2000 \(#1\) has steps 1 to 8\. Nothing was recorded\.$/,
     usage: /^Which step\? Give its number from the plan, for example "confirm 3"/,
     noRollout: 'There is no open rollout in this channel to act on.',
     confirm: 'confirm',
@@ -45,10 +45,12 @@ const WORDS = {
     backToProblem: 'Alice undid step 3: Close antivirus and stop what need not run now. Back to: problem reported by Bob: service will not stop.',
     backToOpen: 'Bob undid step 3: Close antivirus and stop what need not run now. Back to: to do.',
     openProblem: 'Open problem at step 3, Close antivirus and stop what need not run now: reported by Bob: service will not stop',
+    step3: 'Close antivirus and stop what need not run now',
+    unknownRollout: 'I do not know that rollout in this channel. Nothing was changed.',
   },
   nl: {
     answers: '2000 standaard servicepack adc geen ts',
-    noSuchStep: /^Er is geen stap 12: Uitrolplan servicepack voor Exchange 2000 \(uitrol [\w-]+\) heeft de stappen 1 tot en met 8\. Er is niets vastgelegd\.$/,
+    noSuchStep: /^Er is geen stap 12: Uitrolplan servicepack voor Exchange 2000 \(#1\) heeft de stappen 1 tot en met 8\. Er is niets vastgelegd\.$/,
     usage: /^Welke stap\? Geef het nummer uit het plan, bijvoorbeeld "bevestig 3"/,
     noRollout: 'Er loopt in dit kanaal geen uitrol waarin u iets kunt afhandelen.',
     confirm: 'bevestig',
@@ -65,6 +67,8 @@ const WORDS = {
       'Alice heeft stap 3 ongedaan gemaakt: Sluit antivirus af en stop wat nu niet hoeft te draaien. Terug naar: probleem gemeld door Bob: service will not stop.',
     backToOpen: 'Bob heeft stap 3 ongedaan gemaakt: Sluit antivirus af en stop wat nu niet hoeft te draaien. Terug naar: te doen.',
     openProblem: 'Open probleem bij stap 3, Sluit antivirus af en stop wat nu niet hoeft te draaien: gemeld door Bob: service will not stop',
+    step3: 'Sluit antivirus af en stop wat nu niet hoeft te draaien',
+    unknownRollout: 'Die uitrol ken ik niet in dit kanaal. Er is niets gewijzigd.',
   },
 } as const;
 
@@ -104,12 +108,12 @@ describe.each(['en', 'nl'] as const)('step commands in %s', (lang) => {
   const events = async (id: string) => (await store.getRollout(scope, id))!.events.map((e) => e.type);
 
   /** Alice plans an Exchange 2000 Standard rollout with an ADC (8 steps) and posts it. */
-  async function posted(): Promise<string> {
+  async function posted(click = ''): Promise<string> {
     await say(alice, lang);
     await say(alice, w.answers, false);
     // The ADC's Local.map and Remote.map are the standard ones.
-    await bot.handleAction(alice, { payload: { k: 'answer', q: 'adcCustomMaps', v: 'no' }, actionKey: `maps-${lang}` });
-    const replies = await bot.handleAction(alice, { payload: { k: 'dialog', c: 'confirm' }, actionKey: `post-${lang}` });
+    await bot.handleAction(alice, { payload: { k: 'answer', q: 'adcCustomMaps', v: 'no' }, actionKey: `maps-${lang}${click}` });
+    const replies = await bot.handleAction(alice, { payload: { k: 'dialog', c: 'confirm' }, actionKey: `post-${lang}${click}` });
     const [plan] = await store.listRollouts(scope, { limit: 1 });
     if (!plan) throw new Error(`no plan: ${textOf(replies)}`);
     // As the publisher records once the plan is in the channel.
@@ -178,10 +182,33 @@ describe.each(['en', 'nl'] as const)('step commands in %s', (lang) => {
     const id = await posted();
     const note = `${'tape drive offline, '.repeat(30)}end`.slice(0, MAX_NOTE_LENGTH + 1);
     const replies = await bot.handleAction(bob, { payload: { k: 'step', r: id, s: 'stop-antivirus', v: 'problem' }, actionKey: 'long-1', text: note });
-    expect(replies).toEqual([{ type: 'refused', text: `${w.tooLong}\n\n${w.yours}${note}` }]);
+    const text = `${w.tooLong}\n\n${w.yours}${note}`;
+    // A click: the refusal names its step, and comes with the plan drawn with it under that step.
+    expect(replies).toEqual([{ type: 'refused', text, on: expect.objectContaining({ step: { number: 3, title: w.step3 } }) }]);
+    const [refusal] = replies;
+    const drawn = refusal.type === 'refused' ? refusal.on!.cards[0].blocks : [];
+    expect(drawn.filter((b) => b.type === 'step' && b.refusal).map((b) => b.type === 'step' && [b.stepId, b.view, b.refusal])).toEqual([
+      ['stop-antivirus', 'full', text],
+    ]);
     const early = await say(bob, `${w.skip} 7 not needed here`);
     expect(textOf(early)).toContain(`${w.yours}not needed here`);
     expect(await events(id)).toEqual(['created']);
+  });
+
+  it('a short reference ("#1") names a rollout other than the latest; an unknown one changes nothing', async () => {
+    const first = await posted();
+    const second = await posted('-again');
+    expect(second).not.toBe(first);
+    const onFirst = (replies: Reply[]) => replies.map((r) => (r.type === 'update-plan' ? r.rollout.id : r.type));
+    expect(onFirst(await say(alice, `${w.confirm} #1 1`))).toEqual([first]);
+    expect(onFirst(await say(alice, `${w.skip} 3 #1 ${w.anyway} stopped by hand`))).toEqual([first]);
+    expect(await events(first)).toEqual(['created', 'confirmed', 'skipped']);
+    expect(await events(second)).toEqual(['created']);
+    expect(await say(alice, `${w.confirm} #9 1`)).toEqual([{ type: 'refused', text: w.unknownRollout }]);
+    const status = await sayAndShow(alice, 'status #1');
+    expect(status).toContain('#1,');
+    expect(status).not.toContain('#2,');
+    expect(await say(alice, 'status #7')).toEqual([{ type: 'refused', text: w.unknownRollout }]);
   });
 
   it('undo says what the step went back to, and status lists open problems', async () => {

@@ -38,10 +38,12 @@ export function twentyServers(waves: 'one-each' | 'pilot-then-all' = 'one-each')
   return buildCampaignPlans(servers);
 }
 
-function rollout(id: string, plan: Plan, answers: CompleteAnswers, locale: Locale): Rollout {
+function rollout(id: string, ref: number, plan: Plan, answers: CompleteAnswers, locale: Locale): Rollout {
   return {
     id,
+    ref,
     scope: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+    place: 'channel',
     owner,
     locale,
     answers,
@@ -59,7 +61,7 @@ export const STATES: CampaignState[] = ['fresh', 'half-way', 'released', 'finish
 /** The hub, its log, the servers and the campaign view, in one of the states above. */
 export function campaignIn(state: CampaignState, locale: Locale, waves: 'one-each' | 'pilot-then-all' = 'one-each') {
   const plans = twentyServers(waves);
-  const hub = rollout('hub-0123456789abcd', plans.hub, plans.members[0].answers, locale);
+  const hub = rollout('hub-0123456789abcd', 41, plans.hub, plans.members[0].answers, locale);
   const at = '2024-11-24T11:00:00Z';
   const hubEvents: RolloutEvent[] = [{ rolloutId: hub.id, seq: 1, type: 'created', actor: owner, at }];
   if (state !== 'fresh') {
@@ -69,10 +71,12 @@ export function campaignIn(state: CampaignState, locale: Locale, waves: 'one-eac
     });
     if (state === 'finished') hubEvents.push({ rolloutId: hub.id, seq: hubEvents.length + 1, type: 'completed', actor: bob, at });
   }
-  const members = plans.members.map((m, i) => rollout(`member-${String(i).padStart(10, '0')}`, m.plan, m.answers, locale));
+  const members = plans.members.map((m, i) => rollout(`member-${String(i).padStart(10, '0')}`, 42 + i, m.plan, m.answers, locale));
   const view: CampaignView = {
     id: hub.id,
+    ref: hub.ref,
     scope: hub.scope,
+    place: hub.place,
     owner,
     locale,
     hubMessages: hub.messages,

@@ -72,3 +72,8 @@ export function invokeActivity(where: Where, data: unknown, options: { from?: ty
     value: { action: { type: 'Action.Execute', verb: 'step', data }, trigger: 'manual' },
   };
 }
+
+/** The invoke Teams sends while someone types in a people picker with Data.Query (dynamic typeahead). */
+export function searchActivity(where: Where, value: unknown, options: { from?: typeof ALICE } = {}): Json {
+  return { ...base(where, options.from ?? ALICE), type: 'invoke', name: 'application/search', id: `f:${nextId()}`, value };
+}

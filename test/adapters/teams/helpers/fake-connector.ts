@@ -1,11 +1,12 @@
 /**
  * A local Bot Connector (the service at an activity's serviceUrl): records what the
- * bot sends, replies, updates and deletes, answers member look-ups, and opens a
- * person's personal chat with the bot (createConversation). It is as strict as the
- * service: every activity sent or updated, and every createConversation body, is
- * checked by connector-rules.ts and refused with the service's own 400/413 body, and
- * refused calls are kept in `refused`. A person for whom the app is not installed gets
- * the service's 403. Failures can be queued to exercise retries (429 with
+ * bot sends, replies, updates and deletes, answers member look-ups (one member by its
+ * Teams id or AAD object id, or the roster a page at a time), and opens a person's
+ * personal chat with the bot (createConversation). It is as strict as the service:
+ * every activity sent or updated, and every createConversation body, is checked by
+ * connector-rules.ts and refused with the service's own 400/413 body, and refused
+ * calls are kept in `refused`. A person for whom the app is not installed gets the
+ * service's 403. Failures can be queued to exercise retries (429 with
  * Retry-After, 503).
  * API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
@@ -39,7 +40,11 @@ export interface Member {
   id: string;
   name: string;
   aadObjectId: string;
+  userPrincipalName?: string;
 }
+
+/** Teams pages the roster: at most 500 a page (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-the-roster-or-user-profile). */
+const MAX_PAGE_SIZE = 500;
 
 export interface FakeConnector {
   serviceUrl: string;
@@ -60,6 +65,8 @@ export interface FakeConnector {
   personalChatOf(memberId: string): string | undefined;
   /** Member ids looked up (GET .../members/{id}), in the order asked. */
   memberLookups: string[];
+  /** Roster pages asked for (GET .../pagedmembers), with their page size. */
+  rosterPages: { pageSize: number; token?: string }[];
   /** The most member look-ups open (asked, not yet answered) at one time. */
   peakMemberLookups: number;
   /** How long a member look-up takes to answer (a slow service). */
@@ -88,7 +95,7 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members)(?:\/([^/]+))?\/?$/;
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members|pagedmembers)(?:\/([^/]+))?\/?$/;
 const CREATE_CONVERSATION = /^\/v3\/conversations\/?$/;
 const notInRoster: ConnectorRefusal = { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
 
@@ -121,10 +128,26 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       attempts.push(req.method ?? '');
       const conversationId = decodeURIComponent(match[1]);
       const tail = match[3] ? decodeURIComponent(match[3]) : undefined;
+      if (match[2] === 'pagedmembers') {
+        const query = new URL(req.url ?? '', 'http://fake').searchParams;
+        const pageSize = Number(query.get('pageSize') ?? MAX_PAGE_SIZE);
+        const token = query.get('continuationToken') ?? undefined;
+        fake.rosterPages.push({ pageSize, ...(token ? { token } : {}) });
+        const start = token ? Number(token) : 0;
+        if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE || !Number.isInteger(start) || start < 0) {
+          res.statusCode = 400;
+          return res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'pageSize or continuationToken' } }));
+        }
+        const page = members.slice(start, start + pageSize);
+        const more = start + pageSize < members.length;
+        res.statusCode = 200;
+        return res.end(JSON.stringify({ members: page, ...(more ? { continuationToken: String(start + pageSize) } : {}) }));
+      }
       if (match[2] === 'members') {
         fake.memberLookups.push(tail ?? '');
         fake.peakMemberLookups = Math.max(fake.peakMemberLookups, ++openLookups);
-        const member = members.find((m) => m.id === tail);
+        // The service finds a member by Teams id or by AAD object id.
+        const member = members.find((m) => m.id === tail || m.aadObjectId === tail);
         setTimeout(() => {
           openLookups--;
           res.statusCode = member ? 200 : 404;
@@ -217,6 +240,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     notInstalledFor: new Set(),
     personalChatOf: (memberId) => fake.personalChatsOpened.find((o) => o.member === memberId)?.conversationId,
     memberLookups: [],
+    rosterPages: [],
     peakMemberLookups: 0,
     memberDelayMs: 0,
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),

@@ -1,5 +1,5 @@
 /** "export <id>": the id as typed, whole, also when it begins or ends with - or _ (rollout ids are base64url). */
-import { exportedRolloutId } from '../../../src/bot/channel-commands';
+import { exportedRolloutId } from '../../../src/bot/channel-replies';
 
 test.each([
   ['json -Z4VVPUzxdG-NdgV', '-Z4VVPUzxdG-NdgV'],
