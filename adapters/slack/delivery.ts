@@ -124,7 +124,9 @@ export function createSlackDelivery(options: { clients: WorkspaceClients; logger
       call(async () => {
         const client = await clientOf(target);
         const channel = channelOf(target);
-        const res = await client.chat.postMessage({ channel, text: part.text, blocks: part.blocks });
+        // A campaign's server: its card is a reply in the campaign card's thread.
+        const thread = target.thread ? { thread_ts: target.thread.id } : {};
+        const res = await client.chat.postMessage({ channel, text: part.text, blocks: part.blocks, ...thread });
         if (!res.ts) throw new DeliveryError('unknown', 'no_ts');
         return { id: res.ts, meta: { channel } } satisfies MessageRef;
       }),

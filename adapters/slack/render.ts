@@ -83,9 +83,13 @@ export function renderCardForSlack(card: Card, options: RenderOptions = {}): Sla
   }
 
   const overflow = (buttons: Button[], step: number): SlackOverflow | undefined => {
+    // Slack refuses a menu with two equal values; two equal actions are one choice anyway.
+    const seen = new Set<string>();
     const options = buttons.flatMap((b) => {
       const value = encodeOptionValue(b, step, card.locale);
-      return value ? [{ text: plain(b.label, L.optionText), value }] : [];
+      if (!value || seen.has(value)) return [];
+      seen.add(value);
+      return [{ text: plain(b.label, L.optionText), value }];
     });
     if (options.length < L.overflowOptionsMin) return undefined;
     return { type: 'overflow', action_id: nextId(`o${step}`), options: options.slice(0, L.overflowOptionsMax) };

@@ -92,6 +92,12 @@ export function createTeamsDelivery(options: { connectorFor: ConnectorFor; logge
     render: (_target, cards) => cards.flatMap((card) => renderCardForTeams(card)),
     post: (target, card) =>
       call(async () => {
+        if (target.thread) {
+          // A campaign's server: its card is a reply to the campaign card, in that card's conversation.
+          const conversation = conversationOf(target, target.thread);
+          const id = await (await messenger(conversation)).reply(target.thread.id, cardActivity(conversation, card));
+          return planMessageRef(id, conversation);
+        }
         const conversation = conversationOf(target);
         const id = await (await messenger(conversation)).send(cardActivity(conversation, card));
         return planMessageRef(id, conversation);

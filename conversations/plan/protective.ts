@@ -12,6 +12,8 @@ const RISKS: Record<string, MessageKey> = {
   'full-backup': 'rollout.refused.skip-protective.full-backup',
   'full-backup-after': 'rollout.refused.skip-protective.full-backup-after',
   'export-adc-schema-maps': 'rollout.refused.skip-protective.export-adc-schema-maps',
+  // A campaign's shared step (conversations/campaign/plan.ts): the domain controllers' part of E2K-1 / E55-1.
+  'dc-system-state': 'campaign.refused.skip-protective.dc-system-state',
 };
 
 export const PROTECTIVE_STEP_IDS: readonly string[] = Object.keys(RISKS);

@@ -3,7 +3,8 @@
  * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
  * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
  * interview, plan, rollout, card, console (the console chat's own words), reach (where
- * an interview runs, how to start one on each platform) and live (the live change record).
+ * an interview runs, how to start one on each platform), campaign (several servers in waves)
+ * and live (the live change record).
  */
 import type { Locale, Place } from '../types';
 import { interviewEn } from './interview.en';
@@ -18,12 +19,14 @@ import { consoleEn } from './console.en';
 import { consoleNl } from './console.nl';
 import { reachEn } from './reach.en';
 import { reachNl } from './reach.nl';
+import { campaignEn } from './campaign.en';
+import { campaignNl } from './campaign.nl';
 import { liveEn } from './live.en';
 import { liveNl } from './live.nl';
 
-export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn, ...liveEn } as const;
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn, ...campaignEn, ...liveEn } as const;
 export type MessageKey = keyof typeof en;
-export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl, ...liveNl };
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl, ...campaignNl, ...liveNl };
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

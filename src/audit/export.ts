@@ -10,7 +10,7 @@
  * same per step (live-export.ts) and every event's own fields.
  */
 import { t } from '../../conversations/strings';
-import type { Platform, RolloutSnapshot } from '../plan/rollout-model';
+import type { Platform, Rollout, RolloutSnapshot } from '../plan/rollout-model';
 import { formatRef } from '../plan/short-ref';
 import type { Store } from '../store/store';
 import { liveColumns, stepRecords, type LiveColumns } from './live-export';
@@ -124,14 +124,28 @@ export interface AuditSelection {
   rollout?: string;
 }
 
-/** All matching rollouts with their full event logs, oldest first. */
+/**
+ * All matching rollouts with their full event logs, oldest first. A campaign's id
+ * selects the campaign with every one of its servers.
+ */
 export async function collectAudit(store: Store, options: AuditSelection): Promise<RolloutSnapshot[]> {
   const scope = options.channel
     ? { platform: options.platform, workspace: options.workspace, channel: options.channel }
     : { platform: options.platform, workspace: options.workspace };
-  const rollouts = (await store.listRollouts(scope, { limit: 100_000 }))
-    .filter((r) => !options.rollout || r.id === options.rollout || (options.channel !== undefined && formatRef(r.ref) === options.rollout))
-    .reverse();
+  const all = await store.listRollouts(scope, { limit: 100_000 });
+  const wanted = options.rollout ? await selected(store, all, options.rollout, options.channel !== undefined) : undefined;
+  const rollouts = all.filter((r) => !wanted || wanted.has(r.id)).reverse();
   const snapshots = await Promise.all(rollouts.map((r) => store.getRollout(r.scope, r.id)));
   return snapshots.filter((s): s is RolloutSnapshot => Boolean(s));
+}
+
+/** The rollout asked for, by id or (within a channel) by its #ref; for a campaign, its hub and every server. */
+async function selected(store: Store, rollouts: Rollout[], asked: string, inChannel: boolean): Promise<Set<string>> {
+  const picked = rollouts.filter((r) => r.id === asked || (inChannel && formatRef(r.ref) === asked));
+  const ids = new Set(picked.map((r) => r.id));
+  for (const rollout of picked) {
+    const campaign = await store.campaignOf(rollout.scope, rollout.id);
+    if (campaign && campaign.id === rollout.id) for (const m of campaign.members) ids.add(m.rolloutId);
+  }
+  return ids;
 }

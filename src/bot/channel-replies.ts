@@ -24,6 +24,14 @@ export interface ChannelReplyDeps {
   findRollout(scope: Scope, idOrRef: string): Promise<RolloutSnapshot | undefined>;
 }
 
+/**
+ * The rollout (or campaign) id in "export [json] <id>", if any. Whole ids only: an id
+ * may begin or end with - or _ (base64url), where \b would cut it short.
+ */
+export function exportedRolloutId(rest: string): string | undefined {
+  return /(?<![A-Za-z0-9_-])([A-Za-z0-9_-]{6,24})(?![A-Za-z0-9_-])/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+}
+
 export function createChannelReplies(deps: ChannelReplyDeps) {
   const { store } = deps;
   const unknownRollout = (inbound: Inbound, locale: Locale): Reply[] => [
@@ -50,7 +58,7 @@ export function createChannelReplies(deps: ChannelReplyDeps) {
     const shortRef = SHORT_REF_WORD.exec(rest)?.[1];
     const byRef = shortRef ? await deps.findRollout(inbound.scope, shortRef) : undefined;
     if (shortRef && !byRef) return unknownRollout(inbound, locale);
-    const wanted = byRef?.rollout.id ?? /\b([A-Za-z0-9_-]{6,24})\b/.exec(rest.replace(/\b(json|csv)\b/gi, ''))?.[1];
+    const wanted = byRef?.rollout.id ?? exportedRolloutId(rest);
     const snapshots = await collectAudit(store, { ...inbound.scope, rollout: wanted });
     const events = snapshots.reduce((n, s) => n + s.events.length, 0);
     const day = deps.now().toISOString().slice(0, 10);

@@ -3,13 +3,14 @@
  * interview survives a restart and continues on whichever replica gets the next
  * request. README promises "start or resume".
  */
-import type { DialogState } from '../engine/types';
+import type { SavedInterview } from '../campaign/dialog-model';
 import type { Scope, UserRef } from '../plan/rollout-model';
 import type { Store } from '../store/store';
 
+/** A single-server interview (DialogState) or a campaign's (src/campaign/dialog-model.ts). */
 export interface DialogStateStore {
-  load(key: string): Promise<DialogState | undefined>;
-  save(key: string, state: DialogState): Promise<void>;
+  load(key: string): Promise<SavedInterview | undefined>;
+  save(key: string, state: SavedInterview): Promise<void>;
   delete(key: string): Promise<void>;
 }
 
@@ -20,7 +21,7 @@ export function dialogKey(scope: Scope, user: UserRef): string {
 
 export function createStoreDialogs(store: Store, ttlSeconds: number): DialogStateStore {
   return {
-    load: async (key) => (await store.loadDialog(key)) as DialogState | undefined,
+    load: async (key) => (await store.loadDialog(key)) as SavedInterview | undefined,
     save: (key, state) => store.saveDialog(key, state, ttlSeconds),
     delete: (key) => store.deleteDialog(key),
   };

@@ -33,6 +33,10 @@ import { createInterviewHomes } from './interview-home';
 import { textCard, whereFor } from './text-reply';
 import { createLiveCommands } from './live-commands';
 import { parseLiveCommand } from './live-words';
+import { createCampaignInterviews } from '../campaign/interview';
+import { createCampaignCommands } from '../campaign/commands';
+import { isCampaignDialog, type SavedInterview } from '../campaign/dialog-model';
+import { drawRolloutCards } from '../campaign/card';
 
 export interface BotOptions {
   store: Store;
@@ -55,6 +59,7 @@ export function createBot(options: BotOptions): Bot {
   const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS);
   const preferences = createPreferences(store);
   const homes = createInterviewHomes(store, dialogs, DIALOG_TTL_SECONDS);
+  const campaigns = createCampaignInterviews({ store, dialogs, homes, logger });
 
   /** Any failure becomes a clear "try again" for the user; details go to the log only. */
   async function guarded(inbound: Inbound, work: () => Promise<Reply[]>): Promise<Reply[]> {
@@ -74,23 +79,33 @@ export function createBot(options: BotOptions): Bot {
    */
   async function runDialog(
     home: Inbound,
-    state: DialogState | undefined,
+    saved: SavedInterview | undefined,
     event: DialogEvent,
     actionKey: string,
     announce: boolean,
   ): Promise<Reply[]> {
     const key = dialogKey(home.scope, home.user);
-    const chosen = state?.locale ?? (await preferences.chosenLocaleFor(home));
+    const chosen = saved?.locale ?? (await preferences.chosenLocaleFor(home));
     const locale = chosen ?? home.locale ?? 'en';
     const place = home.place ?? 'channel';
-    const result = stepDialog(state, event, {
+    const ctx = {
       locale,
       localeIsGuess: chosen === undefined,
       now: now(),
       user: home.user,
       place,
       ...(home.timeZone ? { timeZone: home.timeZone } : {}),
-    });
+    };
+    // Several servers (a list, "add another server", or a campaign under way): the campaign's interview.
+    const inCampaign = await campaigns.step(home, saved, event, ctx, actionKey);
+    if (inCampaign) {
+      const after = await dialogs.load(key);
+      if (after && after.locale !== locale) await preferences.setLocale(home, after.locale);
+      if (announce && after) inCampaign.push({ type: 'public', text: t(after.locale, msg('reach.interview.elsewhere', { user: home.user.name, product: 'Exchange' })) });
+      return inCampaign;
+    }
+    const state = isCampaignDialog(saved) ? undefined : saved;
+    const result = stepDialog(state, event, ctx);
     if (result.state) {
       await dialogs.save(key, result.state);
       await homes.goesOn(home);
@@ -189,19 +204,24 @@ export function createBot(options: BotOptions): Bot {
       case 'refused': {
         const text = `${t(locale, result.reason, { where: where(locale, result.rollout.place) })}${refusal?.suffix ?? ''}`;
         if (!refusal) return [{ type: 'refused', text }];
-        return [{ type: 'refused', text, on: refusedOn(result.rollout, result.events, refusal.at, text, now().getTime()) }];
+        const on = refusedOn(result.rollout, result.events, refusal.at, text, now().getTime());
+        // A campaign's rollout is drawn as its card (a server's with its campaign line).
+        if (result.campaign) on.cards = drawRolloutCards(result.rollout, result.events, result.campaign, { refusal: { at: refusal.at, text }, nowMs: now().getTime() });
+        return [{ type: 'refused', text, on }];
       }
       case 'duplicate':
       case 'recorded': {
         // Only for an immediate answer to the clicker; the channel's copy comes from the outbox.
         const { rollout, events } = result;
         if (result.outcome === 'recorded') logger.debug('rollout action recorded', { id: rollout.id, events: result.recorded.map((e) => e.type) });
-        return [{ type: 'update-plan', rollout, cards: () => [drawPlanCard(rollout, events, { nowMs: now().getTime() })] }];
+        const { campaign } = result;
+        return [{ type: 'update-plan', rollout, cards: () => drawRolloutCards(rollout, events, campaign, { nowMs: now().getTime() }) }];
       }
     }
   }
 
   const steps = createStepCommands({ store, now, posted, actionReplies, findRollout });
+  const campaignCommands = createCampaignCommands({ store, now, posted, steps, localeFor: (inbound) => preferences.localeFor(inbound) });
   const cardActions = createCardActions({ store, now, actionReplies });
   const channel = createChannelReplies({ store, now, localeFor: (inbound) => preferences.localeFor(inbound), posted, findRollout });
   const live = createLiveCommands({ store, now, posted, actionReplies, findRollout });
@@ -216,7 +236,14 @@ export function createBot(options: BotOptions): Bot {
         // Channel commands and step commands are about the conversation they are typed in.
         if (command?.command === 'status') return channel.status(inbound, command.rest);
         if (command?.command === 'export') return channel.exportLog(inbound, command.rest);
-        if (command?.command === 'operators' && !state) return setOperators(inbound, input, command.rest);
+        if (command?.command === 'operators' && !state) {
+          // A campaign's owner names the operators of every server at once.
+          const forCampaign = await campaignCommands.operators(inbound, input.mentions ?? [], command.rest);
+          return forCampaign ?? setOperators(inbound, input, command.rest);
+        }
+        // A campaign's commands ("release wave 2 <reason>", "confirm EXCH1 3") name what they act on.
+        const forCampaign = await campaignCommands.typed(inbound, text, input.rollout);
+        if (forCampaign) return forCampaign;
         // The live record's commands; a window typed during an interview is the interview's.
         const liveCommand = parseLiveCommand(text);
         if (liveCommand && !(state && liveCommand.command === 'window')) {
@@ -275,6 +302,7 @@ export function createBot(options: BotOptions): Bot {
       }),
 
     async planNotPosted(scope, rolloutId) {
+      if (await campaigns.notPosted(scope, rolloutId)) return;
       const snapshot = await store.getRollout(scope, rolloutId);
       if (!snapshot || snapshot.rollout.messages.length) return;
       const { rollout, events } = snapshot;
@@ -292,7 +320,8 @@ export function createBot(options: BotOptions): Bot {
     async drawRollout(scope: Scope, rolloutId: string) {
       const snapshot = await findRollout(scope, rolloutId);
       if (!snapshot) return undefined;
-      return { rollout: snapshot.rollout, cards: [drawPlanCard(snapshot.rollout, snapshot.events, { nowMs: now().getTime() })] };
+      const campaign = await store.campaignOf(scope, snapshot.rollout.id);
+      return { rollout: snapshot.rollout, cards: drawRolloutCards(snapshot.rollout, snapshot.events, campaign, { nowMs: now().getTime() }) };
     },
 
     openRollouts: posted,

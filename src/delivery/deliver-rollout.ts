@@ -19,6 +19,7 @@ import type { Card } from '../cards/model';
 import type { Logger } from '../log';
 import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
 import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
+import { placeInCampaign } from '../campaign/delivery';
 import { threadMessages } from './lines';
 import { lookForReminders, sendClosing, sendStakeholderNotes } from './live-round';
 import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarget } from './types';
@@ -83,10 +84,24 @@ export async function deliverRollout(ctx: RoundContext, due: DeliverySnapshot): 
   }
   const { snapshot, redraw } = looked;
   const { rollout, events, delivery } = snapshot;
-  const target: DeliveryTarget = { rollout, address: delivery.address };
   const record = async (progress: DeliveryProgress) => {
     if (!(await ctx.store.recordDelivery(ctx.claim, rollout.id, progress, ctx.now()))) throw new LeaseLost();
   };
+  // A campaign's rollouts: the campaign card, and its servers' cards in its thread once it is there.
+  const placement = placeInCampaign(rollout, events, snapshot.campaign, ctx.now());
+  if (placement.kind === 'wait' || placement.kind === 'never') {
+    const progress: DeliveryProgress =
+      placement.kind === 'wait' ? { retryAt: ctx.now() + placement.retryInMs } : { postState: 'failed', lastError: 'campaign_not_posted', retryAt: null };
+    return record(progress).then(
+      (): RoundOutcome => ({ kind: 'done' }),
+      (error: unknown): RoundOutcome => {
+        if (error instanceof LeaseLost) return { kind: 'lost' };
+        throw error;
+      },
+    );
+  }
+  const inCampaign = placement.kind === 'campaign' ? placement : undefined;
+  const target: DeliveryTarget = { rollout, address: delivery.address, ...(inCampaign?.thread ? { thread: inCampaign.thread } : {}) };
   let refs: MessageRef[] = [...rollout.messages];
   let posting = delivery.postState === 'pending';
   if (delivery.postState === 'failed') {
@@ -98,23 +113,29 @@ export async function deliverRollout(ctx: RoundContext, due: DeliverySnapshot): 
   try {
     /** Progress not written yet: an edit rides along with the next write (repeating an edit is harmless). */
     let unwritten: DeliveryProgress = {};
-    if (posting || delivery.shownVersion < rollout.version || redraw) {
-      const parts = adapter.render(target, ctx.draw(rollout, events, ctx.now()));
+    if (posting || delivery.shownVersion < rollout.version || delivery.redraws > 0 || redraw) {
+      const parts = adapter.render(target, inCampaign?.cards ?? ctx.draw(rollout, events, ctx.now()));
       refs = await drawParts(ctx, target, parts, refs, posting, (kind) => (step = kind), record);
-      unwritten = { messages: refs, shownVersion: rollout.version, postState: 'posted', attempts: 0, lastError: null };
+      // `redrawn`: the changes from outside its log this drawing shows (a campaign card's servers).
+      unwritten = { messages: refs, shownVersion: rollout.version, redrawn: delivery.redraws, postState: 'posted', attempts: 0, lastError: null };
       if (posting) {
         await record(unwritten);
         unwritten = {};
         posting = false;
-        await adapter.tellOwner(target, { kind: 'posted', text: ctx.notices.posted(rollout), textAway: ctx.notices.posted(rollout, true) }).catch((error: unknown) =>
-          logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
-        );
+        // A campaign's owner hears once, about the campaign card, not about each server.
+        const notice = inCampaign ? inCampaign.ownerNotice : { text: ctx.notices.posted(rollout), textAway: ctx.notices.posted(rollout, true) };
+        if (notice) {
+          await adapter.tellOwner(target, { kind: 'posted', ...notice }).catch((error: unknown) =>
+            logger.warn('delivery: could not tell the owner the plan is posted', { rollout: rollout.id, error: String(error) }),
+          );
+        }
       }
     }
     step = 'line';
-    const root = refs[0];
+    // A campaign's server writes its lines in the campaign card's thread, beside its card.
+    const root = inCampaign?.thread ?? refs[0];
     let linesSent = delivery.linesSent;
-    for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText) : []) {
+    for (const message of root ? threadMessages(rollout, events, delivery.linesSent, adapter.maxThreadText, inCampaign?.lineFor) : []) {
       await ctx.pace('post');
       await adapter.postInThread(target, root, message.text, message.mentions);
       // Each message is recorded as soon as it is out: a retry never sends it again.

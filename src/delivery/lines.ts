@@ -5,6 +5,7 @@
  * so the outbox's cursor moves exactly as far as what was sent.
  */
 import { threadNoteFor } from '../bot/notes';
+import type { LineFor } from '../campaign/delivery';
 import type { Rollout, RolloutEvent, UserRef } from '../plan/rollout-model';
 
 export interface ThreadMessage {
@@ -15,12 +16,15 @@ export interface ThreadMessage {
   mentions: UserRef[];
 }
 
-/** The thread messages for events after `afterSeq`, each at most `maxText` characters. */
-export function threadMessages(rollout: Rollout, events: RolloutEvent[], afterSeq: number, maxText: number): ThreadMessage[] {
+/**
+ * The thread messages for events after `afterSeq`, each at most `maxText` characters.
+ * `lineFor` draws each event's line (a campaign's rollouts head theirs with the server).
+ */
+export function threadMessages(rollout: Rollout, events: RolloutEvent[], afterSeq: number, maxText: number, lineFor: LineFor = threadNoteFor): ThreadMessage[] {
   const out: ThreadMessage[] = [];
   for (const event of events) {
     if (event.seq <= afterSeq) continue;
-    const line = threadNoteFor(rollout, event, events);
+    const line = lineFor(rollout, event, events);
     const last = out[out.length - 1];
     if (!line) {
       // No line of its own: covered by the message before it, or by the next one.

@@ -23,8 +23,10 @@ import type { RoundContext } from './deliver-rollout';
 export async function lookForReminders(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<{ snapshot: DeliverySnapshot; redraw: boolean }> {
   const { delivery } = snapshot;
   if (delivery.postState !== 'posted' || delivery.remindAt === null || delivery.remindAt > ctx.now()) return { snapshot, redraw: false };
-  const next = await ctx.store.remindDue(ctx.claim, snapshot.rollout.id, ctx.now());
-  if (!next) return { snapshot, redraw: false };
+  const found = await ctx.store.remindDue(ctx.claim, snapshot.rollout.id, ctx.now());
+  if (!found) return { snapshot, redraw: false };
+  // The campaign it belongs to, as this round was handed it (a reminder changes no campaign).
+  const next: DeliverySnapshot = snapshot.campaign ? { ...found, campaign: snapshot.campaign } : found;
   // A window on the card counts down: this look is also its redraw.
   const redraw = next.events.some((e) => e.type === 'window-set');
   return { snapshot: next, redraw };

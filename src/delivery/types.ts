@@ -18,6 +18,11 @@ export interface DeliveryTarget {
    * installation and thread to post in, how to reach the owner privately. Opaque here.
    */
   address: Record<string, unknown> | undefined;
+  /**
+   * Post this rollout's messages as replies in the thread of this message (a campaign's
+   * card, for the plan of one of its servers); absent: in the channel itself.
+   */
+  thread?: MessageRef;
 }
 
 /** How often a platform lets a bot write, per channel (or conversation) and per workspace. */

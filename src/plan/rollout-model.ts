@@ -67,6 +67,8 @@ export type RolloutEventType =
   | 'undone'
   | 'operators-set'
   | 'completed'
+  /** A server of a campaign may start before the wave before it is complete (src/campaign/gate.ts). */
+  | 'released'
   // The live record (live-model.ts):
   | 'started'
   | 'assigned'

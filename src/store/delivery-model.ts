@@ -9,6 +9,7 @@
  * action that moves the log sets `wantedVersion` and `dueAt` in its own transaction,
  * so an acknowledged click always has its delivery recorded with it.
  */
+import type { CampaignView } from '../campaign/model';
 import type { MessageRef, Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 
 export type PostState = 'pending' | 'posted' | 'failed';
@@ -37,6 +38,11 @@ export interface DeliveryState {
   closing: ClosingState;
   /** How many parts of the closing summary (its messages, then the export) went out. */
   closingSent: number;
+  /**
+   * Changes outside its own log that its card shows, not drawn yet: a campaign card
+   * shows its servers' progress, a server's card its wave (src/campaign).
+   */
+  redraws: number;
   postState: PostState;
   /** Failed tries since the last success (for back-off). */
   attempts: number;
@@ -63,6 +69,8 @@ export interface DeliveryProgress {
   closed?: boolean;
   /** When to look for reminders again; null: never (a plan that never made it into the channel). */
   remindAt?: number | null;
+  /** The outside changes this round drew (the snapshot's `redraws`): taken off the count. */
+  redrawn?: number;
   postState?: PostState;
   attempts?: number;
   /** null clears it. */
@@ -88,6 +96,8 @@ export interface DeliverySnapshot {
   rollout: Rollout;
   events: RolloutEvent[];
   delivery: DeliveryState;
+  /** The campaign the rollout belongs to, read in the same snapshot (its card, its thread). */
+  campaign?: CampaignView;
 }
 
 export interface DeliveryStore {
@@ -135,7 +145,7 @@ export function channelKey(scope: Scope): string {
 
 /** Lines go out once the post is there; the card is redrawn when the log moved on. */
 export function hasPendingWork(
-  d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion' | 'noticesSent' | 'closing'>,
+  d: Pick<DeliveryState, 'postState' | 'shownVersion' | 'linesSent' | 'wantedVersion' | 'noticesSent' | 'closing' | 'redraws'>,
 ): boolean {
   if (d.postState === 'failed') return false;
   return (
@@ -143,7 +153,8 @@ export function hasPendingWork(
     d.shownVersion < d.wantedVersion ||
     d.linesSent < d.wantedVersion ||
     d.noticesSent < d.wantedVersion ||
-    d.closing === 'due'
+    d.closing === 'due' ||
+    d.redraws > 0
   );
 }
 
@@ -158,6 +169,7 @@ export interface DeliveryRow {
   wanted_version: number | string;
   shown_version: number | string;
   lines_sent: number | string;
+  redraws: number | string;
   post_state: string;
   attempts: number | string;
   last_error: string | null;
@@ -179,6 +191,7 @@ export function deliveryFromRow(row: DeliveryRow): DeliveryState {
     remindAt: row.remind_at === null || row.remind_at === undefined ? null : Number(row.remind_at),
     closing: (['none', 'due', 'done'] as const)[Number(row.closing ?? 0)] ?? 'none',
     closingSent: Number(row.closing_sent ?? 0),
+    redraws: Number(row.redraws ?? 0),
     postState: row.post_state as PostState,
     attempts: Number(row.attempts),
   };

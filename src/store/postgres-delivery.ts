@@ -10,6 +10,7 @@
  */
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
+import type { CampaignView } from '../campaign/model';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
   closingCode,
@@ -40,8 +41,9 @@ export const postgresDeliveryWrites = {
   ): Promise<void> {
     await c.query(
       `INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
-         shown_version, lines_sent, post_state, attempts, updated_at, remind_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 'pending', 0, $8, $9)`,
+         shown_version, lines_sent, post_state, attempts, updated_at, remind_at, notices_sent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 'pending', 0, $8, $9, $7)`,
+      // A new rollout owes its stakeholders nothing yet (no channel can be named before it exists).
       [rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString(), remindAt],
     );
     await c.query('INSERT INTO delivery_channels (platform, workspace, channel) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', channelArgs(rollout.scope));
@@ -81,6 +83,8 @@ export interface PostgresDeliveryDeps {
   checkout: () => Promise<PoolClient & { done(): void }>;
   readRollout: (c: PoolClient, scope: Scope, id: string) => Promise<Rollout | undefined>;
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
+  /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
+  readCampaign?: (c: PoolClient, rolloutId: string) => Promise<CampaignView | undefined>;
 }
 
 export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<DeliveryStore, 'remindDue'> & { closeWatch(): Promise<void> } {
@@ -182,7 +186,9 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
         for (const row of rows) {
           const delivery = deliveryFromRow(row);
           const rollout = await deps.readRollout(client, claim.scope, delivery.rolloutId);
-          if (rollout) out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery });
+          if (!rollout) continue;
+          const campaign = await deps.readCampaign?.(client, rollout.id);
+          out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery, ...(campaign ? { campaign } : {}) });
         }
         await client.query('COMMIT');
         return out;
@@ -214,6 +220,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
           noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
           closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
           closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
+          // Changes recorded while this round drew stay counted: drawn next round.
+          redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
           postState: progress.postState ?? current.postState,
           attempts: progress.attempts ?? current.attempts,
         };
@@ -222,9 +230,9 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
         await c.query(
           `UPDATE deliveries SET shown_version = $2, lines_sent = $3, notices_sent = $4, closing = $5, closing_sent = $6,
              post_state = $7, attempts = $8, last_error = $9, due_at = $10, updated_at = $11,
-             remind_at = CASE WHEN $12 THEN $13::bigint ELSE remind_at END WHERE rollout_id = $1`,
+             remind_at = CASE WHEN $12 THEN $13::bigint ELSE remind_at END, redraws = $14 WHERE rollout_id = $1`,
           [rolloutId, next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.postState,
-            next.attempts, lastError, dueAt, new Date(now).toISOString(), progress.remindAt !== undefined, progress.remindAt ?? null],
+            next.attempts, lastError, dueAt, new Date(now).toISOString(), progress.remindAt !== undefined, progress.remindAt ?? null, next.redraws],
         );
         if (progress.messages) await c.query('UPDATE rollouts SET messages = $2 WHERE id = $1', [rolloutId, jsonText(progress.messages)]);
         return true;

@@ -146,4 +146,33 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX deliveries_remind ON deliveries (remind_at) WHERE remind_at IS NOT NULL;
     `,
   },
+  {
+    // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
+    version: 5,
+    name: 'campaigns: several servers in waves, their shared steps on a hub rollout',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN redraws integer NOT NULL DEFAULT 0;
+      CREATE TABLE campaigns (
+        id text PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        platform text NOT NULL,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        shared_waiting jsonb NOT NULL DEFAULT '[]',
+        created_at timestamptz NOT NULL
+      );
+      CREATE TABLE campaign_members (
+        rollout_id text PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        campaign_id text NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        server text NOT NULL,
+        wave integer NOT NULL CHECK (wave >= 1),
+        total integer NOT NULL,
+        settled integer NOT NULL DEFAULT 0,
+        problems integer NOT NULL DEFAULT 0,
+        completed boolean NOT NULL DEFAULT false,
+        released jsonb,
+        UNIQUE (campaign_id, position)
+      );
+    `,
+  },
 ];

@@ -8,7 +8,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { ActionResult, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { postgresMigrations } from './postgres-schema';
 import {
   applyToLog,
@@ -20,15 +20,18 @@ import {
   nextCheckOf,
   rolloutFromRow,
   scopeFilter,
-  type AppliedAction,
   type EventRow,
   type RolloutRow,
+  type AppliedAction,
 } from './rollout-log';
 import { BOT_ACTOR } from '../plan/live-model';
-import type { Store } from './store';
+import type { Store, StoreActionResult } from './store';
+import type { CampaignSnapshot, CampaignView, NewCampaign } from '../campaign/model';
+import { samePlace } from './campaign-log';
+import { createPostgresCampaigns } from './postgres-campaigns';
 import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createPostgresDelivery, postgresDeliveryWrites } from './postgres-delivery';
-import { createRolloutInPostgres } from './postgres-create';
+import { AlreadyCreated, createRolloutInPostgres, createdBefore, insertRollout } from './postgres-create';
 
 export interface PostgresStoreConfig {
   connectionString: string;
@@ -68,6 +71,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
   // An idle client losing its connection (server restart, failover) must not crash the process.
   pool.on('error', (err) => log.warn('postgres pool error', { error: err.message }));
   let closed = false;
+  const campaigns = createPostgresCampaigns();
 
   /**
    * A client out of the pool. While it is checked out, a dropped connection is emitted
@@ -142,7 +146,31 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
-  const createNow = createRolloutInPostgres({ pool, schema, inTransaction, insertEvents, snapshot });
+  const createDeps = { pool, schema, inTransaction, insertEvents, snapshot };
+  const createNow = createRolloutInPostgres(createDeps);
+
+  async function createCampaignNow(input: NewCampaign): Promise<CampaignSnapshot> {
+    try {
+      await inTransaction((c) => campaigns.insert(c, input, (client, rollout) => insertRollout(client, rollout, createDeps)));
+    } catch (error) {
+      // The same "post campaign" click again: the campaign made the first time (no number used).
+      if (!(error instanceof AlreadyCreated)) throw error;
+    }
+    const hub = await createdBefore(createDeps, input.scope, input.actionKey);
+    const view = await campaignOfNow(input.scope, hub.rollout.id);
+    if (!view) throw new Error('campaign vanished while creating it');
+    return { view, hub: hub.rollout, hubEvents: hub.events };
+  }
+
+  async function campaignOfNow(scope: Scope, rolloutId: string): Promise<CampaignView | undefined> {
+    const client = await checkout();
+    try {
+      const view = await campaigns.viewOf(client, rolloutId);
+      return view && samePlace(view, scope) ? view : undefined;
+    } finally {
+      client.done();
+    }
+  }
 
   /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
   async function writeApplied(c: PoolClient, id: string, actionKey: string, applied: Extract<AppliedAction, { outcome: 'recorded' }>, now: Date): Promise<void> {
@@ -153,9 +181,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
     );
     // The channel must see it: recorded in this same transaction (the outbox).
-    await postgresDeliveryWrites.moved(
-      c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true,
-    );
+    await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true);
   }
 
   /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
@@ -172,19 +198,23 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     });
   }
 
-  async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<ActionResult> {
+  async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<StoreActionResult> {
     try {
-      return await inTransaction(async (c): Promise<ActionResult> => {
+      return await inTransaction(async (c): Promise<StoreActionResult> => {
         const rollout = await readRollout(c, scope, id, true);
         if (!rollout) return { outcome: 'not-found' };
         const events = await readEvents(c, id);
+        // The campaign row next (always after the rollout row): its gate sees the latest state.
+        const campaign = await campaigns.viewOf(c, id, true);
+        const withCampaign = campaign ? { campaign } : {};
         const seen = await c.query('SELECT 1 FROM rollout_actions WHERE rollout_id = $1 AND action_key = $2', [id, action.actionKey]);
-        if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events };
-        const applied = applyToLog(rollout, events, action, now);
-        if (applied.outcome !== 'recorded') return applied;
+        if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events, ...withCampaign };
+        const applied = applyToLog(rollout, events, action, now, campaign);
+        if (applied.outcome !== 'recorded') return { ...applied, ...withCampaign };
         await writeApplied(c, id, action.actionKey, applied, now);
         const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
-        return result;
+        if (!campaign) return result;
+        return { ...result, campaign: await campaigns.recorded(c, campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) };
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -204,6 +234,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     checkout,
     readRollout: (c, scope, id) => readRollout(c, scope, id),
     readEvents,
+    readCampaign: (c, id) => campaigns.viewOf(c, id),
   });
   const { closeWatch, ...deliveryStore } = delivery;
 
@@ -246,6 +277,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     },
 
     createRollout: createNow,
+    createCampaign: createCampaignNow,
+    campaignOf: campaignOfNow,
     getRollout: snapshot,
     async getRolloutByRef(scope, ref) {
       if (!Number.isSafeInteger(ref) || ref < 1 || ref > 2_147_483_647) return undefined;

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
-import { decideAction } from '../plan/decide';
+import type { CampaignView, StoreAction } from '../campaign/model';
+import { decideStoreAction } from '../campaign/gate';
 import { LIVE_DETAIL_FIELDS, type LiveEventDetail } from '../plan/live-model';
 import { nextCheckAt } from '../plan/reminders';
 import { deriveRolloutState } from '../plan/status';
@@ -15,7 +16,6 @@ import type {
   MessageRef,
   NewRollout,
   Rollout,
-  RolloutAction,
   RolloutEvent,
   RolloutEventType,
   RolloutStatus,
@@ -88,12 +88,13 @@ export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
 };
 
 /**
- * Decides and numbers the new events; the caller, holding the rollout's lock, writes
- * `recorded` and the new version/status. seq continues from the log's last one, so
- * the log stays gapless as long as every write goes through here.
+ * Decides and numbers the new events; the caller, holding the rollout's lock (and the
+ * campaign's, when it belongs to one), writes `recorded` and the new version/status.
+ * seq continues from the log's last one, so the log stays gapless as long as every
+ * write goes through here.
  */
-export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: RolloutAction, now: Date): AppliedAction {
-  const decision = decideAction(rollout, events, action, now);
+export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: StoreAction, now: Date, campaign?: CampaignView): AppliedAction {
+  const decision = decideStoreAction(rollout, events, action, campaign, now);
   if (!decision.ok) return { outcome: 'refused', rollout, events, reason: decision.reason };
   const last = events.reduce((max, e) => Math.max(max, e.seq), 0);
   const recorded: RolloutEvent[] = decision.events.map((e, i) => ({ ...e, rolloutId: rollout.id, seq: last + i + 1 }));

@@ -5,6 +5,7 @@
  * dead process simply runs out.
  */
 import type Database from 'better-sqlite3';
+import type { CampaignView } from '../campaign/model';
 import type { Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
 import {
   closingCode,
@@ -26,6 +27,8 @@ export interface SqliteDeliveryDeps {
   readRollout: (scope: Scope, id: string) => Rollout | undefined;
   /** The rollout's log (reused from the store's cache when its version says it is current). */
   readLog: (rollout: Rollout) => RolloutEvent[];
+  /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
+  readCampaign?: (rolloutId: string) => CampaignView | undefined;
 }
 
 function parsedDelivery(row: Row): DeliveryRow {
@@ -43,9 +46,10 @@ export function sqliteDeliveryWrites(sql: SqliteDeliveryDeps['sql']) {
     created(rollout: Rollout, address: Record<string, unknown> | undefined, now: Date, remindAt: number | null): void {
       sql(
         `INSERT INTO deliveries (rollout_id, platform, workspace, channel, address, due_at, wanted_version,
-           shown_version, lines_sent, post_state, attempts, updated_at, remind_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 'pending', 0, ?, ?)`,
-      ).run(rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString(), remindAt);
+           shown_version, lines_sent, post_state, attempts, updated_at, remind_at, notices_sent)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 'pending', 0, ?, ?, ?)`,
+        // A new rollout owes its stakeholders nothing yet (no channel can be named before it exists).
+      ).run(rollout.id, ...channelArgs(rollout.scope), address ? jsonText(address) : null, now.getTime(), rollout.version, now.toISOString(), remindAt, rollout.version);
       sql(`INSERT INTO delivery_channels (platform, workspace, channel) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(
         ...channelArgs(rollout.scope),
       );
@@ -118,6 +122,8 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
       noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
       closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
       closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
+      // Changes recorded while this round drew stay counted: drawn next round.
+      redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
       postState: progress.postState ?? current.postState,
       attempts: progress.attempts ?? current.attempts,
     };
@@ -125,10 +131,10 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
     const dueAt =
       progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
     sql(
-      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, notices_sent = ?, closing = ?, closing_sent = ?, post_state = ?,
-         attempts = ?, last_error = ?, due_at = ?, updated_at = ? WHERE rollout_id = ?`,
-    ).run(next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.postState,
-      next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
+      `UPDATE deliveries SET shown_version = ?, lines_sent = ?, notices_sent = ?, closing = ?, closing_sent = ?, redraws = ?,
+         post_state = ?, attempts = ?, last_error = ?, due_at = ?, updated_at = ? WHERE rollout_id = ?`,
+    ).run(next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.redraws,
+      next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
     if (progress.messages) sql('UPDATE rollouts SET messages = ? WHERE id = ?').run(jsonText(progress.messages), rolloutId);
     if (progress.remindAt !== undefined) sql('UPDATE deliveries SET remind_at = ? WHERE rollout_id = ?').run(progress.remindAt, rolloutId);
     return true;
@@ -164,7 +170,9 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
         for (const row of rows) {
           const delivery = deliveryFromRow(parsedDelivery(row));
           const rollout = deps.readRollout(claim.scope, delivery.rolloutId);
-          if (rollout) out.push({ rollout, events: deps.readLog(rollout), delivery });
+          if (!rollout) continue;
+          const campaign = deps.readCampaign?.(rollout.id);
+          out.push({ rollout, events: deps.readLog(rollout), delivery, ...(campaign ? { campaign } : {}) });
         }
         return out;
       })();

@@ -163,4 +163,38 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX deliveries_remind ON deliveries (remind_at) WHERE remind_at IS NOT NULL;
     `,
   },
+  {
+    // 5: 3 is the short references (branch cards), 4 the live record (branch liverecord).
+    version: 5,
+    name: 'campaigns: several servers in waves, their shared steps on a hub rollout',
+    sql: `
+      -- A card may show more than its own log (a campaign card, its servers' progress):
+      -- changes from outside, counted until a round has drawn them.
+      ALTER TABLE deliveries ADD COLUMN redraws INTEGER NOT NULL DEFAULT 0;
+      -- A campaign is its hub rollout (the shared steps, the campaign card).
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        -- Numbers of the shared preparation steps not yet done or skipped (JSON).
+        shared_waiting TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL
+      );
+      -- One row per server: its wave, and how far its log is (written with the log).
+      CREATE TABLE campaign_members (
+        rollout_id TEXT PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+        campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        server TEXT NOT NULL,
+        wave INTEGER NOT NULL CHECK (wave >= 1),
+        total INTEGER NOT NULL,
+        settled INTEGER NOT NULL DEFAULT 0,
+        problems INTEGER NOT NULL DEFAULT 0,
+        completed INTEGER NOT NULL DEFAULT 0,
+        released TEXT,
+        UNIQUE (campaign_id, position)
+      );
+    `,
+  },
 ];

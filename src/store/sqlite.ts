@@ -9,7 +9,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { MessageRef, NewRollout, Rollout, RolloutAction, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { StoreAction } from '../campaign/model';
+import type { MessageRef, NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../plan/rollout-model';
 import { sqliteMigrations } from './sqlite-schema';
 import {
   applyToLog,
@@ -28,11 +29,12 @@ import {
   type EventRow,
   type RolloutRow,
 } from './rollout-log';
-import { BOT_ACTOR } from '../plan/live-model';
+import { createSqliteReminders } from './sqlite-reminders';
 import type { RolloutFilter, Store } from './store';
-import { DEFAULT_DELIVERY_DELAY_MS, deliveryFromRow, type DeliveryRow, type DeliverySnapshot } from './delivery-model';
+import { DEFAULT_DELIVERY_DELAY_MS } from './delivery-model';
 import { createSqliteDelivery, sqliteDeliveryWrites } from './sqlite-delivery';
 import { createGroupCommit } from './sqlite-group-commit';
+import { createSqliteCampaigns } from './sqlite-campaigns';
 import { createWalSync, noWalSync } from './sqlite-wal-sync';
 
 export interface SqliteStoreConfig {
@@ -188,17 +190,22 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     return { rollout, events };
   });
 
-  const applyTx = db.transaction((scope: Scope, id: string, action: RolloutAction, now: Date) => {
+  const campaigns = createSqliteCampaigns({ db, sql, createRollout: (input) => createTx(input), readRollout, readEvents });
+
+  const applyTx = db.transaction((scope: Scope, id: string, action: StoreAction, now: Date) => {
     const rollout = readRollout(scope, id);
     if (!rollout) return { outcome: 'not-found' as const };
     const events = readLog(rollout);
+    // A rollout of a campaign is decided with the campaign as this transaction sees it.
+    const campaign = campaigns.viewOf(id);
     const seen = sql('SELECT 1 FROM rollout_actions WHERE rollout_id = ? AND action_key = ?').get(id, action.actionKey);
-    if (seen) return { outcome: 'duplicate' as const, rollout, events };
-    const applied = applyToLog(rollout, events, action, now);
-    if (applied.outcome !== 'recorded') return applied;
+    if (seen) return { outcome: 'duplicate' as const, rollout, events, ...(campaign ? { campaign } : {}) };
+    const applied = applyToLog(rollout, events, action, now, campaign);
+    if (applied.outcome !== 'recorded') return campaign ? { ...applied, campaign } : applied;
     writeApplied(id, action.actionKey, applied, now);
+    const after = campaign ? campaigns.recorded(campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) : undefined;
     const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
-    return result;
+    return after ? { ...result, campaign: after } : result;
   });
 
   /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
@@ -216,28 +223,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     rememberLog(id, applied.rollout.version, applied.events);
   }
 
-  /** A rollout with its log and outbox row, read together. */
-  function snapshotOf(scope: Scope, id: string): DeliverySnapshot | undefined {
-    return db.transaction(() => {
-      const rollout = readRollout(scope, id);
-      const row = rollout ? (sql(`SELECT * FROM deliveries WHERE rollout_id = ?`).get(id) as Record<string, unknown> | undefined) : undefined;
-      if (!rollout || !row) return undefined;
-      if (typeof row.address === 'string') row.address = JSON.parse(row.address);
-      return { rollout, events: readEvents(id), delivery: deliveryFromRow(row as unknown as DeliveryRow) };
-    })();
-  }
-
-  /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
-  const remindTx = db.transaction((scope: Scope, id: string, now: Date) => {
-    const rollout = readRollout(scope, id);
-    if (!rollout) return false;
-    const events = readLog(rollout);
-    const actionKey = `remind:${rollout.version}`;
-    const applied = applyToLog(rollout, events, { verb: 'remind', actor: BOT_ACTOR, actionKey }, now);
-    if (applied.outcome === 'recorded') writeApplied(id, actionKey, applied, now);
-    else deliveryWrites.rescheduled(id, nextCheckOf(rollout, events, now.getTime()));
-    return true;
-  });
+  const reminders = createSqliteReminders({ db, sql, readRollout, readLog, readEvents, writeApplied, rescheduled: deliveryWrites.rescheduled });
 
   /** Set when a batch recorded delivery work: its workers hear of it after the commit. */
   let recordedWork = false;
@@ -260,7 +246,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
   });
   const deleteDialogTx = db.transaction((key: string) => void sql('DELETE FROM dialogs WHERE key = ?').run(key));
 
-  const delivery = createSqliteDelivery({ db, sql, readRollout, readLog });
+  const delivery = createSqliteDelivery({ db, sql, readRollout, readLog, readCampaign: campaigns.viewOf });
   // This process's workers hear of new delivery work at once (after the commit).
   const watchers = new Set<(dueAt: number) => void>();
   function announce(dueAt: number): void {
@@ -291,6 +277,13 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       announce(Date.now());
       return created;
     },
+    async createCampaign(input) {
+      const created = campaigns.create(input);
+      await walSync.durable();
+      announce(Date.now());
+      return created;
+    },
+    campaignOf: campaigns.campaignOf,
     watchDeliveries(onDue) {
       watchers.add(onDue);
       return () => void watchers.delete(onDue);
@@ -331,8 +324,8 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
       return grouped.run(applyTx, scope, id, action, now);
     },
     async remindDue(claim, rolloutId, now) {
-      if (!(await grouped.run(remindTx, claim.scope, rolloutId, new Date(now)))) return undefined;
-      return snapshotOf(claim.scope, rolloutId);
+      if (!(await grouped.run(reminders.remindTx, claim.scope, rolloutId, new Date(now)))) return undefined;
+      return reminders.snapshotOf(claim.scope, rolloutId);
     },
 
     async loadDialog(key) {

@@ -13,13 +13,16 @@ import type {
   MessageRef,
   NewRollout,
   Rollout,
-  RolloutAction,
   RolloutSnapshot,
   RolloutStatus,
   Scope,
 } from '../plan/rollout-model';
 
+import type { CampaignStore, CampaignView, StoreAction } from '../campaign/model';
 import type { DeliveryStore } from './delivery-model';
+
+/** An action's result; for a rollout of a campaign, the campaign as it stands after it. */
+export type StoreActionResult = ActionResult & { campaign?: CampaignView };
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -30,7 +33,7 @@ export interface RolloutFilter {
   limit?: number;
 }
 
-export interface Store extends DeliveryStore {
+export interface Store extends DeliveryStore, CampaignStore {
   readonly kind: StoreKind;
   /** Creates or upgrades the schema; safe when several replicas start at once. */
   migrate(): Promise<void>;
@@ -54,8 +57,11 @@ export interface Store extends DeliveryStore {
   ): Promise<Rollout[]>;
   /** Remembers where the plan was posted (set once posted; replaced when re-split). */
   setMessages(scope: Scope, id: string, messages: MessageRef[]): Promise<void>;
-  /** One transaction: decide with src/plan/decide.ts and append; see ActionResult. */
-  applyAction(scope: Scope, id: string, action: RolloutAction, now: Date): Promise<ActionResult>;
+  /**
+   * One transaction: decide with src/plan/decide.ts (and src/campaign/gate.ts for a
+   * rollout of a campaign, whose row is locked in the same transaction) and append.
+   */
+  applyAction(scope: Scope, id: string, action: StoreAction, now: Date): Promise<StoreActionResult>;
 
   /** Interview state, by key (platform:workspace:channel:user). Expired entries read as undefined. */
   loadDialog(key: string): Promise<unknown | undefined>;

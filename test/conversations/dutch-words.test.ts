@@ -8,9 +8,10 @@ import { planNl } from '../../conversations/strings/plan.nl';
 import { rolloutNl } from '../../conversations/strings/rollout.nl';
 import { consoleNl } from '../../conversations/strings/console.nl';
 import { reachNl } from '../../conversations/strings/reach.nl';
+import { campaignNl } from '../../conversations/strings/campaign.nl';
 import { liveNl } from '../../conversations/strings/live.nl';
 
-const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl, console: consoleNl, reach: reachNl, live: liveNl };
+const AREAS: Record<string, Record<string, string>> = { card: cardNl, rollout: rolloutNl, plan: planNl, console: consoleNl, reach: reachNl, campaign: campaignNl, live: liveNl };
 /** The words a reader sees: placeholders such as {node} are names, not words. */
 const rows = Object.entries(AREAS).flatMap(([area, texts]) =>
   Object.entries(texts).map(([key, text]) => ({ area, key, text: text.replace(/\{\w+\}/g, '…') })),

@@ -17,6 +17,8 @@ import { consoleEn } from '../../conversations/strings/console.en';
 import { consoleNl } from '../../conversations/strings/console.nl';
 import { reachEn } from '../../conversations/strings/reach.en';
 import { reachNl } from '../../conversations/strings/reach.nl';
+import { campaignEn } from '../../conversations/strings/campaign.en';
+import { campaignNl } from '../../conversations/strings/campaign.nl';
 import { liveEn } from '../../conversations/strings/live.en';
 import { liveNl } from '../../conversations/strings/live.nl';
 
@@ -27,6 +29,7 @@ const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['card', cardEn, cardNl],
   ['console', consoleEn, consoleNl],
   ['reach', reachEn, reachNl],
+  ['campaign', campaignEn, campaignNl],
   ['live', liveEn, liveNl],
 ];
 

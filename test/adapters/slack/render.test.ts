@@ -212,6 +212,23 @@ describe('the status card links to the plans it lists', () => {
   });
 });
 
+describe("a step's menu", () => {
+  it('offers an action once even when the card names it twice (Slack refuses equal option values)', () => {
+    const undo: Button = { label: 'Undo', action: { k: 'step', r: 'r1', s: 'step-1', v: 'undo' } };
+    const [m] = renderCardForSlack({ fallback: 'plan', blocks: [step(1, { more: [skip('r1', 'step-1', 1), undo, undo] })] });
+    expect(slackMessageViolations(m)).toEqual([]);
+    const menus = JSON.stringify(m.blocks).match(/"type":"overflow"/g) ?? [];
+    expect(menus).toHaveLength(1);
+    const options = (JSON.parse(JSON.stringify(m.blocks)) as unknown[]).flatMap(function find(node: unknown): { text: { text: string } }[] {
+      if (Array.isArray(node)) return node.flatMap(find);
+      if (typeof node !== 'object' || node === null) return [];
+      const o = node as Record<string, unknown>;
+      return o.type === 'overflow' ? (o.options as { text: { text: string } }[]) : Object.values(o).flatMap(find);
+    });
+    expect(options.map((o) => o.text.text)).toEqual(['Skip…', 'Undo', 'Details']);
+  });
+});
+
 describe('any card stays within Slack limits (property)', () => {
   const text = (max: number) => fc.string({ maxLength: max, unit: fc.constantFrom('a', ' ', '<', '>', '&', '\n', 'é', '*', 'x', 'y') });
   const payload = fc.record({ k: fc.constant('step' as const), r: fc.constant('r1'), s: fc.stringMatching(/^[a-z-]{1,40}$/), v: fc.constantFrom('confirm' as const, 'skip' as const, 'problem' as const, 'undo' as const) });
