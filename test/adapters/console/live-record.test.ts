@@ -170,3 +170,43 @@ describe('een nacht in het Nederlands', () => {
     await s.close();
   });
 });
+
+describe('bad input to the live record’s commands', () => {
+  it.each([
+    ['en', [
+      ['assign 3 carol', '! I could not tell who "carol" is: mention the person with @ so the name becomes a link. Nothing was changed.'],
+      ['assign 3', '! Which step, and who? For example "assign 5 @bob", "assign 5 me" or "assign 5 nobody". Nothing was changed.'],
+      ['assign 99 me', '! There is no step 99'],
+      ['take', '! Which step? Give its number from the plan, for example "take 5". Nothing was changed.'],
+      ['limit 3 soon', '! Which step, and how many minutes? For example "limit 5 90", or "limit 5 default". Nothing was changed.'],
+      ['limit 3 0', '! Give step 3 a time between 1 and 10080 minutes, for example "limit 3 60". Nothing was changed.'],
+      ['window tonight', '! Give the window as a start and an end time'],
+      ['window 24/11 22:00-02:00', '! Write the date as 2026-11-24 or 24 Nov'],
+      ['notify change-board', '! Name the channel to keep informed, for example "notify #change-board", or "notify off". Nothing was changed.'],
+      ['notify #change-board #ops', '! Name the channel to keep informed'],
+      ['restrict maybe', '! Say "restrict on" (only the assignee or you can start, confirm or skip an assigned step) or "restrict off". Nothing was changed.'],
+      ['restrict off', '! Assigned steps are not kept for their assignee. Nothing was changed.'],
+      ['window off', '! This rollout has no maintenance window to remove. Nothing was changed.'],
+      ['start 5', '! Step 5 must wait for steps 1–4: confirm or skip those first.'],
+    ]],
+    ['nl', [
+      ['toewijzen 3 carol', '! Ik weet niet wie "carol" is: noem de persoon met @, zodat de naam een link wordt. Er is niets gewijzigd.'],
+      ['neem', '! Welke stap? Geef het nummer uit het plan, bijvoorbeeld "neem 5". Er is niets gewijzigd.'],
+      ['limiet 3 straks', '! Welke stap, en hoeveel minuten? Bijvoorbeeld "limiet 5 90", of "limiet 5 standaard". Er is niets gewijzigd.'],
+      ['venster vanavond', '! Geef het venster als begin- en eindtijd'],
+      ['meld wijzigingsraad', '! Noem het kanaal dat op de hoogte moet blijven'],
+      ['beperk misschien', '! Zeg "beperk aan"'],
+    ]],
+  ] as const)('in %s: each line is answered with what to type, and the log does not change', async (locale, lines) => {
+    const clock = createTestClock('2030-11-24T20:00:00.000Z');
+    const s = await openConsole(path.join(dir, `bad-${locale}.sqlite`), alice, path.join(dir, 'exports'), { clock, timeZone: AMS, locale });
+    await s.say(locale === 'en' ? '2000 standard sp no adc no ts' : '2000 standaard servicepack geen adc geen ts');
+    await s.say(locale === 'en' ? 'post' : 'ja');
+    const before = (await s.latestRollout()).events.length;
+    for (const [line, answer] of lines) expect({ line, said: await s.say(line) }).toEqual({ line, said: expect.stringContaining(answer) });
+    // Someone else may not set the owner's things either.
+    expect(await s.say(locale === 'en' ? 'window 22:00-02:00' : 'venster 22:00-02:00', bob)).toMatch(/^! /);
+    expect((await s.latestRollout()).events).toHaveLength(before);
+    await s.close();
+  });
+});
