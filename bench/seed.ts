@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { buildPlan } from '../conversations/plan/build';
 import type { CompleteAnswers } from '../conversations/types';
-import type { MessageRef, Scope, UserRef } from '../src/plan/rollout-model';
+import type { MessageRef, Scope, UserRef } from '../src/rollout/model';
 import type { Store } from '../src/store/store';
 
 /** A single Exchange 2000 server, service pack: the plan fits in one Slack message. */

@@ -5,7 +5,7 @@
  */
 import { createPostgresStore } from '../src/store/postgres';
 import { createSqliteStore } from '../src/store/sqlite';
-import type { Scope, UserRef } from '../src/plan/rollout-model';
+import type { Scope, UserRef } from '../src/rollout/model';
 import { memoryNow, serveParent } from './child';
 import { installLoopbackGuard } from './net-guard';
 

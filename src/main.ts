@@ -17,9 +17,9 @@ import { createPublisher, type Publisher } from './delivery/publisher';
 import type { DeliveryAdapter } from './delivery/types';
 import { metricsRoute } from './metrics';
 import { createBot } from './bot';
-import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger, type Logger } from './log';
-import { createHttpServer, type PlatformAdapter } from './server';
+import { ConfigError, loadConfig, type Config } from './runtime/config';
+import { createLogger, type Logger } from './runtime/log';
+import { createHttpServer, type PlatformAdapter } from './runtime/server';
 import { openStore } from './open-store';
 import type { Store } from './store/store';
 
@@ -67,14 +67,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const adapters: PlatformAdapter[] = [];
   if (answers) {
     adapters.push(createTeamsAdapter({ bot, config: config.teams, logger }));
-    if (config.slack) adapters.unshift(createSlackAdapter({ bot, config: config.slack, store, logger }));
+    if (config.slack) adapters.unshift(createSlackAdapter({ bot, config: config.slack, settings: store, logger }));
   }
 
   // Delivery: the outbox, drawn from the store and sent to each platform (ROLE=all or worker).
   const consoleDelivery = config.console ? createConsoleDelivery(process.stdout) : undefined;
   const deliveryAdapters: DeliveryAdapter[] = [];
   if (delivers) {
-    if (config.slack) deliveryAdapters.push(createSlackDeliveryAdapter({ config: config.slack, store, logger }));
+    if (config.slack) deliveryAdapters.push(createSlackDeliveryAdapter({ config: config.slack, settings: store, logger }));
     if (teamsOn) deliveryAdapters.push(createTeamsDeliveryAdapter({ config: config.teams, logger }));
     if (consoleDelivery) deliveryAdapters.push(consoleDelivery);
   }

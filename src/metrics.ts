@@ -3,8 +3,8 @@
  * see (and alert on) what the channels have not been shown yet.
  * https://prometheus.io/docs/instrumenting/exposition_formats/
  */
-import type { Route } from './server';
-import { sendText } from './server';
+import type { Route } from './runtime/server';
+import { sendText } from './runtime/server';
 import type { DeliveryStore } from './store/delivery-model';
 
 export function formatMetrics(backlog: { pending: number; oldestDueAt?: number }, now: number): string {

@@ -1,8 +1,8 @@
 /** Picks the store from the configuration: Postgres with DATABASE_URL, else the SQLite file in DATA_DIR. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config';
-import type { Logger } from './log';
+import type { Config } from './runtime/config';
+import type { Logger } from './runtime/log';
 import { createPostgresStore } from './store/postgres';
 import { createSqliteStore } from './store/sqlite';
 import type { Store } from './store/store';

@@ -18,8 +18,8 @@ import type { Locale } from '../../conversations/types';
 import type { Bot, Inbound, MessageInput, Reply } from '../../src/bot/types';
 import type { Button } from '../../src/cards/model';
 import { renderCardAsText } from '../../src/cards/text';
-import { formatRef } from '../../src/plan/short-ref';
-import type { Scope, UserRef } from '../../src/plan/rollout-model';
+import { formatRef } from '../../src/rollout/short-ref';
+import type { Scope, UserRef } from '../../src/rollout/model';
 import { parseConsoleLine } from './commands';
 import { writeNewFile } from './export-file';
 

@@ -12,7 +12,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Bot } from '../../src/bot/types';
 import type { Card } from '../../src/cards/model';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 import type { SlackBlock } from './block-kit';
 import { buildInbound, slackScope, type UserDirectory } from './inbound';
 import type { WorkspaceClients } from './oauth';

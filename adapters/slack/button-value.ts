@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Locale } from '../../conversations/types';
 import { encodeActionPayload, parseActionPayload, type ActionPayload } from '../../src/cards/actions';
 import type { Button } from '../../src/cards/model';
-import { stepNote } from '../../src/cards/step-view';
+import { stepNote } from '../../src/cards/note-form';
 import { SLACK_LIMITS, truncate } from './limits';
 
 export type ButtonNote = NonNullable<Button['note']>;

@@ -10,8 +10,8 @@
 import { webApi } from '@slack/bolt';
 import { z } from 'zod';
 import { DeliveryError, type DeliveryAdapter, type DeliveryTarget, type PlatformLimits } from '../../src/delivery/types';
-import type { Logger } from '../../src/log';
-import type { MessageRef, UserRef } from '../../src/plan/rollout-model';
+import type { Logger } from '../../src/runtime/log';
+import type { MessageRef, UserRef } from '../../src/rollout/model';
 import { clipMrkdwn, escapeMrkdwn } from './block-kit';
 import type { InstallationIds } from './installations';
 import { SLACK_LIMITS } from './limits';

@@ -16,8 +16,8 @@
 import NodeCache from 'node-cache';
 import type { Locale, Place } from '../../conversations/types';
 import type { Inbound } from '../../src/bot/types';
-import type { Scope } from '../../src/plan/rollout-model';
-import type { Logger } from '../../src/log';
+import type { Scope } from '../../src/rollout/model';
+import type { Logger } from '../../src/runtime/log';
 import type { SlackWebClient } from './web';
 
 export function slackScope(ids: { enterpriseId?: string; teamId: string; channelId: string }): Scope {

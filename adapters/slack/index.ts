@@ -9,10 +9,10 @@
  */
 import { App, SocketModeReceiver, type Authorize } from '@slack/bolt';
 import type { Bot } from '../../src/bot/types';
-import { decodeTokenKey, type SlackConfig } from '../../src/config';
-import type { Logger } from '../../src/log';
-import type { PlatformAdapter } from '../../src/server';
-import type { Store } from '../../src/store/store';
+import { decodeTokenKey, type SlackConfig } from '../../src/runtime/config';
+import type { Logger } from '../../src/runtime/log';
+import type { PlatformAdapter } from '../../src/runtime/server';
+import type { Settings } from '../../src/runtime/settings';
 import { registerHandlers } from './handlers';
 import { createUserDirectory } from './inbound';
 import { registerInstallEvents } from './install-events';
@@ -40,7 +40,7 @@ export const AFTER_ACK_CONCURRENCY = 16;
 export interface SlackAdapterOptions {
   bot: Bot;
   config: SlackConfig;
-  store: Store;
+  settings: Settings;
   logger: Logger;
   /** Tuning for tests: the Web API retry policy of private replies, the users.info time budget. */
   tuning?: { retryPolicy?: RetryPolicy; localeTimeoutMs?: number };
@@ -50,7 +50,7 @@ export interface SlackAdapterOptions {
  * The Web API clients of every workspace: the installation's token (OAuth, encrypted
  * in the store) or SLACK_BOT_TOKEN. Request handling and delivery each make their own.
  */
-export function createSlackClients(config: SlackConfig, store: Store, logger: Logger): { clients: WorkspaceClients; installations?: ReturnType<typeof createInstallations> } {
+export function createSlackClients(config: SlackConfig, settings: Settings, logger: Logger): { clients: WorkspaceClients; installations?: ReturnType<typeof createInstallations> } {
   const token = config.botToken;
   if (!token && !config.oauth) {
     throw new Error('Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
@@ -60,14 +60,14 @@ export function createSlackClients(config: SlackConfig, store: Store, logger: Lo
     // loadConfig refuses this already; a caller that builds SlackConfig itself must not get clear-text tokens.
     throw new Error('Slack OAuth needs SLACK_TOKEN_ENCRYPTION_KEY (32 bytes, hex or base64)');
   }
-  const installations = config.oauth && key ? createInstallations({ store, key, logger }) : undefined;
+  const installations = config.oauth && key ? createInstallations({ settings, key, logger }) : undefined;
   const clients = createWorkspaceClients({ botToken: token, installations, apiUrl: config.apiUrl, logger });
   return installations ? { clients, installations } : { clients };
 }
 
 /** Slack's side of the delivery outbox, for the publisher (in a web+worker or a worker-only process). */
-export function createSlackDeliveryAdapter(options: { config: SlackConfig; store: Store; logger: Logger; limits?: PlatformLimits }): DeliveryAdapter {
-  const { clients } = createSlackClients(options.config, options.store, options.logger);
+export function createSlackDeliveryAdapter(options: { config: SlackConfig; settings: Settings; logger: Logger; limits?: PlatformLimits }): DeliveryAdapter {
+  const { clients } = createSlackClients(options.config, options.settings, options.logger);
   return createSlackDelivery({ clients, logger: options.logger, apiUrl: options.config.apiUrl, limits: options.limits }) as DeliveryAdapter;
 }
 
@@ -77,9 +77,9 @@ export interface SlackAdapter extends PlatformAdapter {
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { bot, config, store, logger, tuning = {} } = options;
+  const { bot, config, settings, logger, tuning = {} } = options;
   const token = config.botToken;
-  const { clients, installations } = createSlackClients(config, store, logger);
+  const { clients, installations } = createSlackClients(config, settings, logger);
   // No auth.test and no store read here: Bolt runs authorize before the ack. The
   // workspace's token is looked up after the ack (handlers.ts). We never need the bot's
   // own ids: we handle no message events, so ignoreSelf is off too.

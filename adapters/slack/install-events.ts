@@ -7,7 +7,7 @@
  * https://docs.slack.dev/reference/events/tokens_revoked
  */
 import type { App } from '@slack/bolt';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 import type { Installations } from './installations';
 import { installEventSchema } from './payloads';
 

@@ -14,8 +14,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import NodeCache from 'node-cache';
 import { z } from 'zod';
-import type { Logger } from '../../src/log';
-import type { Store } from '../../src/store/store';
+import type { Logger } from '../../src/runtime/log';
+import type { Settings } from '../../src/runtime/settings';
 
 const PREFIX = 'slack:installation:';
 /** Enough to spare the store a read per click, short enough that an uninstall on another replica is seen soon. */
@@ -79,14 +79,14 @@ export interface Installations {
   remove(ids: InstallationIds, orgWide: boolean): Promise<void>;
 }
 
-export function createInstallations(options: { store: Store; key: Buffer; logger: Logger }): Installations {
-  const { store, key, logger } = options;
+export function createInstallations(options: { settings: Settings; key: Buffer; logger: Logger }): Installations {
+  const { settings, key, logger } = options;
   const cache = new NodeCache({ stdTTL: CACHE_SECONDS, useClones: false, maxKeys: 10_000 });
 
   const read = async (settingKey: string): Promise<Installation | undefined> => {
     const hit = cache.get<Installation>(settingKey);
     if (hit) return hit;
-    const value = sealedSchema.safeParse(await store.getSetting(settingKey));
+    const value = sealedSchema.safeParse(await settings.getSetting(settingKey));
     if (!value.success) return undefined;
     let installation: Installation;
     try {
@@ -125,7 +125,7 @@ export function createInstallations(options: { store: Store; key: Buffer; logger
       };
       if (ids.enterpriseId) value.enterpriseId = ids.enterpriseId;
       if (ids.teamId) value.teamId = ids.teamId;
-      await store.putSetting(settingKey, value);
+      await settings.putSetting(settingKey, value);
       cache.del(settingKey);
       logger.info('slack: installed', { enterprise: ids.enterpriseId, team: ids.teamId, orgWide });
     },
@@ -144,7 +144,7 @@ export function createInstallations(options: { store: Store; key: Buffer; logger
   const remove = async (ids: InstallationIds, orgWide: boolean) => {
     const settingKey = installationKey(ids, orgWide);
     if (!settingKey) return;
-    await store.deleteSetting(settingKey);
+    await settings.deleteSetting(settingKey);
     cache.del(settingKey);
     logger.info('slack: installation removed', { enterprise: ids.enterpriseId, team: ids.teamId, orgWide });
   };

@@ -6,13 +6,13 @@
  * https://docs.slack.dev/interactivity/implementing-slash-commands#app_command_handling
  *
  * Names come from users.info: for the first MAX_MENTIONS_RESOLVED people only, a few
- * at a time, within one time budget (src/mention-lookup.ts). A person looked up too
+ * at a time, within one time budget (src/runtime/mention-lookup.ts). A person looked up too
  * late keeps the handle Slack sent (or the id) as a name. Mentions past the cap are
  * not users: they stay "@handle" words, which the operators reader refuses as a list
  * longer than any rollout may have.
  */
-import { lookUpWithin, MENTION_LOOKUP_LIMITS, type LookupLimits } from '../../src/mention-lookup';
-import type { UserRef } from '../../src/plan/rollout-model';
+import { lookUpWithin, MENTION_LOOKUP_LIMITS, type LookupLimits } from '../../src/runtime/mention-lookup';
+import type { UserRef } from '../../src/rollout/model';
 import type { SlackUserInfo } from './inbound';
 
 const MENTION = /<@([UW][A-Z0-9]{1,20})(?:\|([^>]{0,80}))?>/g;

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import { escapeMrkdwn, plain, SLACK_LIMITS as L } from './block-kit';
 import { truncate } from './limits';
 import type { ButtonNote } from './button-value';

@@ -12,9 +12,9 @@
  * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth
  */
 import { HTTPReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config';
-import type { Logger } from '../../src/log';
-import type { Route } from '../../src/server';
+import type { SlackConfig } from '../../src/runtime/config';
+import type { Logger } from '../../src/runtime/log';
+import type { Route } from '../../src/runtime/server';
 import type { InstallationIds, Installations } from './installations';
 import { SLACK_EVENTS_PATH, toBoltLogger } from './receiver';
 import { createWebClient, type SlackWebClient } from './web';

@@ -5,7 +5,7 @@
  * https://docs.slack.dev/reference/methods/chat.getPermalink
  */
 import type { Card } from '../../src/cards/model';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 import type { SlackWebClient } from './web';
 
 /** Permalinks by message ts for the card's linked text blocks; `fallbackChannel` for links stored without one. */

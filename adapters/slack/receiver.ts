@@ -9,8 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, isValidSlackRequest, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/log';
-import type { Route } from '../../src/server';
+import type { Logger } from '../../src/runtime/log';
+import type { Route } from '../../src/runtime/server';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's replay window: requests signed more than 5 minutes away from now are refused. */

@@ -11,7 +11,7 @@
 import type { Locale } from '../../conversations/types';
 import type { Button, Card, CardBlock, InputBlock, PeopleBlock, StepBlock, StepStage } from '../../src/cards/model';
 import { encodeActionPayload } from '../../src/cards/actions';
-import { MAX_OPERATORS } from '../../src/plan/decide';
+import { MAX_OPERATORS } from '../../conversations/limits';
 import {
   SLACK_LIMITS as L,
   blockTextLength,

@@ -19,9 +19,9 @@
 import { t } from '../../conversations/strings';
 import type { Reply } from '../../src/bot/types';
 import type { Card } from '../../src/cards/model';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 import type { Locale } from '../../conversations/types';
-import type { Scope } from '../../src/plan/rollout-model';
+import type { Scope } from '../../src/rollout/model';
 import { escapeMrkdwn, type SlackMessage } from './block-kit';
 import { SLACK_LIMITS, truncate } from './limits';
 import { renderCardForSlack } from './render';

@@ -7,14 +7,14 @@
  * https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
  */
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 
 export type SlackWebClient = InstanceType<typeof webApi.WebClient>;
 
 /** Per-request timeout: long enough for a slow Slack, short enough to retry. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** `logger`: ours through toBoltLogger, so the client's lines obey LOG_LEVEL and pass redaction (src/redact.ts). */
+/** `logger`: ours through toBoltLogger, so the client's lines obey LOG_LEVEL and pass redaction (src/runtime/redact.ts). */
 export function createWebClient(token: string | undefined, apiUrl: string | undefined, logger?: BoltLogger): SlackWebClient {
   const options: ConstructorParameters<typeof webApi.WebClient>[1] = {
     retryConfig: { retries: 0 },

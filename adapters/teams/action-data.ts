@@ -10,8 +10,8 @@
  */
 import { z } from 'zod';
 import { parseActionPayload, type ActionPayload } from '../../src/cards/actions';
-import { MAX_NOTE_LENGTH, MAX_OPERATORS } from '../../src/plan/decide';
-import type { UserRef } from '../../src/plan/rollout-model';
+import { MAX_NOTE_LENGTH, MAX_OPERATORS } from '../../conversations/limits';
+import type { UserRef } from '../../src/rollout/model';
 import type { AdaptiveCard } from './adaptive-card';
 
 /**

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Locale, Place } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
-import type { Scope, UserRef } from '../../src/plan/rollout-model';
+import type { Scope, UserRef } from '../../src/rollout/model';
 import { plainTextOf } from './message-text';
 
 const account = z.looseObject({

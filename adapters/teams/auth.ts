@@ -27,8 +27,8 @@ import {
   type BotFrameworkAuthentication,
   type ServiceClientCredentials,
 } from 'botframework-connector';
-import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/config';
-import { isLoopbackUrl } from '../../src/loopback';
+import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/runtime/config';
+import { isLoopbackUrl } from '../../src/runtime/loopback';
 import { tenantOf, type TeamsActivity } from './activity';
 
 /** The channel id of Microsoft Teams activities. */

@@ -3,7 +3,7 @@
  * bot's own credentials (or the token supplied by TeamsAuthOverrides in tests).
  * Used by the turn (private replies) and by delivery (the plan, its thread lines).
  */
-import { isLoopbackUrl } from '../../src/loopback';
+import { isLoopbackUrl } from '../../src/runtime/loopback';
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 
 /** The code of the refusal to call a serviceUrl beyond this machine without a token. */

@@ -7,7 +7,7 @@
  */
 import type { ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
-import type { MessageRef } from '../../src/plan/rollout-model';
+import type { MessageRef } from '../../src/rollout/model';
 import type { TeamsActivity } from './activity';
 import { cardAttachment, type AdaptiveCard } from './adaptive-card';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry';

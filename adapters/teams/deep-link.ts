@@ -6,7 +6,7 @@
  * not a Teams message of ours.
  * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/deep-link-teams#deep-link-to-a-chat-or-channel-message
  */
-import type { MessageRef } from '../../src/plan/rollout-model';
+import type { MessageRef } from '../../src/rollout/model';
 import { conversationOfRef } from './conversation';
 
 export function planDeepLink(ref: MessageRef): string | undefined {

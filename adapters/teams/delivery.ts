@@ -8,8 +8,8 @@
  */
 import { z } from 'zod';
 import { DeliveryError, type DeliveryAdapter, type DeliveryTarget, type PlatformLimits } from '../../src/delivery/types';
-import type { Logger } from '../../src/log';
-import type { MessageRef } from '../../src/plan/rollout-model';
+import type { Logger } from '../../src/runtime/log';
+import type { MessageRef } from '../../src/rollout/model';
 import type { AdaptiveCard } from './adaptive-card';
 import { NOT_LOOPBACK, type ConnectorFor } from './connectors';
 import {

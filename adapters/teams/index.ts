@@ -17,9 +17,9 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../../src/bot/types';
-import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/config';
-import type { Logger } from '../../src/log';
-import { sendJson, sendText, type PlatformAdapter } from '../../src/server';
+import { isUnauthenticatedTeams, type TeamsConfig } from '../../src/runtime/config';
+import type { Logger } from '../../src/runtime/log';
+import { sendJson, sendText, type PlatformAdapter } from '../../src/runtime/server';
 import { activitySchema, type TeamsActivity } from './activity';
 import { createTeamsAuth, type TeamsAuthOverrides } from './auth';
 import { readJsonBody } from './http';

@@ -9,8 +9,8 @@
 import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { PickedPeople } from '../../src/bot/types';
-import type { Logger } from '../../src/log';
-import { lookUpWithin } from '../../src/mention-lookup';
+import type { Logger } from '../../src/runtime/log';
+import { lookUpWithin } from '../../src/runtime/mention-lookup';
 import type { TeamsActivity } from './activity';
 import { PEOPLE_DATASET } from './render-step';
 

@@ -12,7 +12,7 @@
  * channel instead (never the private reply itself).
  */
 import type { ConnectorClient } from 'botframework-connector';
-import type { Logger } from '../../src/log';
+import type { Logger } from '../../src/runtime/log';
 import { tenantOf, type TeamsActivity } from './activity';
 import type { TeamsConversation } from './conversation';
 import { statusOf, withRetry, type RetryOptions } from './retry';

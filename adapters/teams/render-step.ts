@@ -17,7 +17,7 @@
  * and text keeps the host's default colours (checked for contrast in the tests).
  */
 import type { Button, PeopleBlock, StepBlock } from '../../src/cards/model';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import type { AcAction, AcElement } from './adaptive-card';
 import { executeData, noteInputId, openFormData, peopleInputId } from './action-data';
 import { actionSets, renderButton, richText, stepMark } from './render-text';

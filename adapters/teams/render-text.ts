@@ -9,7 +9,7 @@
  * (test/adapters/teams/contrast.test.ts checks every pair used).
  */
 import type { Button, StepBlock, StepStage } from '../../src/cards/model';
-import { MAX_NOTE_LENGTH } from '../../src/plan/decide';
+import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import { MAX_ACTIONS_PER_SET, type AcAction, type AcElement } from './adaptive-card';
 import { executeData, noteInputId } from './action-data';
 

@@ -17,9 +17,9 @@ import type { ConnectorClient } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import { t } from '../../conversations/strings';
 import type { Bot, Inbound, Reply } from '../../src/bot/types';
-import type { Logger } from '../../src/log';
-import { lookUpWithin } from '../../src/mention-lookup';
-import type { UserRef } from '../../src/plan/rollout-model';
+import type { Logger } from '../../src/runtime/log';
+import { lookUpWithin } from '../../src/runtime/mention-lookup';
+import type { UserRef } from '../../src/rollout/model';
 import { parseExecuteData } from './action-data';
 import {
   ADAPTIVE_CARD_ACTION,
@@ -153,7 +153,7 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext, activi
 
   /**
    * Teams mention entities carry the 29: id; rollouts know people by AAD object id.
-   * Capped, a few at a time, within one budget (src/mention-lookup.ts).
+   * Capped, a few at a time, within one budget (src/runtime/mention-lookup.ts).
    */
   async function resolveMentions(context: TurnContext, activity: TeamsActivity): Promise<Map<string, UserRef>> {
     const mentions = new Map(otherMentions(activity).map((m) => [m.id, m]));

@@ -15,7 +15,7 @@
 import { buildPlan } from '../plan/build';
 import { msg, type Msg } from '../strings';
 import type { CompleteAnswers } from '../types';
-import type { Plan, PlanStep } from '../../src/plan/model';
+import type { Plan, PlanStep } from '../plan/model';
 
 /** The step ids a server plan hands over to the campaign. */
 export const RELEASE_NOTES_STEP = 'release-notes';

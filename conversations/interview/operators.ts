@@ -11,11 +11,11 @@
  *
  * Adapters write each resolved mention into the text as "@" + its name (the same name
  * as in `mentions`), so the mentions can be taken out before the words are read.
- * Adapters look up at most MAX_OPERATORS mentions (src/mention-lookup.ts); the rest
+ * Adapters look up at most MAX_OPERATORS mentions (src/runtime/mention-lookup.ts); the rest
  * arrive as "@name" words. A list naming more people than a rollout may have is
  * refused as too long, rather than as a list of names we could not place.
  */
-import { MAX_OPERATORS } from '../../src/plan/decide';
+import { MAX_OPERATORS } from '../limits';
 import { msg, type Msg } from '../strings';
 
 export interface Person {

@@ -3,7 +3,7 @@
  * 1..8). Pure and deterministic: the same answers always give the same plan, which is
  * stored with the rollout and drawn later in the rollout's language.
  */
-import type { Plan } from '../../src/plan/model';
+import type { Plan } from './model';
 import type { CompleteAnswers } from '../types';
 import { afterSteps } from './after';
 import { applySteps2000 } from './apply-2000';

@@ -2,7 +2,7 @@
  * Steps that protect data: the full backup before the change (E2K-1, E55-1), the new
  * full backup after it (E2K-3, E55-4; the bot's good practice after a hotfix) and the
  * export of the ADC schema map attributes (E2K-6). Skipping one is refused once with
- * what is at risk (src/plan/decide.ts); the same person may then skip it anyway.
+ * what is at risk (src/rollout/decide.ts); the same person may then skip it anyway.
  * Keyed by step id (stable across plan versions), so rollouts stored earlier are
  * protected as well.
  */

@@ -6,7 +6,7 @@
  */
 import type { MessageKey, Msg } from '../strings';
 import type { ChangeKind, CompleteAnswers } from '../types';
-import type { PlanStep } from '../../src/plan/model';
+import type { PlanStep } from './model';
 
 export type StepDraft = Omit<PlanStep, 'requires'>;
 

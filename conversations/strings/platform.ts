@@ -8,7 +8,7 @@
 import type { Locale } from '../types';
 import { t, type MessageKey, type MessageParams, type Msg } from './index';
 
-/** The platforms the core serves (src/plan/rollout-model.ts `Platform`). */
+/** The platforms the core serves (src/rollout/model.ts `Platform`). */
 export type PlatformName = 'slack' | 'teams' | 'console';
 
 /** How to start an interview: "type /exchange-sp" and the like. */

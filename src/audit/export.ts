@@ -10,8 +10,8 @@
  * same per step (live-export.ts) and every event's own fields.
  */
 import { t } from '../../conversations/strings';
-import type { Platform, Rollout, RolloutSnapshot } from '../plan/rollout-model';
-import { formatRef } from '../plan/short-ref';
+import type { Platform, Rollout, RolloutSnapshot } from '../rollout/model';
+import { formatRef } from '../rollout/short-ref';
 import type { Store } from '../store/store';
 import { liveColumns, stepRecords, type LiveColumns } from './live-export';
 

@@ -3,8 +3,8 @@
  * started and done, and how long it took, as the log says at each event (CSV) and in
  * the end (JSON, per step). Times are ISO 8601 UTC like the rest of the export.
  */
-import type { Rollout, RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState } from '../plan/status';
+import type { Rollout, RolloutEvent } from '../rollout/model';
+import { deriveRolloutState } from '../rollout/status';
 
 export interface LiveColumns {
   /** The step's assignee once this event is in (name). */

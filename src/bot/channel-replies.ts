@@ -6,9 +6,9 @@
 import { msg, t, where } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { collectAudit, formatAudit, type AuditFormat } from '../audit/export';
-import type { Rollout, RolloutSnapshot, Scope } from '../plan/rollout-model';
+import type { Rollout, RolloutSnapshot, Scope } from '../rollout/model';
 import type { Store } from '../store/store';
-import { drawStatusCard } from './notes';
+import { drawStatusCard } from '../cards/notes';
 import { whereFor } from './text-reply';
 import type { Inbound, Reply } from './types';
 

@@ -23,7 +23,7 @@
 import { z } from 'zod';
 import { PLACES, type Place } from '../../conversations/types';
 import type { Store } from '../store/store';
-import { dialogKey, type DialogStateStore } from './dialogs';
+import { dialogKey, type DialogStateStore } from '../interview/state-store';
 import type { Inbound } from './types';
 
 const noteSchema = z.object({

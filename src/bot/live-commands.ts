@@ -1,7 +1,7 @@
 /**
  * The live record's typed commands (live-words.ts), answered for the person who typed
  * them; each recorded through the store like a click (one transaction, the rules in
- * src/plan/decide.ts), so its thread line and redraw come from the outbox.
+ * src/rollout/decide.ts), so its thread line and redraw come from the outbox.
  * - assign and limit act on a step of the channel's latest open rollout (or the one the
  *   console picked with `use`), like "confirm 3";
  * - restrict, window and notify are the owner's: they act on the person's own latest
@@ -14,12 +14,12 @@ import { tOn } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import { ME_WORDS, NOBODY_WORDS, OFF_WORDS } from '../../conversations/live/words';
 import { windowText } from '../cards/live-lines';
-import type { StakeholderChannel } from '../plan/live-model';
-import type { ActionResult, Rollout, RolloutAction, RolloutSnapshot, Scope, UserRef } from '../plan/rollout-model';
-import { readWindow } from '../plan/window';
+import type { StakeholderChannel } from '../rollout/live-model';
+import type { ActionResult, Rollout, RolloutAction, RolloutSnapshot, Scope, UserRef } from '../rollout/model';
+import { readWindow } from '../rollout/window';
 import type { Store } from '../store/store';
 import type { LiveCommand } from './live-words';
-import { drawMyStepsCard, MAX_MY_ROLLOUTS } from './mine';
+import { drawMyStepsCard, MAX_MY_ROLLOUTS } from '../cards/mine';
 import { textCard } from './text-reply';
 import type { Card } from '../cards/model';
 import type { Inbound, MessageInput, Reply } from './types';

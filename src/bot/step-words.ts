@@ -8,7 +8,7 @@
  * starting an interview.
  */
 import { START_WORDS, TAKE_WORDS } from '../../conversations/live/words';
-import type { StepVerb } from '../plan/rollout-model';
+import type { StepVerb } from '../rollout/model';
 
 /** A Map, not an object: "constructor 3" must not find Object.prototype's. */
 const VERBS: ReadonlyMap<string, StepVerb> = new Map([

@@ -7,7 +7,7 @@
 import type { Locale, Place } from '../../conversations/types';
 import type { ActionPayload } from '../cards/actions';
 import type { Card } from '../cards/model';
-import type { Rollout, Scope, UserRef } from '../plan/rollout-model';
+import type { Rollout, Scope, UserRef } from '../rollout/model';
 
 export interface Inbound {
   scope: Scope;

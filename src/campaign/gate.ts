@@ -1,5 +1,5 @@
 /**
- * The campaign's rules, on top of the rollout rules (src/plan/decide.ts), as one pure
+ * The campaign's rules, on top of the rollout rules (src/rollout/decide.ts), as one pure
  * function the store runs inside the transaction that holds the rollout and the
  * campaign (so the other servers' state it sees is the latest one):
  * - wave gate: a server in a later wave can confirm or skip nothing until every server
@@ -15,9 +15,10 @@
  * a problem may be reported at any time, and undo is left to the rollout rules.
  */
 import { msg, type Msg } from '../../conversations/strings';
-import { MAX_NOTE_LENGTH, decideAction } from '../plan/decide';
-import type { Decision, Rollout, RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState, isSettled, numberRanges, stepNumber } from '../plan/status';
+import { decideAction } from '../rollout/decide';
+import { MAX_NOTE_LENGTH } from '../../conversations/limits';
+import type { Decision, Rollout, RolloutEvent } from '../rollout/model';
+import { deriveRolloutState, isSettled, numberRanges, stepNumber } from '../rollout/status';
 import {
   isReleaseAction,
   memberMayStart,

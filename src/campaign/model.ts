@@ -12,8 +12,8 @@
  * so the wave gate is decided inside the transaction that holds the rollout.
  */
 import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
-import type { Plan } from '../plan/model';
-import type { MessageRef, Rollout, RolloutAction, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
+import type { Plan } from '../../conversations/plan/model';
+import type { MessageRef, Rollout, RolloutAction, RolloutEvent, Scope, UserRef } from '../rollout/model';
 
 /** Most servers one campaign may hold (the campaign card stays within Block Kit and Adaptive Card limits). */
 export const MAX_CAMPAIGN_SERVERS = 20;

@@ -1,12 +1,12 @@
 /**
  * How far a campaign's rollouts are, as the store keeps it beside their logs: derived
- * from a rollout's log by the same replay as its card (src/plan/status.ts), and
+ * from a rollout's log by the same replay as its card (src/rollout/status.ts), and
  * written in the transaction that appends to that log, so the campaign gate and the
  * campaign card read a projection that is never behind the log.
  */
-import type { Plan } from '../plan/model';
-import type { RolloutEvent } from '../plan/rollout-model';
-import { deriveRolloutState, isSettled, stepNumber } from '../plan/status';
+import type { Plan } from '../../conversations/plan/model';
+import type { RolloutEvent } from '../rollout/model';
+import { deriveRolloutState, isSettled, stepNumber } from '../rollout/status';
 import type { CampaignMember, Release } from './model';
 
 export type MemberProgress = Pick<CampaignMember, 'total' | 'settled' | 'problems' | 'completed' | 'released'>;

@@ -7,10 +7,10 @@
  */
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { MaintenanceWindow } from '../plan/live-model';
-import { WINDOW_COUNTDOWN_MINUTES } from '../plan/reminders';
-import { inProgress, type RolloutState, type StepState } from '../plan/status';
-import { clockText, dayClockText, sameDay, zoneName, zoneOrUtc } from '../plan/zoned-time';
+import type { MaintenanceWindow } from '../rollout/live-model';
+import { WINDOW_COUNTDOWN_MINUTES } from '../rollout/reminders';
+import { inProgress, type RolloutState, type StepState } from '../rollout/status';
+import { clockText, dayClockText, sameDay, zoneName, zoneOrUtc } from '../rollout/zoned-time';
 
 /** The clock a rollout's times are shown on. */
 export function rolloutZone(state: Pick<RolloutState, 'window' | 'timeZone'>): string {

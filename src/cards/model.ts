@@ -5,8 +5,8 @@
  * markup: renderers escape them for their platform.
  */
 import type { ActionPayload } from './actions';
-import type { StepStatus } from '../plan/status';
-import type { MessageRef } from '../plan/rollout-model';
+import type { StepStatus } from '../rollout/status';
+import type { MessageRef } from '../rollout/model';
 import type { Locale } from '../../conversations/types';
 
 export interface Card {

@@ -14,10 +14,10 @@
  */
 import { msg, t, where } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Phase } from '../plan/model';
-import type { Rollout, RolloutEvent } from '../plan/rollout-model';
-import { formatRef } from '../plan/short-ref';
-import { deriveRolloutState, type RolloutState } from '../plan/status';
+import type { Phase } from '../../conversations/plan/model';
+import type { Rollout, RolloutEvent } from '../rollout/model';
+import { formatRef } from '../rollout/short-ref';
+import { deriveRolloutState, type RolloutState } from '../rollout/status';
 import type { Card, CardBlock, PeopleBlock } from './model';
 import { drawStep, situationOf, type StepSituation } from './step-view';
 import { formatTime } from './time';

@@ -1,17 +1,18 @@
 /**
  * One step as the plan card shows it: where it stands (ready, waiting, done,
  * skipped), its one status line, the citation a person can use, and the actions
- * allowed now. The rules (src/plan/decide.ts) stay the judge: these are only the
+ * allowed now. The rules (src/rollout/decide.ts) stay the judge: these are only the
  * buttons that can succeed, so waiting steps carry no Confirm and settled ones only Undo.
  */
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Plan, PlanStep } from '../plan/model';
-import type { Rollout } from '../plan/rollout-model';
-import { inProgress, numberRanges, stepNumber, unmetRequirements, type RolloutState, type StepState } from '../plan/status';
+import type { Plan, PlanStep } from '../../conversations/plan/model';
+import type { Rollout } from '../rollout/model';
+import { inProgress, numberRanges, stepNumber, unmetRequirements, type RolloutState, type StepState } from '../rollout/status';
 import { peopleLine } from './live-lines';
 import type { Button, StepBlock, StepStage } from './model';
 import { formatTime } from './time';
+import { stepNote } from './note-form';
 
 /** A step of a rollout, judged once and drawn in one or two views. */
 export interface StepSituation {
@@ -99,16 +100,6 @@ function statusLine(locale: Locale, s: StepSituation): string {
       return t(locale, msg(/[,–]/.test(steps) ? 'card.status.waitingMany' : 'card.status.waiting', { steps }));
     }
   }
-}
-
-/** The note texts of a skip or problem click (also rebuilt by Slack, whose menus cannot carry them). */
-export function stepNote(locale: Locale, verb: 'skip' | 'problem', number: number): NonNullable<Button['note']> {
-  return {
-    title: t(locale, msg(`card.note.${verb}.title`, { number })),
-    label: t(locale, `card.note.${verb}.label`),
-    placeholder: t(locale, `card.note.${verb}.placeholder`),
-    submit: t(locale, `card.note.${verb}.submit`),
-  };
 }
 
 /**

@@ -12,11 +12,11 @@
 import fs from 'node:fs';
 import dotenv from 'dotenv';
 import { collectAudit, formatAudit, type AuditFormat, type AuditSelection } from '../audit/export';
-import type { RolloutSnapshot } from '../plan/rollout-model';
+import type { RolloutSnapshot } from '../rollout/model';
 import type { Store } from '../store/store';
-import { loadConfig } from '../config';
+import { loadConfig } from '../runtime/config';
 import { openStore } from '../open-store';
-import type { Platform } from '../plan/rollout-model';
+import type { Platform } from '../rollout/model';
 
 export interface ExportOptions extends AuditSelection {
   format: AuditFormat;

@@ -16,10 +16,10 @@
  *   made it into the channel.
  */
 import type { Card } from '../cards/model';
-import type { Logger } from '../log';
-import type { MessageRef, Rollout, RolloutEvent } from '../plan/rollout-model';
+import type { Logger } from '../runtime/log';
+import type { MessageRef, Rollout, RolloutEvent } from '../rollout/model';
 import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
-import { placeInCampaign } from '../campaign/delivery';
+import { placeInCampaign } from './campaign';
 import { threadMessages } from './lines';
 import { lookForReminders, sendClosing, sendStakeholderNotes } from './live-round';
 import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarget } from './types';

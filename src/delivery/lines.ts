@@ -4,9 +4,9 @@
  * messages as fit the platform's size. Each message knows the last event it covers,
  * so the outbox's cursor moves exactly as far as what was sent.
  */
-import { threadNoteFor } from '../bot/notes';
-import type { LineFor } from '../campaign/delivery';
-import type { Rollout, RolloutEvent, UserRef } from '../plan/rollout-model';
+import { threadNoteFor } from '../cards/notes';
+import type { LineFor } from './campaign';
+import type { Rollout, RolloutEvent, UserRef } from '../rollout/model';
 
 export interface ThreadMessage {
   text: string;

@@ -10,11 +10,11 @@
  * - the closing summary of a completed rollout, part by part (closingSent), then its
  *   export; recorded as delivered (closed) once all of it is there.
  */
-import { closingSummaryMessages } from '../bot/closing-summary';
-import { stakeholderNotes } from '../bot/stakeholder-notes';
+import { closingSummaryMessages } from '../cards/closing-summary';
+import { stakeholderNotes } from '../cards/stakeholder-notes';
 import { formatAudit } from '../audit/export';
 import { msg, t } from '../../conversations/strings';
-import type { MessageRef } from '../plan/rollout-model';
+import type { MessageRef } from '../rollout/model';
 import type { DeliveryProgress, DeliverySnapshot } from '../store/delivery-model';
 import { isDeliveryError, type DeliveryTarget, type ExportFile } from './types';
 import type { RoundContext } from './deliver-rollout';

@@ -1,8 +1,8 @@
 /** What the publisher tells a plan's owner privately once the first post succeeded or failed. */
 import { msg, t, where } from '../../conversations/strings';
 import { tOn } from '../../conversations/strings/platform';
-import { formatRef } from '../plan/short-ref';
-import type { Rollout } from '../plan/rollout-model';
+import { formatRef } from '../rollout/short-ref';
+import type { Rollout } from '../rollout/model';
 import type { RoundContext } from './deliver-rollout';
 
 export const ownerNotices: RoundContext['notices'] = {

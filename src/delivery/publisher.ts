@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Card } from '../cards/model';
-import type { Logger } from '../log';
-import type { Platform, Rollout, RolloutEvent } from '../plan/rollout-model';
+import type { Logger } from '../runtime/log';
+import type { Platform, Rollout, RolloutEvent } from '../rollout/model';
 import { channelKey, type ChannelClaim, type DeliveryStore } from '../store/delivery-model';
 import { deliverRollout, LeaseLost, PacedOut, type RoundContext } from './deliver-rollout';
 import { createPacer, type Pacer } from './pacer';

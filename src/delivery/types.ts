@@ -7,8 +7,8 @@
  * console (after the Chat SDK's Adapter: post, edit, delete, and a thread line).
  */
 import type { Card } from '../cards/model';
-import type { StakeholderChannel } from '../plan/live-model';
-import type { MessageRef, Platform, Rollout, UserRef } from '../plan/rollout-model';
+import type { StakeholderChannel } from '../rollout/live-model';
+import type { MessageRef, Platform, Rollout, UserRef } from '../rollout/model';
 
 /** What a platform adapter gets to deliver one rollout: the rollout and where it lives. */
 export interface DeliveryTarget {

@@ -7,7 +7,7 @@
 import type { Locale, Place } from '../../conversations/types';
 import type { CampaignMember, CampaignView, NewCampaign, Release } from '../campaign/model';
 import { memberProgress, sharedWaiting, type MemberProgress } from '../campaign/progress';
-import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../plan/rollout-model';
+import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../rollout/model';
 
 /** The campaign's own row joined with its hub rollout and the hub's outbox row. */
 export interface CampaignHeadRow {

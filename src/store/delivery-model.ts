@@ -10,7 +10,7 @@
  * so an acknowledged click always has its delivery recorded with it.
  */
 import type { CampaignView } from '../campaign/model';
-import type { MessageRef, Rollout, RolloutEvent, Scope } from '../plan/rollout-model';
+import type { MessageRef, Rollout, RolloutEvent, Scope } from '../rollout/model';
 
 export type PostState = 'pending' | 'posted' | 'failed';
 /** The closing summary of a completed rollout: not due (yet), due, or delivered with its export. */
@@ -120,7 +120,7 @@ export interface DeliveryStore {
   dueDeliveries(claim: ChannelClaim, now: number, limit: number): Promise<DeliverySnapshot[]>;
   /**
    * Records the reminders due at `now` as 'reminded' events, in one transaction that
-   * holds the rollout (src/plan/reminders.ts decides, from the log): each is recorded
+   * holds the rollout (src/rollout/reminders.ts decides, from the log): each is recorded
    * once whoever asks. Sets when to look next. Answers the rollout as it now stands,
    * or undefined when it is no longer in this channel.
    */

@@ -1,16 +1,16 @@
 /**
  * What both stores share and that has nothing to do with SQL: new ids, the events a
  * new rollout starts with, turning rows into models, and the apply step that runs
- * inside each store's transaction (the rules themselves live in src/plan/decide.ts).
+ * inside each store's transaction (the rules themselves live in src/rollout/decide.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
 import type { CampaignView, StoreAction } from '../campaign/model';
 import { decideStoreAction } from '../campaign/gate';
-import { LIVE_DETAIL_FIELDS, type LiveEventDetail } from '../plan/live-model';
-import { nextCheckAt } from '../plan/reminders';
-import { deriveRolloutState } from '../plan/status';
-import type { Plan } from '../plan/model';
+import { LIVE_DETAIL_FIELDS, type LiveEventDetail } from '../rollout/live-model';
+import { nextCheckAt } from '../rollout/reminders';
+import { deriveRolloutState } from '../rollout/status';
+import type { Plan } from '../../conversations/plan/model';
 import type {
   ActionResult,
   MessageRef,
@@ -21,7 +21,7 @@ import type {
   RolloutStatus,
   Scope,
   UserRef,
-} from '../plan/rollout-model';
+} from '../rollout/model';
 
 /** Rollout ids travel in button values: 16 url-safe characters, 96 random bits. */
 export function newRolloutId(): string {

@@ -4,10 +4,11 @@
  * SQLite (embedded default, one file) and Postgres (shared by replicas).
  *
  * Every action is one transaction that serialises on the rollout: read the log, let
- * the pure rules in src/plan/decide.ts decide, append the events. Nothing is read
+ * the pure rules in src/rollout/decide.ts decide, append the events. Nothing is read
  * before the transaction and written after it, so concurrent clicks never lose an
  * update. A repeated action key records nothing and answers 'duplicate'.
  */
+import type { Settings } from '../runtime/settings';
 import type {
   ActionResult,
   MessageRef,
@@ -16,7 +17,7 @@ import type {
   RolloutSnapshot,
   RolloutStatus,
   Scope,
-} from '../plan/rollout-model';
+} from '../rollout/model';
 
 import type { CampaignStore, CampaignView, StoreAction } from '../campaign/model';
 import type { DeliveryStore } from './delivery-model';
@@ -33,7 +34,7 @@ export interface RolloutFilter {
   limit?: number;
 }
 
-export interface Store extends DeliveryStore, CampaignStore {
+export interface Store extends DeliveryStore, CampaignStore, Settings {
   readonly kind: StoreKind;
   /** Creates or upgrades the schema; safe when several replicas start at once. */
   migrate(): Promise<void>;
@@ -58,7 +59,7 @@ export interface Store extends DeliveryStore, CampaignStore {
   /** Remembers where the plan was posted (set once posted; replaced when re-split). */
   setMessages(scope: Scope, id: string, messages: MessageRef[]): Promise<void>;
   /**
-   * One transaction: decide with src/plan/decide.ts (and src/campaign/gate.ts for a
+   * One transaction: decide with src/rollout/decide.ts (and src/campaign/gate.ts for a
    * rollout of a campaign, whose row is locked in the same transaction) and append.
    */
   applyAction(scope: Scope, id: string, action: StoreAction, now: Date): Promise<StoreActionResult>;
@@ -67,9 +68,4 @@ export interface Store extends DeliveryStore, CampaignStore {
   loadDialog(key: string): Promise<unknown | undefined>;
   saveDialog(key: string, state: unknown, ttlSeconds: number): Promise<void>;
   deleteDialog(key: string): Promise<void>;
-
-  /** Small JSON settings by key (Slack installations, user preferences). */
-  getSetting(key: string): Promise<unknown | undefined>;
-  putSetting(key: string, value: unknown): Promise<void>;
-  deleteSetting(key: string): Promise<void>;
 }

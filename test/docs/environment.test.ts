@@ -13,7 +13,7 @@ const SYSTEM = new Set(['HOME', 'PATH', 'LANG', 'LC_ALL', 'LC_MESSAGES']);
 
 function variablesRead(): string[] {
   const names = new Set<string>();
-  for (const match of read('src/config.ts').matchAll(/\(env, '([A-Za-z_][A-Za-z0-9_]*)'/g)) names.add(match[1]);
+  for (const match of read('src/runtime/config.ts').matchAll(/\(env, '([A-Za-z_][A-Za-z0-9_]*)'/g)) names.add(match[1]);
   for (const file of ['manifest/teams/package.ts', 'adapters/console/index.ts', 'adapters/console/language.ts', 'src/main.ts']) {
     let text = '';
     try {

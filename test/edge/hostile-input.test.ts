@@ -18,8 +18,8 @@ import fc from 'fast-check';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams';
 import { createBot } from '../../src/bot';
-import { silentLogger } from '../../src/log';
-import { createHttpServer } from '../../src/server';
+import { silentLogger } from '../../src/runtime/log';
+import { createHttpServer } from '../../src/runtime/server';
 import { createSqliteStore } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/store';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   openid = await startOpenIdServer({ appId: APP_ID, serviceUrl: connector.serviceUrl });
   slack = createSlackAdapter({
     bot,
-    store,
+    settings: store,
     logger: silentLogger,
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     tuning: { localeTimeoutMs: 500, retryPolicy: { attempts: 2, baseDelayMs: 5, maxRetryAfterMs: 50, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },

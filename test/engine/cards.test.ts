@@ -7,8 +7,8 @@
 import { actionPayloadSchema } from '../../src/cards/actions';
 import type { Card } from '../../src/cards/model';
 import type { Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
-import type { DialogEvent, DialogState } from '../../src/engine/types';
+import { stepDialog } from '../../src/interview/engine';
+import type { DialogEvent, DialogState } from '../../src/interview/types';
 import { CTX, flattenCard } from './flatten';
 
 function explore(locale: Locale) {

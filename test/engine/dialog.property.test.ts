@@ -1,6 +1,6 @@
 /**
  * Whatever a user types or clicks, in any order and in either language, the pure
- * interview engine (src/engine/dialog.ts) holds:
+ * interview engine (src/interview/engine.ts) holds:
  * - it never throws;
  * - a plan is posted only from a summary the user saw, with exactly its answers;
  * - no state and no posted plan holds a combination that cannot exist (FACTS P4);
@@ -17,8 +17,8 @@ import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
 import { PHRASES_BY_FIRST_WORD } from '../../conversations/interview/words';
 import { buildPlan } from '../../conversations/plan';
 import { NETBIOS_NAME, type Answers, type Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
-import type { DialogCommand, DialogContext, DialogEvent, DialogState } from '../../src/engine/types';
+import { stepDialog } from '../../src/interview/engine';
+import type { DialogCommand, DialogContext, DialogEvent, DialogState } from '../../src/interview/types';
 
 const WORDS = [
   '2000', '5.5', '5,5', 'exchange', 'standard', 'standaard', 'enterprise', 'conferencing', 'sbs', 'single', 'not clustered',

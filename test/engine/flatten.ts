@@ -6,9 +6,9 @@
 import type { Card, CardBlock } from '../../src/cards/model';
 import type { ActionPayload } from '../../src/cards/actions';
 import type { Answers, Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
-import type { DialogEvent, DialogOutput, DialogResult, DialogState } from '../../src/engine/types';
-import type { UserRef } from '../../src/plan/rollout-model';
+import { stepDialog } from '../../src/interview/engine';
+import type { DialogEvent, DialogOutput, DialogResult, DialogState } from '../../src/interview/types';
+import type { UserRef } from '../../src/rollout/model';
 
 function blockLines(b: CardBlock): string[] {
   switch (b.type) {

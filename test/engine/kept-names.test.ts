@@ -6,8 +6,8 @@
  */
 import { buildPlan } from '../../conversations/plan';
 import type { Answers, CompleteAnswers, Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
-import type { DialogState } from '../../src/engine/types';
+import { stepDialog } from '../../src/interview/engine';
+import type { DialogState } from '../../src/interview/types';
 import { CTX, choose, click, enter, play, type Played, type Row } from './flatten';
 
 const post = click({ k: 'dialog', c: 'confirm' });

@@ -6,8 +6,8 @@
  */
 import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
 import type { Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
-import type { DialogContext, DialogEvent } from '../../src/engine/types';
+import { stepDialog } from '../../src/interview/engine';
+import type { DialogContext, DialogEvent } from '../../src/interview/types';
 import { CTX, flattenOutputs, play } from './flatten';
 
 const guess = (locale: Locale): DialogContext => ({ ...CTX(locale), localeIsGuess: true });

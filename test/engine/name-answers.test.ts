@@ -6,7 +6,7 @@
  */
 import type { Answers, Locale } from '../../conversations/types';
 import { NETBIOS_NAME } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
+import { stepDialog } from '../../src/interview/engine';
 import type { InputBlock } from '../../src/cards/model';
 import { CTX, enter, play, postedAnswers, type Row } from './flatten';
 

@@ -4,7 +4,7 @@
  * English and Dutch; the place is kept with the interview's state.
  */
 import type { Locale, Place } from '../../conversations/types';
-import { stepDialog } from '../../src/engine/dialog';
+import { stepDialog } from '../../src/interview/engine';
 import { CTX, flattenCard } from './flatten';
 
 const WORDS: Record<Locale, Record<Place, { post: string; anyone: string }>> = {

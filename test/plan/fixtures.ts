@@ -4,8 +4,8 @@
  */
 import type { MessageKey, Msg } from '../../conversations/strings';
 import type { CompleteAnswers } from '../../conversations/types';
-import type { Phase, Plan, PlanStep } from '../../src/plan/model';
-import type { NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../../src/plan/rollout-model';
+import type { Phase, Plan, PlanStep } from '../../conversations/plan/model';
+import type { NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../../src/rollout/model';
 
 /** Fixture texts are not in the catalog: the rules never draw them. */
 const text = (key: string): Msg => ({ key: key as MessageKey });

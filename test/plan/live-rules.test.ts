@@ -5,9 +5,9 @@
  * owner's settings, and which reminders are due when (each once, from the log).
  */
 import { t } from '../../conversations/strings';
-import { deriveRolloutState } from '../../src/plan/status';
-import { dueReminders, nextCheckAt } from '../../src/plan/reminders';
-import { BOT_ACTOR } from '../../src/plan/live-model';
+import { deriveRolloutState } from '../../src/rollout/status';
+import { dueReminders, nextCheckAt } from '../../src/rollout/reminders';
+import { BOT_ACTOR } from '../../src/rollout/live-model';
 import { alice, bob, carol } from './fixtures';
 import { play, type Play } from './harness';
 

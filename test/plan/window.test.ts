@@ -4,7 +4,7 @@
  * that end before they start, last too long or are over.
  */
 import { t } from '../../conversations/strings';
-import { readWindow } from '../../src/plan/window';
+import { readWindow } from '../../src/rollout/window';
 
 const AMS = 'Europe/Amsterdam';
 const at = (iso: string) => Date.parse(iso);

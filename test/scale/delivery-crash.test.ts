@@ -17,7 +17,7 @@ import { buildPlan } from '../../conversations/plan/build';
 import type { CompleteAnswers } from '../../conversations/types';
 import { conversationOf } from '../../adapters/teams/conversation';
 import { activitySchema } from '../../adapters/teams/activity';
-import type { Scope } from '../../src/plan/rollout-model';
+import type { Scope } from '../../src/rollout/model';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
 import { CHANNEL, BOB, invokeActivity, messageActivity, TENANT } from '../adapters/teams/helpers/activities';

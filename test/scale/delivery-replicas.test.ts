@@ -11,9 +11,9 @@
  */
 import type { Locale } from '../../conversations/types';
 import { renderCardForSlack } from '../../adapters/slack/render';
-import { threadNoteFor } from '../../src/bot/notes';
+import { threadNoteFor } from '../../src/cards/notes';
 import { drawPlanCard } from '../../src/cards/plan-card';
-import type { Rollout } from '../../src/plan/rollout-model';
+import type { Rollout } from '../../src/rollout/model';
 import { startFakeSlack, type FakeCall, type FakeSlack } from '../adapters/slack/fake-slack';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
 import { delivered } from '../support/delivery-probe';

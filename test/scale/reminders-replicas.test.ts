@@ -10,8 +10,8 @@ import { createSlackDeliveryAdapter } from '../../adapters/slack';
 import { buildPlan } from '../../conversations/plan';
 import type { CompleteAnswers } from '../../conversations/types';
 import type { Publisher } from '../../src/delivery/publisher';
-import { silentLogger } from '../../src/log';
-import type { Scope, UserRef } from '../../src/plan/rollout-model';
+import { silentLogger } from '../../src/runtime/log';
+import type { Scope, UserRef } from '../../src/rollout/model';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
@@ -38,7 +38,7 @@ describePostgres('reminders over two replicas and a restart (Postgres)', () => {
     await store.migrate();
     const delivery = createSlackDeliveryAdapter({
       config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-      store,
+      settings: store,
       logger: silentLogger,
       limits: ROOMY_LIMITS,
     });

@@ -8,9 +8,9 @@
  */
 import type { Locale } from '../../conversations/types';
 import { renderCardForSlack } from '../../adapters/slack/render';
-import { threadNoteFor } from '../../src/bot/notes';
+import { threadNoteFor } from '../../src/cards/notes';
 import { drawPlanCard } from '../../src/cards/plan-card';
-import type { RolloutSnapshot } from '../../src/plan/rollout-model';
+import type { RolloutSnapshot } from '../../src/rollout/model';
 import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
 import { postSlack } from '../adapters/slack/slack-requests';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';

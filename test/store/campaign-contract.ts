@@ -8,7 +8,7 @@
 import { buildCampaignPlans } from '../../conversations/campaign/plan';
 import type { CompleteAnswers } from '../../conversations/types';
 import type { NewCampaign, StoreAction } from '../../src/campaign/model';
-import type { Rollout, StepVerb, UserRef } from '../../src/plan/rollout-model';
+import type { Rollout, StepVerb, UserRef } from '../../src/rollout/model';
 import type { Store } from '../../src/store/store';
 import { alice, bob, channelScope } from '../plan/fixtures';
 import type { ContractTarget } from './contract';

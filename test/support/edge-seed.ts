@@ -5,7 +5,7 @@
  */
 import { buildPlan } from '../../conversations/plan/build';
 import type { CompleteAnswers } from '../../conversations/types';
-import type { Scope } from '../../src/plan/rollout-model';
+import type { Scope } from '../../src/rollout/model';
 import type { Store } from '../../src/store/store';
 
 const answers: CompleteAnswers = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack', adc: false, terminalServices: false };

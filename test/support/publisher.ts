@@ -7,7 +7,7 @@ import { drawPlanCard } from '../../src/cards/plan-card';
 import { ownerNotices } from '../../src/delivery/notices';
 import { createPublisher, type Publisher, type PublisherOptions } from '../../src/delivery/publisher';
 import type { DeliveryAdapter, PlatformLimits } from '../../src/delivery/types';
-import { silentLogger } from '../../src/log';
+import { silentLogger } from '../../src/runtime/log';
 import type { Store } from '../../src/store/store';
 import type { Bot } from '../../src/bot/types';
 

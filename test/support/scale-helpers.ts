@@ -1,7 +1,7 @@
 /** Small helpers the process-level suites share. */
 import type { CompleteAnswers } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
-import type { Rollout, RolloutSnapshot, Scope } from '../../src/plan/rollout-model';
+import type { Rollout, RolloutSnapshot, Scope } from '../../src/rollout/model';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { FakeSlack } from '../adapters/slack/fake-slack';
 import { PG_URL, withClient } from './postgres';

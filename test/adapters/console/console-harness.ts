@@ -4,7 +4,7 @@ import { createConsoleChat, CONSOLE_SCOPE } from '../../../adapters/console';
 import { createConsoleDelivery } from '../../../adapters/console/delivery';
 import { startTestPublisher } from '../../support/publisher';
 import { createBot } from '../../../src/bot';
-import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
+import type { Rollout, RolloutEvent, UserRef } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import type { TestClock } from '../../support/test-clock';

@@ -6,7 +6,7 @@
  */
 import type { Reply } from '../../../src/bot/types';
 import type { Card } from '../../../src/cards/model';
-import type { Rollout, Scope } from '../../../src/plan/rollout-model';
+import type { Rollout, Scope } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';
 import { scriptedBot, type ScriptedBot } from './scripted-bot';

@@ -10,9 +10,9 @@ import { QUESTION_ORDER, question } from '../../../conversations/interview/quest
 import type { Answers, CompleteAnswers, Locale } from '../../../conversations/types';
 import { drawPlanCard } from '../../../src/cards/plan-card';
 import type { Card } from '../../../src/cards/model';
-import { changeCard, helpCard, cancelledCard, noRemarks, questionCard, summaryCard } from '../../../src/engine/cards';
-import { drawStatusCard } from '../../../src/bot/notes';
-import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
+import { changeCard, helpCard, cancelledCard, noRemarks, questionCard, summaryCard } from '../../../src/cards/interview';
+import { drawStatusCard } from '../../../src/cards/notes';
+import type { Rollout, RolloutEvent, UserRef } from '../../../src/rollout/model';
 import { everyCombination } from '../../conversations/plan/fixtures';
 import { slackMessageViolations } from './limits-check';
 

@@ -9,9 +9,9 @@ import type { Clock, Publisher } from '../../../src/delivery/publisher';
 import type { PlatformLimits } from '../../../src/delivery/types';
 import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
 import type { Bot } from '../../../src/bot/types';
-import type { SlackConfig } from '../../../src/config';
-import { silentLogger, type Logger } from '../../../src/log';
-import { createHttpServer } from '../../../src/server';
+import type { SlackConfig } from '../../../src/runtime/config';
+import { silentLogger, type Logger } from '../../../src/runtime/log';
+import { createHttpServer } from '../../../src/runtime/server';
 import type { Store } from '../../../src/store/store';
 import { startFakeSlack, type FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './slack-requests';
@@ -40,7 +40,7 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
   const fake = await startFakeSlack();
   const adapter = createSlackAdapter({
     bot,
-    store,
+    settings: store,
     logger: options.logger ?? silentLogger,
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack },
     tuning: {
@@ -57,7 +57,7 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
   const config = { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.slack };
   const publisher =
     typeof store.claimChannels === 'function'
-      ? startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: options.limits ?? ROOMY_LIMITS })], {
+      ? startTestPublisher(store, [createSlackDeliveryAdapter({ config, settings: store, logger: silentLogger, limits: options.limits ?? ROOMY_LIMITS })], {
           bot,
           ...(options.clock ? { clock: options.clock } : {}),
         })

@@ -1,7 +1,7 @@
 /** Installations at rest: AES-256-GCM under SLACK_TOKEN_ENCRYPTION_KEY, bound to their settings key. */
 import type { Installation } from '@slack/bolt';
 import { createInstallations, installationKey, seal, unseal } from '../../../adapters/slack/installations';
-import { silentLogger } from '../../../src/log';
+import { silentLogger } from '../../../src/runtime/log';
 import type { Store } from '../../../src/store/store';
 
 const key = Buffer.alloc(32, 1);
@@ -34,7 +34,7 @@ describe('sealing tokens', () => {
 describe('the installation store', () => {
   it('stores per team, finds an org-wide one for any team of the org, and forgets on remove', async () => {
     const store = settingsStore();
-    const installs = createInstallations({ store, key, logger: silentLogger });
+    const installs = createInstallations({ settings: store, key, logger: silentLogger });
     await installs.installationStore.storeInstallation(installation('T1', 'xoxb-one'));
     await installs.installationStore.storeInstallation({
       ...installation('', 'xoxb-org'),
@@ -53,9 +53,9 @@ describe('the installation store', () => {
 
   it('a sealed value moved to another workspace, or read with another key, does not open', async () => {
     const store = settingsStore();
-    await createInstallations({ store, key, logger: silentLogger }).installationStore.storeInstallation(installation('T1', 'xoxb-one'));
+    await createInstallations({ settings: store, key, logger: silentLogger }).installationStore.storeInstallation(installation('T1', 'xoxb-one'));
     store.values.set('slack:installation:team:T2', store.values.get('slack:installation:team:T1'));
-    expect(await createInstallations({ store, key, logger: silentLogger }).find({ teamId: 'T2' })).toBeUndefined();
-    expect(await createInstallations({ store, key: otherKey, logger: silentLogger }).find({ teamId: 'T1' })).toBeUndefined();
+    expect(await createInstallations({ settings: store, key, logger: silentLogger }).find({ teamId: 'T2' })).toBeUndefined();
+    expect(await createInstallations({ settings: store, key: otherKey, logger: silentLogger }).find({ teamId: 'T1' })).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_SCOPES } from '../../../adapters/slack';
 import { createBot } from '../../../src/bot';
-import { createLogger, silentLogger } from '../../../src/log';
+import { createLogger, silentLogger } from '../../../src/runtime/log';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';

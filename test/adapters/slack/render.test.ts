@@ -10,7 +10,7 @@ import type { types } from '@slack/bolt';
 import type { Button, Card, CardBlock, StepBlock } from '../../../src/cards/model';
 import { drawPlanCard } from '../../../src/cards/plan-card';
 import { buildPlan } from '../../../conversations/plan';
-import type { Rollout, RolloutEvent } from '../../../src/plan/rollout-model';
+import type { Rollout, RolloutEvent } from '../../../src/rollout/model';
 import { slackMessageViolations } from './limits-check';
 
 const confirm = (r: string, s: string): Button => ({ label: 'Confirm', action: { k: 'step', r, s, v: 'confirm' }, style: 'primary' });

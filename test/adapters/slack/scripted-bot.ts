@@ -1,7 +1,7 @@
 /** A core that records what reaches it and answers with whatever a test scripts. */
 import type { ActionInput, Bot, Inbound, MessageInput, Reply } from '../../../src/bot/types';
 import type { Card } from '../../../src/cards/model';
-import type { Rollout } from '../../../src/plan/rollout-model';
+import type { Rollout } from '../../../src/rollout/model';
 
 export interface ScriptedBot extends Bot {
   messages: { inbound: Inbound; input: MessageInput }[];

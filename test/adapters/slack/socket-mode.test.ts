@@ -16,8 +16,8 @@ import { ROOMY_LIMITS, startTestPublisher } from '../../support/publisher';
 import { createSlackDeliveryAdapter, createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
 import { createBot } from '../../../src/bot';
-import { createLogger, silentLogger } from '../../../src/log';
-import type { Scope } from '../../../src/plan/rollout-model';
+import { createLogger, silentLogger } from '../../../src/runtime/log';
+import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { startFakeSlack, type FakeCall, type FakeSlack } from './fake-slack';
@@ -70,12 +70,12 @@ beforeAll(async () => {
   const bot = createBot({ store, logger: silentLogger });
   adapter = createSlackAdapter({
     bot,
-    store,
+    settings: store,
     logger: createLogger('debug', (line) => logLines.push(line)),
     config,
     tuning: { localeTimeoutMs: 3000, retryPolicy: { attempts: 3, baseDelayMs: 20, maxRetryAfterMs: 1000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) } },
   });
-  publisher = startTestPublisher(store, [createSlackDeliveryAdapter({ config, store, logger: silentLogger, limits: ROOMY_LIMITS })], { bot });
+  publisher = startTestPublisher(store, [createSlackDeliveryAdapter({ config, settings: store, logger: silentLogger, limits: ROOMY_LIMITS })], { bot });
   await adapter.start();
   socket = await connected;
 });

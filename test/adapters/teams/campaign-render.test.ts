@@ -6,9 +6,9 @@
 import { renderCardForTeams } from '../../../adapters/teams/render';
 import { cardBytes, MAX_CARD_BYTES } from '../../../adapters/teams/adaptive-card';
 import { LOCALES } from '../../../conversations/types';
-import { drawCampaignCard, drawMemberCard } from '../../../src/campaign/card';
-import { campaignSummaryCard } from '../../../src/campaign/dialog-cards';
-import { newDialogState } from '../../../src/engine/dialog';
+import { drawCampaignCard, drawMemberCard } from '../../../src/cards/campaign';
+import { campaignSummaryCard } from '../../../src/cards/campaign-interview';
+import { newDialogState } from '../../../src/interview/engine';
 import type { Card } from '../../../src/cards/model';
 import { campaignIn, STATES, twentyServers } from '../../src/campaign/fixtures';
 import { allTexts, cardProblems } from './helpers/validate-card';

@@ -6,10 +6,10 @@
  * adaptivecards library's defaults (helpers/host-configs.ts says where each comes from).
  */
 import { renderCardForTeams } from '../../../adapters/teams';
-import { drawStatusCard } from '../../../src/bot/notes';
+import { drawStatusCard } from '../../../src/cards/notes';
 import { drawPlanCard, drawStepDetails, PEOPLE_SECTION } from '../../../src/cards/plan-card';
 import type { Card } from '../../../src/cards/model';
-import type { RolloutEvent } from '../../../src/plan/rollout-model';
+import type { RolloutEvent } from '../../../src/rollout/model';
 import { ALICE_REF, ANSWER_SETS, interviewCards, planCardWithProgress, progressEvents, rolloutOf } from './fixtures';
 import { contrastRatio, MIN_TEXT_CONTRAST, pairContrast, parseColor, textPairs, type TextPair } from './helpers/contrast';
 import { TEAMS_DARK, TEAMS_LIGHT, THEMES } from './helpers/host-configs';

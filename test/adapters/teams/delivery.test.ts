@@ -12,7 +12,7 @@ import path from 'node:path';
 import { conversationOf } from '../../../adapters/teams/conversation';
 import { activitySchema } from '../../../adapters/teams/activity';
 import { createBot } from '../../../src/bot';
-import type { Rollout, Scope, UserRef } from '../../../src/plan/rollout-model';
+import type { Rollout, Scope, UserRef } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { widePlan, clusterAnswers } from '../../plan/fixtures';

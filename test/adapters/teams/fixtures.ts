@@ -6,9 +6,9 @@ import { buildPlan } from '../../../conversations/plan/build';
 import type { CompleteAnswers, Locale, Place } from '../../../conversations/types';
 import type { Card } from '../../../src/cards/model';
 import { drawPlanCard, type DrawOptions } from '../../../src/cards/plan-card';
-import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard } from '../../../src/engine/cards';
+import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard } from '../../../src/cards/interview';
 import { question } from '../../../conversations/interview/questions';
-import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
+import type { Rollout, RolloutEvent, UserRef } from '../../../src/rollout/model';
 
 export const ANSWER_SETS: Record<string, CompleteAnswers> = {
   'single Exchange 2000 server, service pack': { version: '2000', product: 'standard', topology: 'single', change: 'service-pack', adc: true, adcCustomMaps: true, terminalServices: true },

@@ -15,7 +15,7 @@ import { conversationOf } from '../../../adapters/teams/conversation';
 import { createBot } from '../../../src/bot';
 import { buildPlan } from '../../../conversations/plan';
 import type { CompleteAnswers } from '../../../conversations/types';
-import type { Scope } from '../../../src/plan/rollout-model';
+import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { createTestClock } from '../../support/test-clock';

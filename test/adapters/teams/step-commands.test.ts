@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBot } from '../../../src/bot';
-import { MAX_NOTE_LENGTH } from '../../../src/plan/decide';
+import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';

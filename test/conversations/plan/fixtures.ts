@@ -5,7 +5,7 @@
  */
 import { t, type Msg } from '../../../conversations/strings';
 import type { CompleteAnswers, Locale } from '../../../conversations/types';
-import type { Plan } from '../../../src/plan/model';
+import type { Plan } from '../../../conversations/plan/model';
 
 export const NODE_A = 'EXCH-NODE-A1';
 export const NODE_B = 'EXCH-NODE-B2';

@@ -8,7 +8,7 @@
 import { buildPlan, planProblems } from '../../../conversations/plan';
 import { SERVICE_PACK_ONLY_FACTS } from '../../../conversations/plan/good-practice';
 import { LOCALES } from '../../../conversations/types';
-import type { Plan, PlanStep } from '../../../src/plan/model';
+import type { Plan, PlanStep } from '../../../conversations/plan/model';
 import { everyCombination, path, renderPlan, renderStep, stepIds } from './fixtures';
 
 const possible = everyCombination().filter((a) => planProblems(a).length === 0);

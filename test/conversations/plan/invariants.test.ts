@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildPlan, FACT_IDS, isFactId, planProblems } from '../../../conversations/plan';
 import { en, nl, t } from '../../../conversations/strings';
 import { LOCALES } from '../../../conversations/types';
-import { PHASES } from '../../../src/plan/model';
+import { PHASES } from '../../../conversations/plan/model';
 import { allMsgs, everyCombination, path as pathAnswers } from './fixtures';
 
 // Every combination, plus an active/passive cluster whose virtual server name was left out.

@@ -2,7 +2,7 @@
  * The steps that protect data, found by what they cite: the full backup before the
  * change (E2K-1, E55-1), the new backup after it (E2K-3, E55-4; own advice after a
  * hotfix) and the export of the ADC schema maps (E2K-6). Skipping one asks once more
- * (src/plan/decide.ts), so the list in protective.ts must name exactly these.
+ * (src/rollout/decide.ts), so the list in protective.ts must name exactly these.
  */
 import { buildPlan, planProblems } from '../../../conversations/plan';
 import { PROTECTIVE_STEP_IDS, skipRiskOf } from '../../../conversations/plan/protective';

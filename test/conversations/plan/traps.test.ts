@@ -4,7 +4,7 @@
  */
 import { buildPlan, planProblems } from '../../../conversations/plan';
 import { LOCALES, type CompleteAnswers } from '../../../conversations/types';
-import type { Plan } from '../../../src/plan/model';
+import type { Plan } from '../../../conversations/plan/model';
 import { everyCombination, NODE_A, NODE_B, path, renderPlan, renderStep, stepIds } from './fixtures';
 
 const possible = everyCombination().filter((a) => planProblems(a).length === 0);

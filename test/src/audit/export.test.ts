@@ -9,7 +9,7 @@ import { buildPlan } from '../../../conversations/plan';
 import type { CompleteAnswers } from '../../../conversations/types';
 import { toCsv, toJson } from '../../../src/audit/export';
 import { collectForExport, parseExportArgs } from '../../../src/cli/export';
-import type { Scope, UserRef } from '../../../src/plan/rollout-model';
+import type { Scope, UserRef } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 

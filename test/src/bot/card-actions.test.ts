@@ -11,7 +11,7 @@ import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import type { CardBlock, PeopleBlock } from '../../../src/cards/model';
 import { renderCardAsText } from '../../../src/cards/text';
-import { deriveRolloutState } from '../../../src/plan/status';
+import { deriveRolloutState } from '../../../src/rollout/status';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 

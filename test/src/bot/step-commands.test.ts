@@ -12,7 +12,7 @@ import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
 import { threadMessages } from '../../../src/delivery/lines';
-import { MAX_NOTE_LENGTH } from '../../../src/plan/decide';
+import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 

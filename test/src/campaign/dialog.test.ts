@@ -5,9 +5,9 @@
  */
 import { t } from '../../../conversations/strings';
 import { renderCardAsText } from '../../../src/cards/text';
-import { startCampaign, stepCampaign } from '../../../src/campaign/dialog';
-import type { CampaignResult } from '../../../src/campaign/dialog-model';
-import type { DialogContext } from '../../../src/engine/types';
+import { startCampaign, stepCampaign } from '../../../src/interview/campaign';
+import type { CampaignResult } from '../../../src/interview/campaign-model';
+import type { DialogContext } from '../../../src/interview/types';
 
 const ctx: DialogContext = { locale: 'en', now: new Date('2026-11-24T09:00:00Z'), user: { id: 'U1', name: 'Alice' } };
 const shown = (result: CampaignResult) => result.outputs.map((o) => (o.type === 'post-campaign' ? 'POST' : renderCardAsText(o.card).text)).join('\n---\n');

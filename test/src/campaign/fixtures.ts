@@ -7,9 +7,9 @@
 import { buildCampaignPlans } from '../../../conversations/campaign/plan';
 import type { CompleteAnswers, Locale } from '../../../conversations/types';
 import { MAX_CAMPAIGN_SERVERS, type CampaignMember, type CampaignView } from '../../../src/campaign/model';
-import { MAX_NOTE_LENGTH } from '../../../src/plan/decide';
-import type { Plan } from '../../../src/plan/model';
-import type { Rollout, RolloutEvent, UserRef } from '../../../src/plan/rollout-model';
+import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
+import type { Plan } from '../../../conversations/plan/model';
+import type { Rollout, RolloutEvent, UserRef } from '../../../src/rollout/model';
 
 export const owner: UserRef = { id: 'U1', name: 'Alice <Ops> & Co' };
 const bob: UserRef = { id: 'U2', name: 'Bob' };
