@@ -1,3 +1,4 @@
+import { startsWithCommandName, withoutCommandName } from '../../conversations/command';
 /**
  * What a console line means: a number picking a choice of the last question, a
  * console word (plan, use, details, new, quit), or anything else for the core (answers, help,
@@ -27,7 +28,8 @@ export function parseConsoleLine(line: string): ConsoleLine {
   // A rollout id, or its short reference as the plan shows it ("use #42").
   const use = /^(?:use|gebruik)\s+([A-Za-z0-9_-]{1,24}|#\d{1,9})$/i.exec(text);
   if (use) return { kind: 'use', rolloutId: use[1] };
-  const fresh = /^(?:\/?exchange-sp|new|nieuw)\b\s*(.*)$/i.exec(text);
+  if (startsWithCommandName(text)) return { kind: 'new', text: withoutCommandName(text) };
+  const fresh = /^(?:new|nieuw)\b\s*(.*)$/i.exec(text);
   if (fresh) return { kind: 'new', text: fresh[1] };
   return { kind: 'text', text };
 }

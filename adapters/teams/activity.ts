@@ -14,6 +14,7 @@ import type { Locale, Place } from '../../conversations/types';
 import type { Inbound, MessageInput } from '../../src/bot/types';
 import type { Scope, UserRef } from '../../src/rollout/model';
 import { plainTextOf } from './message-text';
+import { startsWithCommandName } from '../../conversations/command';
 
 const account = z.looseObject({
   id: z.string().min(1).max(512),
@@ -175,7 +176,7 @@ export function messageInputOf(activity: TeamsActivity, resolved: Map<string, Us
     if (!isBot && !mentions.some((m) => m.id === person.id)) mentions.push(person);
   }
   const text = plainTextOf(activity.text ?? '', tags);
-  const isCommand = /^\/?exchange-sp\b/i.test(text);
+  const isCommand = startsWithCommandName(text);
   return { text, isCommand, ...(mentions.length ? { mentions } : {}), ...(channels.length ? { channels } : {}) };
 }
 

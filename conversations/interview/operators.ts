@@ -17,6 +17,7 @@
  */
 import { MAX_OPERATORS } from '../limits';
 import { msg, type Msg } from '../strings';
+import { restAfter } from '../command';
 
 export interface Person {
   id: string;
@@ -37,9 +38,7 @@ const JOINERS = new Set(['and', 'en', '&', '+', 'plus']);
 
 /** The rest of the text when it starts with an operators command word; undefined otherwise. */
 export function operatorsCommandRest(text: string): string | undefined {
-  const match = /^\s*\/?(?:exchange-sp\s+)?(\S+)\s*([\s\S]*)$/i.exec(text);
-  if (!match || !OPERATORS_WORDS.includes(match[1].toLowerCase())) return undefined;
-  return match[2].trim();
+  return restAfter(OPERATORS_WORDS, text);
 }
 
 function escapeRegExp(text: string): string {

@@ -34,9 +34,4 @@ export const OFF_WORDS: readonly string[] = ['off', 'no', 'none', 'uit', 'nee', 
 /** "to" / "tot" / "until" between two times of a window ("22:00 to 02:00"). */
 export const UNTIL_WORDS: readonly string[] = ['to', 'until', 'till', 'tot'];
 
-/** The rest of the text after one of `words` (as the first word, after an optional /exchange-sp); undefined when it does not start so. */
-export function restAfter(words: readonly string[], text: string): string | undefined {
-  const match = /^\s*\/?(?:exchange-sp\s+)?(\S+)(?:\s+([\s\S]*))?$/i.exec(text);
-  if (!match || !words.includes(match[1].toLowerCase())) return undefined;
-  return (match[2] ?? '').trim();
-}
+export { restAfter } from '../command';

@@ -23,12 +23,13 @@ import { textCard, whereFor } from './text-reply';
 import { formatRef } from '../rollout/short-ref';
 import type { Inbound, Reply } from './types';
 import type { CampaignView } from '../campaign/model';
+import { withoutCommandName } from '../../conversations/command';
 
-const RELEASE = /^\s*\/?(?:exchange-sp\s+)?(?:release|vrijgeven)(?![\w-])\s*([\s\S]*)$/i;
+const RELEASE = /^(?:release|vrijgeven)(?![\w-])\s*([\s\S]*)$/i;
 const WAVE = /^(?:wave|golf)\s+(\d{1,2})(?![\w-])\s*([\s\S]*)$/i;
 const SHARED = new Set(['shared', 'gedeeld', 'gedeelde']);
 /** "<verb> <server> <rest>": the verb is checked by parseStepCommand. */
-const NAMED = /^(\s*\/?(?:exchange-sp\s+)?\S+)\s+(\S+)\s+(\S[\s\S]*)$/i;
+const NAMED = /^(\S+)\s+(\S+)\s+(\S[\s\S]*)$/;
 
 export interface CampaignCommandDeps {
   store: Store;
@@ -54,7 +55,7 @@ export interface CampaignCommands {
 function namedStep(text: string): { target: string; command: StepCommand } | undefined {
   const plain = parseStepCommand(text);
   if (!plain || plain.number !== undefined) return undefined;
-  const match = NAMED.exec(text);
+  const match = NAMED.exec(withoutCommandName(text));
   if (!match) return undefined;
   const command = parseStepCommand(`${match[1]} ${match[3]}`);
   return command?.number !== undefined ? { target: cleanName(match[2]), command } : undefined;
@@ -122,7 +123,7 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
     },
 
     async typed(inbound, text, pinned) {
-      const releasing = RELEASE.exec(text);
+      const releasing = RELEASE.exec(withoutCommandName(text));
       const named = releasing ? undefined : namedStep(text);
       const bare = releasing || named ? undefined : parseStepCommand(text);
       // A bare number names no rollout: in a campaign, which server? ("confirm #42 3" names one.)

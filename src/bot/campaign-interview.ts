@@ -21,6 +21,7 @@ import { textCard } from './text-reply';
 import type { Inbound, Reply } from './types';
 import { campaignFromInterview, startCampaign, stepCampaign } from '../interview/campaign';
 import { isCampaignDialog, type CampaignDialogState, type CampaignOutput, type CampaignResult, type SavedInterview } from '../interview/campaign-model';
+import { withoutCommandName } from '../../conversations/command';
 
 export interface CampaignInterviewDeps {
   store: Store;
@@ -55,7 +56,7 @@ function listToStart(text: string): string[] | undefined {
 function campaignStep(state: SavedInterview | undefined, event: DialogEvent, ctx: DialogContext): CampaignResult | undefined {
   if (isCampaignDialog(state)) return stepCampaign(state, event, ctx);
   if (event.type !== 'start' && event.type !== 'text') return undefined;
-  const text = event.text.replace(/^\s*\/?exchange-sp\b\s*/i, '');
+  const text = withoutCommandName(event.text);
   const list = listToStart(text);
   const single: DialogState | undefined = state;
   const locale = single?.locale ?? ctx.locale;

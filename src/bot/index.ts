@@ -37,6 +37,7 @@ import { createCampaignInterviews } from './campaign-interview';
 import { createCampaignCommands } from './campaign-commands';
 import { isCampaignDialog, type SavedInterview } from '../interview/campaign-model';
 import { drawRolloutCards } from '../cards/campaign';
+import { withoutCommandName } from '../../conversations/command';
 
 export interface BotOptions {
   store: Store;
@@ -262,7 +263,7 @@ export function createBot(options: BotOptions): Bot {
         }
         const event: DialogEvent =
           !state || input.isCommand
-            ? { type: 'start', text: stripCommandWord(text), mentions: input.mentions }
+            ? { type: 'start', text: withoutCommandName(text), mentions: input.mentions }
             : { type: 'text', text, mentions: input.mentions };
         return runDialog(home, state, event, randomUUID(), inbound.conversation === 'shared' && event.type === 'start');
       }),
@@ -345,11 +346,6 @@ export function createBot(options: BotOptions): Bot {
       }
     },
   };
-}
-
-/** "/exchange-sp 2000 ..." or "exchange-sp 2000 ..." typed as a message: the answers only. */
-function stripCommandWord(text: string): string {
-  return text.replace(/^\/?exchange-sp\b\s*/i, '');
 }
 
 /** Clicks that only make sense inside a running interview. */

@@ -18,6 +18,7 @@ import {
   restAfter,
   WINDOW_WORDS,
 } from '../../conversations/live/words';
+import { withoutCommandName } from '../../conversations/command';
 
 export type LiveCommand =
   /** `number`: as typed; `who`: the words naming the person, fillers removed. */
@@ -44,7 +45,7 @@ export function readMinutes(text: string): number | null | undefined {
 
 /** The live command in this text, or undefined when it starts with none of its words. */
 export function parseLiveCommand(text: string): LiveCommand | undefined {
-  const lower = text.trim().toLowerCase().replace(/^\/?(?:exchange-sp\s+)?/, '').replace(/[.!?]+$/, '');
+  const lower = withoutCommandName(text).trim().toLowerCase().replace(/[.!?]+$/, '');
   if (MINE_PHRASES.includes(lower)) return { command: 'mine' };
 
   const assign = restAfter(ASSIGN_WORDS, text);

@@ -9,6 +9,7 @@
  */
 import { START_WORDS, TAKE_WORDS } from '../../conversations/live/words';
 import type { StepVerb } from '../rollout/model';
+import { withoutCommandName } from '../../conversations/command';
 
 /** A Map, not an object: "constructor 3" must not find Object.prototype's. */
 const VERBS: ReadonlyMap<string, StepVerb> = new Map([
@@ -50,7 +51,7 @@ export interface StepCommand {
 
 /** The step command in this text, or undefined when it does not start with a step verb. */
 export function parseStepCommand(text: string): StepCommand | undefined {
-  const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)(?:\s+(?:step|stap))?(?:\s+([\s\S]*))?$/i.exec(text);
+  const match = /^([a-z]+)(?:\s+(?:step|stap))?(?:\s+([\s\S]*))?$/i.exec(withoutCommandName(text));
   const verb = match ? VERBS.get(match[1].toLowerCase()) : undefined;
   if (!match || !verb) return undefined;
   let rest = (match[2] ?? '').trim();

@@ -3,6 +3,7 @@
  * export, operators. Interview words (help, back, answers...) belong to the engine.
  */
 import { OPERATORS_WORDS } from '../../conversations/interview/operators';
+import { withoutCommandName } from '../../conversations/command';
 
 export type ChannelCommand = 'status' | 'export' | 'operators';
 
@@ -17,7 +18,7 @@ const WORDS: Record<string, ChannelCommand> = {
 
 /** The command and the rest of the text, when the text starts with a channel command word. */
 export function parseChannelCommand(text: string): { command: ChannelCommand; rest: string } | undefined {
-  const match = /^\s*\/?(?:exchange-sp\s+)?([a-z]+)\b\s*(.*)$/is.exec(text);
+  const match = /^([a-z]+)\b\s*(.*)$/is.exec(withoutCommandName(text));
   if (!match) return undefined;
   const word = match[1].toLowerCase();
   // Own keys only: "constructor" is no command.

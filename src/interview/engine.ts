@@ -19,6 +19,7 @@ import { keptNote } from '../../conversations/interview/kept';
 import type { UserRef } from '../rollout/model';
 import { cancelledCard, changeCard, helpCard, noRemarks, questionCard, summaryCard, type Remarks } from '../cards/interview';
 import type { DialogCommand, DialogContext, DialogEvent, DialogResult, DialogState } from './types';
+import { withoutCommandName } from '../../conversations/command';
 
 export function newDialogState(locale: Locale, now: Date, place?: Place): DialogState {
   const state: DialogState = { locale, answers: {}, history: [], stage: 'asking', operators: [], startedAt: now.toISOString() };
@@ -209,7 +210,7 @@ function onParsed(state: DialogState, parsed: ParsedText, text: string, mentions
 
 function start(state: DialogState | undefined, text: string, mentions: UserRef[] | undefined, ctx: DialogContext): DialogResult {
   if (text.length > MAX_INTERVIEW_TEXT) return refuseTooLong(state, text.length, ctx);
-  const words = text.replace(/^\s*\/?exchange-sp\b/i, '').trim();
+  const words = withoutCommandName(text).trim();
   if (state && words === '') return show(state, remarks({ notes: [msg('interview.resumed')] }));
   const parsed = parseText(words);
   // Words typed in one language start the interview in it, unless the user chose one.
