@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, isValidSlackRequest, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/runtime/log';
-import type { Route } from '../../src/runtime/server';
+import { readBody, type Route } from '../../src/runtime/server';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's replay window: requests signed more than 5 minutes away from now are refused. */
@@ -42,8 +42,13 @@ export function slackEventsRoute(receiver: HTTPReceiver, signingSecret: string, 
         res.end();
         return;
       }
-      void readBody(req, MAX_BODY_BYTES).then(
+      void readBody(req).then(
         (raw) => {
+          if (!raw) {
+            res.writeHead(413);
+            res.end();
+            return;
+          }
           // Bolt reads a body it finds already buffered, so it is read once and checked here:
           // a signed body that is not a JSON object (e.g. `null`) would make Bolt throw outside
           // any listener, leaving the request unanswered.
@@ -63,25 +68,6 @@ export function slackEventsRoute(receiver: HTTPReceiver, signingSecret: string, 
       );
     },
   };
-}
-
-/** Slack's payloads are small; anything past this is not one of them. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.destroy();
-        reject(new Error('body too large'));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** True unless the body (or its `payload` form field) parses to something other than an object. */

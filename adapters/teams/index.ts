@@ -22,7 +22,7 @@ import type { Logger } from '../../src/runtime/log';
 import { sendJson, sendText, type PlatformAdapter } from '../../src/runtime/server';
 import { activitySchema, type TeamsActivity } from './activity';
 import { createTeamsAuth, type TeamsAuthOverrides } from './auth';
-import { readJsonBody } from './http';
+import { MAX_BODY_BYTES, readJsonBody } from './http';
 import { createConnectors } from './connectors';
 import { createTeamsDelivery } from './delivery';
 import type { DeliveryAdapter, PlatformLimits } from '../../src/delivery/types';
@@ -114,7 +114,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   return {
     name: 'teams',
-    routes: [{ method: 'POST', path: '/api/messages', handler: handle }],
+    routes: [{ method: 'POST', path: '/api/messages', handler: handle, maxBodyBytes: MAX_BODY_BYTES }],
     async start() {},
     async stop() {
       await flush();

@@ -13,6 +13,8 @@ export interface Route {
   method: 'GET' | 'POST';
   path: string;
   handler: RouteHandler;
+  /** The largest body this route takes (default MAX_BODY_BYTES); larger ones get 413 unread. */
+  maxBodyBytes?: number;
 }
 
 /** What main.ts needs from a platform adapter. */
@@ -25,13 +27,11 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
 }
 
-/** Largest request body accepted (Slack and Teams payloads stay far below). */
+/** Largest request body a route accepts unless it says less (Slack's payloads stay far below). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ServerOptions {
   routes: Route[];
-  /** Default MAX_BODY_BYTES. */
-  maxBodyBytes?: number;
   healthy: () => Promise<boolean>;
   logger: Logger;
 }
@@ -60,7 +60,7 @@ export function createHttpServer(options: ServerOptions): http.Server {
     }
     // Adapters buffer the whole body before they can check a signature or token, so an
     // oversized one is refused here, unread, before it costs memory.
-    if (Number(req.headers['content-length'] ?? 0) > (options.maxBodyBytes ?? MAX_BODY_BYTES)) {
+    if (Number(req.headers['content-length'] ?? 0) > (route.maxBodyBytes ?? MAX_BODY_BYTES)) {
       res.setHeader('Connection', 'close');
       sendText(res, 413, 'payload too large');
       req.destroy();
@@ -79,6 +79,25 @@ export function createHttpServer(options: ServerOptions): http.Server {
   server.headersTimeout = 15_000;
   server.keepAliveTimeout = 5_000;
   return server;
+}
+
+/**
+ * The whole body, or undefined once it passes `limit` (a chunked body has no
+ * Content-Length for the server to check first). Past the limit the rest is drained,
+ * not kept, so the client still reads the 413 the caller sends.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return resolve(undefined);
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 export function sendText(res: ServerResponse, status: number, body: string): void {
