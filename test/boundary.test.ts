@@ -33,7 +33,7 @@ type Layer = (typeof LAYERS)[number] | 'adapter';
 const ADAPTER_MAY_IMPORT = [
   /^conversations\/strings\//,
   /^conversations\/types\.ts$/,
-  /^conversations\/limits\.ts$/,
+  /^conversations\/(limits|command)\.ts$/,
   /^src\/runtime\//,
   /^src\/cards\/(model|actions|text|note-form)\.ts$/,
   /^src\/bot\/types\.ts$/,

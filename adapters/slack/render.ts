@@ -9,7 +9,7 @@
  * https://docs.slack.dev/reference/block-kit/blocks/section-block
  */
 import type { Locale } from '../../conversations/types';
-import type { Button, Card, CardBlock, InputBlock, PeopleBlock, StepBlock, StepStage } from '../../src/cards/model';
+import { stepMark, type Button, type Card, type CardBlock, type InputBlock, type PeopleBlock, type StepBlock, type StepMarks } from '../../src/cards/model';
 import { encodeActionPayload } from '../../src/cards/actions';
 import { MAX_OPERATORS } from '../../conversations/limits';
 import {
@@ -47,13 +47,13 @@ export const INPUT_ACTION_PREFIX = 'in:';
 export const PICKER_BLOCK_PREFIX = 'pick:';
 
 /** Signs beside the words of each state (no meaning rests on colour): ready, waiting, done, skipped. */
-const STAGE_EMOJI: Record<StepStage, string> = {
+const MARKS: StepMarks = {
   ready: ':arrow_forward:',
   waiting: ':hourglass_flowing_sand:',
   done: ':white_check_mark:',
   skipped: ':fast_forward:',
+  problem: ':warning:',
 };
-const PROBLEM_EMOJI = ':warning:';
 
 /** Blocks that must stay in the same message (a step's text and its buttons). */
 interface Unit {
@@ -170,11 +170,11 @@ function renderText(text: string, style: 'plain' | 'strong' | 'emphasis' | 'warn
  * "Details" answers privately with the step's full text and sources.
  */
 function renderStep(step: StepBlock, ctx: BlockContext): Unit {
-  const mark = step.status === 'problem' ? PROBLEM_EMOJI : STAGE_EMOJI[step.stage];
+  const mark = stepMark(step, MARKS);
   const heading = `${mark} *${step.number}. ${escapeMrkdwn(step.title)}*`;
   const secondary: Button[] = [...step.more];
   if (step.detailsAction) secondary.push({ label: step.labels.details, action: step.detailsAction });
-  const problemOnly = step.problemLine ? `\n${PROBLEM_EMOJI} *${escapeMrkdwn(step.problemLine)}*` : '';
+  const problemOnly = step.problemLine ? `\n${MARKS.problem} *${escapeMrkdwn(step.problemLine)}*` : '';
   // Who is on it and who has it, in small words under the step (issue 12).
   const problem = problemOnly + (step.peopleLine ? `\n_${escapeMrkdwn(step.peopleLine)}_` : '');
   if (step.view === 'line') {

@@ -16,11 +16,11 @@
  * No meaning rests on colour: every state is said in words and marked with a sign,
  * and text keeps the host's default colours (checked for contrast in the tests).
  */
-import type { Button, PeopleBlock, StepBlock } from '../../src/cards/model';
+import { stepMark, type Button, type PeopleBlock, type StepBlock } from '../../src/cards/model';
 import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import type { AcAction, AcElement } from './adaptive-card';
 import { executeData, noteInputId, openFormData, peopleInputId } from './action-data';
-import { actionSets, renderButton, richText, stepMark } from './render-text';
+import { actionSets, renderButton, richText, TEAMS_MARKS } from './render-text';
 
 /** A note form to draw open: the step and the verb whose button was clicked. */
 export interface OpenForm {
@@ -51,7 +51,7 @@ function formButton(step: StepBlock, verb: OpenForm['verb']): Button | undefined
 
 /** "▶ 4. Stop antivirus… · next up": the sign, the number and title in bold, where it stands. */
 function heading(step: StepBlock, statusLine?: string): AcElement {
-  const inlines: Record<string, unknown>[] = [{ type: 'TextRun', text: `${stepMark(step)} ${step.number}. ${step.title}`, weight: 'Bolder' }];
+  const inlines: Record<string, unknown>[] = [{ type: 'TextRun', text: `${stepMark(step, TEAMS_MARKS)} ${step.number}. ${step.title}`, weight: 'Bolder' }];
   // The status line is a run of its own: read on its own by screen readers (and tests).
   if (statusLine) inlines.push({ type: 'TextRun', text: ' · ' }, { type: 'TextRun', text: statusLine });
   return { type: 'RichTextBlock', inlines };

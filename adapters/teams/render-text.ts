@@ -8,7 +8,7 @@
  * the coloured text styles of Teams' host configs fall under 4.5:1 in some theme
  * (test/adapters/teams/contrast.test.ts checks every pair used).
  */
-import type { Button, StepBlock, StepStage } from '../../src/cards/model';
+import type { Button, StepMarks } from '../../src/cards/model';
 import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import { MAX_ACTIONS_PER_SET, type AcAction, type AcElement } from './adaptive-card';
 import { executeData, noteInputId } from './action-data';
@@ -16,11 +16,7 @@ import { executeData, noteInputId } from './action-data';
 export type TextStyle = 'plain' | 'strong' | 'emphasis' | 'warning' | 'muted' | 'context' | 'header';
 
 /** Signs that say a step's state beside its words: ready, waiting, done, skipped; a problem. */
-const STAGE_MARK: Record<StepStage, string> = { ready: '▶', waiting: '◷', done: '✔', skipped: '↷' };
-
-export function stepMark(step: Pick<StepBlock, 'stage' | 'status'>): string {
-  return step.status === 'problem' ? '⚠' : STAGE_MARK[step.stage];
-}
+export const TEAMS_MARKS: StepMarks = { ready: '▶', waiting: '◷', done: '✔', skipped: '↷', problem: '⚠' };
 
 export function richText(text: string, style: TextStyle): AcElement {
   const run: Record<string, unknown> = { type: 'TextRun', text: style === 'warning' ? `⚠ ${text}` : text };

@@ -68,6 +68,14 @@ export interface ContextBlock {
  */
 export type StepStage = 'ready' | 'waiting' | 'done' | 'skipped';
 
+/** The sign each renderer puts beside a step's words (no meaning rests on colour). */
+export type StepMarks = Record<StepStage | 'problem', string>;
+
+/** A step's sign: a problem outranks the stage. */
+export function stepMark(step: Pick<StepBlock, 'stage' | 'status'>, marks: StepMarks): string {
+  return step.status === 'problem' ? marks.problem : marks[step.stage];
+}
+
 /** One step of a plan: what it is, where it stands, and what may be done with it now. */
 export interface StepBlock {
   type: 'step';

@@ -4,11 +4,10 @@
  * (or the label); texts that speak of buttons are drawn in their typed variant.
  * Steps read as on the other platforms: "Next up" in full, the plan one line a step.
  */
-import type { Button, Card, CardBlock, PeopleBlock, StepBlock, StepStage } from './model';
+import { stepMark, type Button, type Card, type CardBlock, type PeopleBlock, type StepBlock, type StepMarks } from './model';
 
 /** Marks that say the state without colour: ready, waiting, done, skipped. */
-const STAGE_MARK: Record<StepStage, string> = { ready: '[>]', waiting: '[.]', done: '[x]', skipped: '[-]' };
-const PROBLEM_MARK = '[!]';
+const MARKS: StepMarks = { ready: '[>]', waiting: '[.]', done: '[x]', skipped: '[-]', problem: '[!]' };
 
 export interface TextRendering {
   text: string;
@@ -67,12 +66,8 @@ function renderBlock(block: CardBlock, lines: string[], choices: Button[]): void
   }
 }
 
-export function stepMark(step: Pick<StepBlock, 'stage' | 'status'>): string {
-  return step.status === 'problem' ? PROBLEM_MARK : STAGE_MARK[step.stage];
-}
-
 function renderStep(step: StepBlock, lines: string[]): void {
-  const heading = `${stepMark(step)} ${step.number}. ${step.title}`;
+  const heading = `${stepMark(step, MARKS)} ${step.number}. ${step.title}`;
   if (step.view === 'line') {
     lines.push(`${heading} · ${step.statusLine}`);
     if (step.problemLine) lines.push(`      ! ${step.problemLine}`);
