@@ -10,7 +10,9 @@ import type { Answers, Locale } from '../types';
 import { ANYONE_WORDS, OPERATORS_WORDS } from './operators';
 import type { NameSlot, QuestionId } from './questions';
 
-export type Command = 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change';
+/** The interview's commands, as words (below), buttons (src/cards/actions.ts) and engine events. */
+export const COMMANDS = ['back', 'restart', 'cancel', 'help', 'confirm', 'change'] as const;
+export type Command = (typeof COMMANDS)[number];
 
 export type Word =
   /** Sets answers directly. */

@@ -4,6 +4,7 @@
  * `parseActionPayload` before anything else: a value from the outside is untrusted
  * (tampered, stale or foreign); scope checks happen in the store.
  */
+import { COMMANDS } from '../../conversations/interview/words';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
@@ -16,7 +17,7 @@ export const actionPayloadSchema = z.discriminatedUnion('k', [
   z
     .object({
       k: z.literal('dialog'),
-      c: z.enum(['back', 'restart', 'cancel', 'help', 'confirm', 'change']),
+      c: z.enum(COMMANDS),
       /** For 'change': which question to go back to. */
       q: id.optional(),
     })

@@ -3,6 +3,7 @@
  * No I/O; the bot (src/bot) loads and saves the state and carries out the outputs.
  */
 import type { Answers, CompleteAnswers, KeptName, Locale, Place } from '../../conversations/types';
+import type { Command } from '../../conversations/interview/words';
 import type { Card } from '../cards/model';
 import type { UserRef } from '../rollout/model';
 import type { MaintenanceWindow } from '../rollout/live-model';
@@ -36,7 +37,7 @@ export interface DialogState {
   keptNamesHistory?: KeptName[][];
 }
 
-export type DialogCommand = 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change';
+export type DialogCommand = Command;
 
 export type DialogEvent =
   /** `/exchange-sp [text]`, a Teams message to the bot, a console line at the start. */
