@@ -57,7 +57,7 @@ export function createBot(options: BotOptions): Bot {
   const { store } = options;
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS);
+  const dialogs = options.dialogs ?? createStoreDialogs(store, DIALOG_TTL_SECONDS, logger);
   const preferences = createPreferences(store);
   const homes = createInterviewHomes(store, dialogs, DIALOG_TTL_SECONDS);
   const campaigns = createCampaignInterviews({ store, dialogs, homes, logger });

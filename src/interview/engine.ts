@@ -41,12 +41,12 @@ function remarks(partial: Partial<Remarks>): Remarks {
   return { ...noRemarks(), ...partial };
 }
 
-/** Names kept for a cluster whose topology is not known yet (none in older saved states). */
+/** Names kept for a cluster whose topology is not known yet (the state leaves the field out when there are none). */
 function keptOf(state: DialogState): KeptName[] {
   return state.keptNames ?? [];
 }
 
-/** The kept names before each history entry, one per entry (older states have none). */
+/** The kept names before each history entry, one per entry (left out when all are empty). */
 function keptHistoryOf(state: DialogState, length = state.history.length): KeptName[][] {
   return Array.from({ length }, (_, i) => state.keptNamesHistory?.[i] ?? []);
 }

@@ -19,15 +19,14 @@ export interface DialogState {
   operators: UserRef[];
   /** ISO time the interview began. */
   startedAt: string;
-  /** Where the plan will be posted ("post the plan in this channel"); absent in older states: a channel. */
+  /** Where the plan will be posted ("post the plan in this channel"); absent: a channel. */
   place?: Place;
   /** A maintenance window set during the interview ("window 22:00-02:00"); it goes with the plan. */
   window?: MaintenanceWindow;
   /**
    * Cluster names typed before the topology was known ("2000 enterprise EXCH1 EXCH2"),
    * waiting to fill the name slots once a cluster topology is chosen. Kept beside the
-   * answers, never in them, so the plan never sees them. Absent when there are none
-   * (and in states saved before this field existed).
+   * answers, never in them, so the plan never sees them. Absent when there are none.
    */
   keptNames?: KeptName[];
   /**
