@@ -14,6 +14,7 @@ import { encodeActionPayload, parseActionPayload, type ActionPayload } from '../
 import type { Button } from '../../src/cards/model';
 import { stepNote } from '../../src/cards/note-form';
 import { SLACK_LIMITS, truncate } from './limits';
+import { parseWith } from '../../src/runtime/json';
 
 export type ButtonNote = NonNullable<Button['note']>;
 
@@ -48,21 +49,14 @@ export function parseButtonValue(raw: unknown): ButtonValue | undefined {
   if (typeof raw !== 'string' || raw.length > 2000) return undefined;
   const direct = parseActionPayload(raw);
   if (direct) return { payload: direct };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return undefined;
-  const payload = parseActionPayload(envelope.data.a);
-  if (!payload) return undefined;
-  const { t, l, p, s } = envelope.data.n;
+  const envelope = parseWith(envelopeSchema, raw);
+  const payload = envelope && parseActionPayload(envelope.a);
+  if (!envelope || !payload) return undefined;
+  const { t, l, p, s } = envelope.n;
   const note: ButtonNote = { title: t, label: l, submit: s };
   if (p !== undefined) note.placeholder = p;
   const value: ButtonValue = { payload, note };
-  if (envelope.data.s !== undefined) value.step = envelope.data.s;
+  if (envelope.s !== undefined) value.step = envelope.s;
   return value;
 }
 
@@ -87,14 +81,8 @@ export function parseOptionValue(raw: unknown): ButtonValue | undefined {
   if (typeof raw !== 'string' || raw.length > SLACK_LIMITS.optionValue) return undefined;
   const direct = parseActionPayload(raw);
   if (direct) return { payload: direct };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const envelope = optionEnvelope.safeParse(json);
-  const payload = envelope.success ? parseActionPayload(envelope.data.o) : undefined;
-  if (!envelope.success || payload?.k !== 'step' || (payload.v !== 'skip' && payload.v !== 'problem')) return undefined;
-  return { payload, note: stepNote(envelope.data.l, payload.v, envelope.data.n), step: envelope.data.n };
+  const envelope = parseWith(optionEnvelope, raw);
+  const payload = envelope && parseActionPayload(envelope.o);
+  if (!envelope || payload?.k !== 'step' || (payload.v !== 'skip' && payload.v !== 'problem')) return undefined;
+  return { payload, note: stepNote(envelope.l, payload.v, envelope.n), step: envelope.n };
 }

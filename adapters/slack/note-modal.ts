@@ -14,6 +14,7 @@ import { MAX_NOTE_LENGTH } from '../../conversations/limits';
 import { escapeMrkdwn, plain, SLACK_LIMITS as L } from './block-kit';
 import { truncate } from './limits';
 import type { ButtonNote } from './button-value';
+import { parseWith } from '../../src/runtime/json';
 
 export const NOTE_CALLBACK_ID = 'exchange-sp-note';
 export const NOTE_BLOCK_ID = 'note';
@@ -47,19 +48,12 @@ export function encodeNoteMetadata(meta: NoteMetadata): string {
 }
 
 export function parseNoteMetadata(raw: string): NoteMetadata | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = metadataSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const payload = parseActionPayload(parsed.data.p);
-  if (!payload) return undefined;
-  const meta: NoteMetadata = { payload, channel: parsed.data.c, actionKey: parsed.data.k };
-  if (parsed.data.n !== undefined) meta.step = parsed.data.n;
-  if (parsed.data.r !== undefined) meta.responseUrl = parsed.data.r;
+  const data = parseWith(metadataSchema, raw);
+  const payload = data && parseActionPayload(data.p);
+  if (!data || !payload) return undefined;
+  const meta: NoteMetadata = { payload, channel: data.c, actionKey: data.k };
+  if (data.n !== undefined) meta.step = data.n;
+  if (data.r !== undefined) meta.responseUrl = data.r;
   return meta;
 }
 

@@ -67,15 +67,11 @@ export interface CampaignMember {
  * the store's transaction: its hub, its members in order, and which shared steps the
  * servers still wait for.
  */
-export interface CampaignView {
+export interface CampaignView extends Pick<Rollout, 'id' | 'ref' | 'scope' | 'place' | 'owner' | 'locale'> {
   /** The campaign's id: its hub rollout's id. */
   id: string;
   /** Its hub's short reference in the channel ("#42"): how people name the campaign. */
   ref: number;
-  scope: Scope;
-  place: Place;
-  owner: UserRef;
-  locale: Locale;
   /** Where the campaign card is (the members' thread root); empty until it is posted. */
   hubMessages: MessageRef[];
   /** The campaign card's first post failed for good: its members are never posted either. */

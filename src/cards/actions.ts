@@ -6,6 +6,7 @@
  */
 import { COMMANDS } from '../../conversations/interview/words';
 import { z } from 'zod';
+import { parseWith } from '../runtime/json';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 const value = z.string().max(200);
@@ -46,17 +47,8 @@ export type ActionPayload = z.infer<typeof actionPayloadSchema>;
 
 /** Parses an untrusted value (an object or its JSON text); undefined when it is not one of ours. */
 export function parseActionPayload(raw: unknown): ActionPayload | undefined {
-  let candidate = raw;
-  if (typeof raw === 'string') {
-    if (raw.length > 1000) return undefined;
-    try {
-      candidate = JSON.parse(raw);
-    } catch {
-      return undefined;
-    }
-  }
-  const parsed = actionPayloadSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : undefined;
+  if (typeof raw === 'string' && raw.length > 1000) return undefined;
+  return parseWith(actionPayloadSchema, raw);
 }
 
 /** Compact JSON for a button value (Slack allows 2000 characters; ours stay far below). */

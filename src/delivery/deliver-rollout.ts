@@ -147,8 +147,8 @@ export async function deliverRollout(ctx: RoundContext, due: DeliverySnapshot): 
       await record({ ...unwritten, linesSent: rollout.version, attempts: 0, lastError: null });
     }
     // The live record's: stakeholder lines, then the closing summary once the rollout completed.
-    await sendStakeholderNotes(ctx, target, snapshot, record);
-    if (root) await sendClosing(ctx, target, snapshot, root, record);
+    await sendStakeholderNotes({ ctx, target, snapshot, record });
+    if (root) await sendClosing({ ctx, target, snapshot, record }, root);
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) return { kind: 'lost' };

@@ -19,6 +19,14 @@ import type { DeliveryProgress, DeliverySnapshot } from '../store/delivery-model
 import { isDeliveryError, type DeliveryTarget, type ExportFile } from './types';
 import type { RoundContext } from './deliver-rollout';
 
+/** What one round hands the live record's parts: where to send, what to send from, and how to record progress. */
+export interface RoundWork {
+  ctx: RoundContext;
+  target: DeliveryTarget;
+  snapshot: DeliverySnapshot;
+  record: (progress: DeliveryProgress) => Promise<void>;
+}
+
 /** Reminders due now are recorded; answers the snapshot to deliver, and whether the card must be redrawn for the clock. */
 export async function lookForReminders(ctx: RoundContext, snapshot: DeliverySnapshot): Promise<{ snapshot: DeliverySnapshot; redraw: boolean }> {
   const { delivery } = snapshot;
@@ -33,12 +41,8 @@ export async function lookForReminders(ctx: RoundContext, snapshot: DeliverySnap
 }
 
 /** Stakeholder lines after the thread lines; a channel that refuses is skipped (logged), not retried forever. */
-export async function sendStakeholderNotes(
-  ctx: RoundContext,
-  target: DeliveryTarget,
-  snapshot: DeliverySnapshot,
-  record: (progress: DeliveryProgress) => Promise<void>,
-): Promise<void> {
+export async function sendStakeholderNotes(work: RoundWork): Promise<void> {
+  const { ctx, target, snapshot, record } = work;
   const { rollout, events, delivery } = snapshot;
   for (const note of stakeholderNotes(rollout, events, delivery.noticesSent)) {
     await ctx.pace('post');
@@ -55,13 +59,8 @@ export async function sendStakeholderNotes(
 }
 
 /** The closing summary's messages, then the export, in the plan's thread. */
-export async function sendClosing(
-  ctx: RoundContext,
-  target: DeliveryTarget,
-  snapshot: DeliverySnapshot,
-  root: MessageRef,
-  record: (progress: DeliveryProgress) => Promise<void>,
-): Promise<void> {
+export async function sendClosing(work: RoundWork, root: MessageRef): Promise<void> {
+  const { ctx, target, snapshot, record } = work;
   const { rollout, events, delivery } = snapshot;
   if (delivery.closing !== 'due' || rollout.status !== 'completed') return;
   const parts = closingSummaryMessages(rollout, events, ctx.adapter.maxThreadText);
