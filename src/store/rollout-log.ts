@@ -79,8 +79,6 @@ export function newRolloutModel(id: string, input: NewRollout, createdAt: string
 
 /** Result of an action once decided: 'recorded' also says what to write. */
 export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
-  /** Set when the action changed who may act (kept denormalised on the rollout row). */
-  operators?: UserRef[];
   /** For a recorded action: when the worker should next look for reminders (the outbox's remind_at). */
   remindAt?: number | null;
   /** For a recorded action: it completed the rollout (its closing summary is due). */
@@ -101,10 +99,8 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Sto
   const completed = recorded.some((e) => e.type === 'completed');
   const status: RolloutStatus = completed ? 'completed' : rollout.status;
   const next: Rollout = { ...rollout, status, version: last + recorded.length };
-  const operatorsSet = [...recorded].reverse().find((e) => e.type === 'operators-set');
   const all = [...events, ...recorded];
   const result: AppliedAction = { outcome: 'recorded', rollout: next, events: all, recorded };
-  if (operatorsSet) result.operators = operatorsSet.operators ?? [];
   result.remindAt = nextCheckOf(next, all, now.getTime());
   result.completed = completed;
   return result;

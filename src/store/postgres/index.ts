@@ -177,8 +177,8 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     await insertEvents(c, applied.recorded);
     await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, $3)', [id, actionKey, applied.recorded[0].seq]);
     await c.query(
-      `UPDATE rollouts SET version = $2, status = $3, updated_at = $4, operators = COALESCE($5::jsonb, operators) WHERE id = $1`,
-      [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
+      'UPDATE rollouts SET version = $2, status = $3, updated_at = $4 WHERE id = $1',
+      [id, applied.rollout.version, applied.rollout.status, now.toISOString()],
     );
     // The channel must see it: recorded in this same transaction (the outbox).
     await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true);
@@ -212,7 +212,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
         const applied = applyToLog(rollout, events, action, now, campaign);
         if (applied.outcome !== 'recorded') return { ...applied, ...withCampaign };
         await writeApplied(c, id, action.actionKey, applied, now);
-        const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
+        const { remindAt: _remindAt, completed: _completed, ...result } = applied;
         if (!campaign) return result;
         return { ...result, campaign: await campaigns.recorded(c, campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) };
       });

@@ -175,4 +175,11 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'no write-only column: rollouts.operators goes (who may act is in the event log)',
+    sql: `
+      ALTER TABLE rollouts DROP COLUMN IF EXISTS operators;
+    `,
+  },
 ];

@@ -179,11 +179,11 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     ).get(platform, workspace, channel) as { last_ref: number };
     const rollout = newRolloutModel(id, input, now, events.length, ref);
     sql(
-      `INSERT INTO rollouts (id, ref, platform, workspace, channel, place, owner, locale, answers, plan, messages, operators,
+      `INSERT INTO rollouts (id, ref, platform, workspace, channel, place, owner, locale, answers, plan, messages,
          status, version, created_at, updated_at, create_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, 'active', ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 'active', ?, ?, ?, ?)`,
     ).run(id, ref, platform, workspace, channel, rollout.place, jsonText(input.owner), input.locale, jsonText(input.answers),
-      jsonText(input.plan), jsonText(input.operators), rollout.version, now, now, input.actionKey);
+      jsonText(input.plan), rollout.version, now, now, input.actionKey);
     insertEvents(events);
     claimActionKey(id, input.actionKey, 1);
     deliveryWrites.created(rollout, input.address, new Date(now), nextCheckOf(rollout, events, Date.parse(now)));
@@ -204,7 +204,7 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     if (applied.outcome !== 'recorded') return campaign ? { ...applied, campaign } : applied;
     writeApplied(id, action.actionKey, applied, now);
     const after = campaign ? campaigns.recorded(campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) : undefined;
-    const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
+    const { remindAt: _remindAt, completed: _completed, ...result } = applied;
     return after ? { ...result, campaign: after } : result;
   });
 
@@ -214,9 +214,6 @@ export function createSqliteStore(config: SqliteStoreConfig): Store {
     claimActionKey(id, actionKey, applied.recorded[0].seq);
     sql('UPDATE rollouts SET version = ?, status = ?, updated_at = ? WHERE id = ?').run(
       applied.rollout.version, applied.rollout.status, now.toISOString(), id);
-    if (applied.operators) {
-      sql('UPDATE rollouts SET operators = ? WHERE id = ?').run(jsonText(applied.operators), id);
-    }
     // The channel must see it: recorded in this same transaction (the outbox).
     deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs, applied.remindAt ?? null, applied.completed === true);
     recordedWork = true;

@@ -194,4 +194,12 @@ export const sqliteMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'no write-only column: rollouts.operators goes (who may act is in the event log)',
+    sql: `
+      -- Written since 1 and never read: the operators are the log's 'operators-set' events.
+      ALTER TABLE rollouts DROP COLUMN operators;
+    `,
+  },
 ];
