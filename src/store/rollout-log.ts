@@ -106,8 +106,8 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Sto
   return result;
 }
 
-/** Column values of a rollout row, JSON already parsed (each store parses its own way). */
-export interface RolloutRow {
+/** The columns of a rollout row that say whose it is and where: a campaign's head has them too. */
+export interface RolloutHeadRow {
   id: string;
   ref: number | string;
   place: string;
@@ -116,6 +116,10 @@ export interface RolloutRow {
   channel: string;
   owner: unknown;
   locale: string;
+}
+
+/** Column values of a rollout row, JSON already parsed (each store parses its own way). */
+export interface RolloutRow extends RolloutHeadRow {
   answers: unknown;
   plan: unknown;
   messages: unknown;
@@ -144,7 +148,7 @@ export function isoTime(value: string | Date): string {
 }
 
 // Rows were written by us through these same types, so a cast after parsing is enough.
-export function rolloutFromRow(row: RolloutRow): Rollout {
+export function headFromRow(row: RolloutHeadRow): Pick<Rollout, 'id' | 'ref' | 'scope' | 'place' | 'owner' | 'locale'> {
   return {
     id: row.id,
     ref: Number(row.ref),
@@ -152,6 +156,12 @@ export function rolloutFromRow(row: RolloutRow): Rollout {
     place: row.place as Place,
     owner: row.owner as UserRef,
     locale: row.locale as Locale,
+  };
+}
+
+export function rolloutFromRow(row: RolloutRow): Rollout {
+  return {
+    ...headFromRow(row),
     answers: row.answers as CompleteAnswers,
     plan: row.plan as Plan,
     messages: (row.messages ?? []) as MessageRef[],
