@@ -78,8 +78,8 @@ export interface PostgresDeliveryDeps {
   connection: { connectionString: string; application_name: string };
   logger: Logger;
   inTransaction: <T>(work: (c: PoolClient) => Promise<T>) => Promise<T>;
-  /** A pool client that survives its connection dropping while checked out; done() gives it back. */
-  checkout: () => Promise<PoolClient & { done(): void }>;
+  /** Reads from one snapshot (REPEATABLE READ READ ONLY), without taking a lock. */
+  inSnapshot: <T>(work: (c: PoolClient) => Promise<T>) => Promise<T>;
   readRollout: (c: PoolClient, scope: Scope, id: string) => Promise<Rollout | undefined>;
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
   /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
@@ -173,9 +173,7 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
       );
     },
     async dueDeliveries(claim, now, limit) {
-      const client = await deps.checkout();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return deps.inSnapshot(async (client) => {
         const { rows } = await client.query<DeliveryRow>(
           `SELECT * FROM deliveries WHERE ${CHANNEL(1)} AND (due_at <= $4 OR remind_at <= $4)
            ORDER BY LEAST(due_at, remind_at) LIMIT $5`,
@@ -189,14 +187,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
           const campaign = await deps.readCampaign?.(client, rollout.id);
           out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery, ...(campaign ? { campaign } : {}) });
         }
-        await client.query('COMMIT');
         return out;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.done();
-      }
+      });
     },
     async recordDelivery(claim, rolloutId, progress, now) {
       return inTransaction(async (c) => {

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { jsonText } from '../rollout-log';
-import type { Store } from '../store';
+import type { DialogsAndSettings } from '../store';
 import type { GroupCommit } from './group-commit';
 
 export interface SqliteDialogsAndSettingsDeps {
@@ -15,8 +15,6 @@ export interface SqliteDialogsAndSettingsDeps {
   /** Resolves once what was committed is on disk (wal-sync.ts). */
   durable(): Promise<void>;
 }
-
-export type DialogsAndSettings = Pick<Store, 'loadDialog' | 'saveDialog' | 'deleteDialog' | 'getSetting' | 'putSetting' | 'deleteSetting'>;
 
 export function createSqliteDialogsAndSettings(deps: SqliteDialogsAndSettingsDeps): DialogsAndSettings {
   const { db, sql, grouped } = deps;
