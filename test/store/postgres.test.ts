@@ -10,7 +10,9 @@ import { Client } from 'pg';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
 import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../plan/fixtures';
+import Database from 'better-sqlite3';
 import { postgresMigrations } from '../../src/store/postgres/schema';
+import { sqliteMigrations } from '../../src/store/sqlite/schema';
 import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, expectGapless, expectKeptAfter6, ROWS_BEFORE_6, stepAction } from './contract';
 
@@ -34,6 +36,11 @@ async function columnsOf(admin: Client, schema: string, table: string): Promise<
     'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2', [schema, table]);
   return rows.map((r) => r.column_name);
 }
+
+type Column = { table_name: string; column_name: string };
+/** Every table.column but the migrations' own bookkeeping, sorted. */
+const columnNames = (columns: Column[]) =>
+  columns.map((c) => `${c.table_name}.${c.column_name}`).filter((c) => !c.startsWith('schema_migrations.')).sort();
 
 const freshSchema = () => `test_${randomBytes(6).toString('hex')}`;
 
@@ -103,6 +110,22 @@ if (!reachable && required) {
       expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
       expect(columns).toContain('messages');
       expect(columns).not.toContain('operators');
+    });
+
+    it('both dialects end up with the same tables and columns (each schema is its own data table; this keeps them alike)', async () => {
+      await s.open().migrate();
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query<Column>('SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1', [s.schema]);
+      await admin.end();
+      const lite = new Database(':memory:');
+      for (const m of sqliteMigrations) lite.exec(m.sql);
+      const liteRows = lite.prepare(`SELECT m.name AS table_name, p.name AS column_name
+        FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`).all() as Column[];
+      lite.close();
+      // Postgres numbers rollouts in the order they were made (n); SQLite has its rowid for that.
+      expect(columnNames(rows).filter((c) => c !== 'rollouts.n')).toEqual(columnNames(liteRows));
+      expect(columnNames(liteRows)).toContain('campaign_members.released');
     });
 
     it('migration 6 drops the write-only rollouts.operators and keeps every rollout and event readable', async () => {

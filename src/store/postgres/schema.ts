@@ -1,7 +1,10 @@
 /**
  * Postgres schema: the same tables and columns as sqlite/schema.ts, with jsonb and
- * timestamptz. Migrations run under pg_advisory_xact_lock (see postgres.ts) so two
+ * timestamptz. Migrations run under pg_advisory_xact_lock (see index.ts) so two
  * replicas starting together apply each one once. Append only.
+ *
+ * A data table, one per dialect, on purpose (see sqlite/schema.ts): the shipped SQL is
+ * not regenerated; test/store/postgres.test.ts checks both end with the same columns.
  */
 import type { Migration } from '../migration';
 
