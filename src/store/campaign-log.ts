@@ -4,23 +4,15 @@
  * on one of its rollouts changes in the projection (src/campaign/progress.ts) and
  * whose cards must be drawn again because of it.
  */
-import type { Locale, Place } from '../../conversations/types';
 import type { CampaignMember, CampaignView, NewCampaign, Release } from '../campaign/model';
 import { memberProgress, sharedWaiting, type MemberProgress } from '../campaign/progress';
-import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../rollout/model';
+import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope } from '../rollout/model';
+import { headFromRow, type RolloutHeadRow } from './rollout-log';
 
 /** The campaign's own row joined with its hub rollout and the hub's outbox row. */
-export interface CampaignHeadRow {
-  id: string;
-  platform: string;
-  workspace: string;
-  channel: string;
+export interface CampaignHeadRow extends RolloutHeadRow {
   shared_waiting: unknown;
-  owner: unknown;
-  locale: string;
   messages: unknown;
-  ref: number | string;
-  place: string;
   post_state: string | null;
 }
 
@@ -39,12 +31,7 @@ export interface CampaignMemberRow {
 // Rows were written by us through these same types, so a cast after parsing is enough.
 export function campaignFromRows(head: CampaignHeadRow, members: CampaignMemberRow[]): CampaignView {
   return {
-    id: head.id,
-    ref: Number(head.ref),
-    scope: { platform: head.platform as Scope['platform'], workspace: head.workspace, channel: head.channel },
-    place: head.place as Place,
-    owner: head.owner as UserRef,
-    locale: head.locale as Locale,
+    ...headFromRow(head),
     hubMessages: (head.messages ?? []) as MessageRef[],
     hubFailed: head.post_state === 'failed',
     members: members.map(memberFromRow).sort((a, b) => a.position - b.position),

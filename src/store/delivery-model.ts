@@ -158,6 +158,31 @@ export function hasPendingWork(
   );
 }
 
+/** A delivery row once a round's progress is recorded: its columns to write (lastError null: cleared). */
+export type DeliveryAfterRound = Omit<DeliveryState, 'lastError'> & { lastError: string | null };
+
+/**
+ * What recording a round's progress makes of a delivery row (both stores write this):
+ * counts only move forward, and the work is due again at once while any is pending.
+ */
+export function afterRound(current: DeliveryState, progress: DeliveryProgress, now: number): DeliveryAfterRound {
+  const next = {
+    ...current,
+    shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
+    linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
+    noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
+    closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
+    closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
+    // Changes recorded while this round drew stay counted: drawn next round.
+    redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
+    postState: progress.postState ?? current.postState,
+    attempts: progress.attempts ?? current.attempts,
+  };
+  const lastError = progress.lastError === undefined ? current.lastError ?? null : progress.lastError;
+  const dueAt = progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
+  return { ...next, lastError, dueAt };
+}
+
 /** Column values of a deliveries row (JSON parsed by the store). */
 export interface DeliveryRow {
   rollout_id: string;

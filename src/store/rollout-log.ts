@@ -79,8 +79,6 @@ export function newRolloutModel(id: string, input: NewRollout, createdAt: string
 
 /** Result of an action once decided: 'recorded' also says what to write. */
 export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
-  /** Set when the action changed who may act (kept denormalised on the rollout row). */
-  operators?: UserRef[];
   /** For a recorded action: when the worker should next look for reminders (the outbox's remind_at). */
   remindAt?: number | null;
   /** For a recorded action: it completed the rollout (its closing summary is due). */
@@ -101,17 +99,15 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Sto
   const completed = recorded.some((e) => e.type === 'completed');
   const status: RolloutStatus = completed ? 'completed' : rollout.status;
   const next: Rollout = { ...rollout, status, version: last + recorded.length };
-  const operatorsSet = [...recorded].reverse().find((e) => e.type === 'operators-set');
   const all = [...events, ...recorded];
   const result: AppliedAction = { outcome: 'recorded', rollout: next, events: all, recorded };
-  if (operatorsSet) result.operators = operatorsSet.operators ?? [];
   result.remindAt = nextCheckOf(next, all, now.getTime());
   result.completed = completed;
   return result;
 }
 
-/** Column values of a rollout row, JSON already parsed (each store parses its own way). */
-export interface RolloutRow {
+/** The columns of a rollout row that say whose it is and where: a campaign's head has them too. */
+export interface RolloutHeadRow {
   id: string;
   ref: number | string;
   place: string;
@@ -120,6 +116,10 @@ export interface RolloutRow {
   channel: string;
   owner: unknown;
   locale: string;
+}
+
+/** Column values of a rollout row, JSON already parsed (each store parses its own way). */
+export interface RolloutRow extends RolloutHeadRow {
   answers: unknown;
   plan: unknown;
   messages: unknown;
@@ -148,7 +148,7 @@ export function isoTime(value: string | Date): string {
 }
 
 // Rows were written by us through these same types, so a cast after parsing is enough.
-export function rolloutFromRow(row: RolloutRow): Rollout {
+export function headFromRow(row: RolloutHeadRow): Pick<Rollout, 'id' | 'ref' | 'scope' | 'place' | 'owner' | 'locale'> {
   return {
     id: row.id,
     ref: Number(row.ref),
@@ -156,6 +156,12 @@ export function rolloutFromRow(row: RolloutRow): Rollout {
     place: row.place as Place,
     owner: row.owner as UserRef,
     locale: row.locale as Locale,
+  };
+}
+
+export function rolloutFromRow(row: RolloutRow): Rollout {
+  return {
+    ...headFromRow(row),
     answers: row.answers as CompleteAnswers,
     plan: row.plan as Plan,
     messages: (row.messages ?? []) as MessageRef[],

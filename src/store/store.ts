@@ -69,3 +69,6 @@ export interface Store extends DeliveryStore, CampaignStore, Settings {
   saveDialog(key: string, state: unknown, ttlSeconds: number): Promise<void>;
   deleteDialog(key: string): Promise<void>;
 }
+
+/** The store's interview state and settings: one file per store implements them. */
+export type DialogsAndSettings = Pick<Store, 'loadDialog' | 'saveDialog' | 'deleteDialog' | 'getSetting' | 'putSetting' | 'deleteSetting'>;

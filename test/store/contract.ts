@@ -4,7 +4,7 @@
  */
 import type { ActionResult, RolloutAction, RolloutEvent, Scope, StepVerb, UserRef } from '../../src/rollout/model';
 import type { Store } from '../../src/store/store';
-import { alice, bob, carol, channelScope, newRollout, widePlan } from '../plan/fixtures';
+import { alice, bob, carol, channelScope, clusterAnswers, clusterPlan, newRollout, widePlan } from '../plan/fixtures';
 
 export interface ContractTarget {
   /** A store on a fresh, empty database (not migrated yet). */
@@ -252,4 +252,42 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Con
       expect(await store.getSetting('pref:U-ALICE:locale')).toBeUndefined();
     });
   });
+}
+
+/** A rollout as releases before migration 6 left it: its operators on its row (rollouts.operators) and in its log. */
+const OLD_AT = '2026-11-20T09:00:00.000Z';
+const OLD_ID = 'r-before-6';
+const OLD_EVENTS: RolloutEvent[] = [
+  { rolloutId: OLD_ID, seq: 1, type: 'created', actor: alice, at: OLD_AT, actionKey: 'k-post' },
+  { rolloutId: OLD_ID, seq: 2, type: 'operators-set', actor: alice, at: OLD_AT, operators: [bob], actionKey: 'k-post' },
+  { rolloutId: OLD_ID, seq: 3, type: 'confirmed', stepId: 'full-backup', actor: bob, at: OLD_AT, note: 'taken', actionKey: 'k-1' },
+];
+const json = JSON.stringify;
+const scope = { platform: channelScope.platform, workspace: channelScope.workspace, channel: channelScope.channel };
+/** Rows to insert, table by table, into a database at schema version 5 (each store writes its own SQL). */
+export const ROWS_BEFORE_6: { table: string; row: Record<string, string | number | null> }[] = [
+  { table: 'rollouts', row: { id: OLD_ID, ref: 1, place: 'channel', ...scope, owner: json(alice), locale: 'en', answers: json(clusterAnswers),
+    plan: json(clusterPlan), messages: json([{ id: '1.1' }]), operators: json([bob]), status: 'active', version: 3,
+    created_at: OLD_AT, updated_at: OLD_AT, create_key: 'k-post' } },
+  ...OLD_EVENTS.map((e) => ({ table: 'rollout_events', row: { rollout_id: OLD_ID, seq: e.seq, type: e.type, step_id: e.stepId ?? null, actor: json(e.actor),
+    at: e.at, note: e.note ?? null, operators: e.operators ? json(e.operators) : null, action_key: e.actionKey ?? null } })),
+  { table: 'rollout_actions', row: { rollout_id: OLD_ID, action_key: 'k-post', seq: 1 } },
+  { table: 'rollout_actions', row: { rollout_id: OLD_ID, action_key: 'k-1', seq: 3 } },
+  { table: 'channel_refs', row: { ...scope, last_ref: 1 } },
+  { table: 'deliveries', row: { rollout_id: OLD_ID, ...scope, wanted_version: 3, shown_version: 3, lines_sent: 3, notices_sent: 3,
+    post_state: 'posted', updated_at: OLD_AT } },
+];
+
+/** After migration 6, the rollout of ROWS_BEFORE_6 reads as before, and its operators (in the log only) still decide. */
+export async function expectKeptAfter6(store: Store): Promise<void> {
+  const read = await store.getRollout(channelScope, OLD_ID);
+  expect(read?.rollout).toMatchObject({ id: OLD_ID, ref: 1, owner: alice, plan: clusterPlan, messages: [{ id: '1.1' }], version: 3, status: 'active' });
+  expect(read?.events).toEqual(OLD_EVENTS);
+  expect((await store.listRollouts(channelScope)).map((r) => r.id)).toEqual([OLD_ID]);
+  const carolTries = await store.applyAction(channelScope, OLD_ID, stepAction('confirm', 'read-release-notes', carol), NOW);
+  expect(carolTries).toMatchObject({ outcome: 'refused', reason: { key: 'rollout.refused.not-operator' } });
+  const bobConfirms = await store.applyAction(channelScope, OLD_ID, stepAction('confirm', 'read-release-notes', bob), NOW);
+  expect(bobConfirms).toMatchObject({ outcome: 'recorded', rollout: { version: 4 } });
+  expect((await store.getDelivery(channelScope, OLD_ID))?.wantedVersion).toBe(4);
+  expect((await store.createRollout(newRollout({ operators: [carol] }))).rollout.ref).toBe(2);
 }

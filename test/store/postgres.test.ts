@@ -10,9 +10,11 @@ import { Client } from 'pg';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
 import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../plan/fixtures';
+import Database from 'better-sqlite3';
 import { postgresMigrations } from '../../src/store/postgres/schema';
+import { sqliteMigrations } from '../../src/store/sqlite/schema';
 import { describeDeliveryContract } from './delivery-contract';
-import { describeStoreContract, expectGapless, stepAction } from './contract';
+import { describeStoreContract, expectGapless, expectKeptAfter6, ROWS_BEFORE_6, stepAction } from './contract';
 
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const required = process.env.REQUIRE_POSTGRES === '1';
@@ -28,6 +30,17 @@ const reachable = serverAnswers();
 if (!reachable && !required) {
   console.warn(`Postgres at ${url} cannot be reached: skipping the Postgres store tests (set REQUIRE_POSTGRES=1 to fail instead).`);
 }
+
+async function columnsOf(admin: Client, schema: string, table: string): Promise<string[]> {
+  const { rows } = await admin.query<{ column_name: string }>(
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2', [schema, table]);
+  return rows.map((r) => r.column_name);
+}
+
+type Column = { table_name: string; column_name: string };
+/** Every table.column but the migrations' own bookkeeping, sorted. */
+const columnNames = (columns: Column[]) =>
+  columns.map((c) => `${c.table_name}.${c.column_name}`).filter((c) => !c.startsWith('schema_migrations.')).sort();
 
 const freshSchema = () => `test_${randomBytes(6).toString('hex')}`;
 
@@ -92,8 +105,52 @@ if (!reachable && required) {
       const admin = new Client({ connectionString: url });
       await admin.connect();
       const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations ORDER BY version`);
+      const columns = await columnsOf(admin, s.schema, 'rollouts');
       await admin.end();
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+      expect(columns).toContain('messages');
+      expect(columns).not.toContain('operators');
+    });
+
+    it('both dialects end up with the same tables and columns (each schema is its own data table; this keeps them alike)', async () => {
+      await s.open().migrate();
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query<Column>('SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1', [s.schema]);
+      await admin.end();
+      const lite = new Database(':memory:');
+      for (const m of sqliteMigrations) lite.exec(m.sql);
+      const liteRows = lite.prepare(`SELECT m.name AS table_name, p.name AS column_name
+        FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`).all() as Column[];
+      lite.close();
+      // Postgres numbers rollouts in the order they were made (n); SQLite has its rowid for that.
+      expect(columnNames(rows).filter((c) => c !== 'rollouts.n')).toEqual(columnNames(liteRows));
+      expect(columnNames(liteRows)).toContain('campaign_members.released');
+    });
+
+    it('migration 6 drops the write-only rollouts.operators and keeps every rollout and event readable', async () => {
+      // A schema as the release with campaigns left it: version 5, with a rollout in it.
+      const admin = new Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE SCHEMA "${s.schema}"; SET search_path = "${s.schema}"`);
+        await admin.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+        for (const m of postgresMigrations.filter((m) => m.version <= 5)) {
+          await admin.query(m.sql);
+          await admin.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        }
+        for (const { table, row } of ROWS_BEFORE_6) {
+          await admin.query(`INSERT INTO ${table} (${Object.keys(row)}) VALUES (${Object.keys(row).map((_, i) => `$${i + 1}`)})`, Object.values(row));
+        }
+        expect(await columnsOf(admin, s.schema, 'rollouts')).toContain('operators');
+        const store = s.open();
+        await store.migrate();
+        await expectKeptAfter6(store);
+        expect(await columnsOf(admin, s.schema, 'rollouts')).not.toContain('operators');
+        expect(await columnsOf(admin, s.schema, 'rollout_events')).toContain('operators');
+      } finally {
+        await admin.end();
+      }
     });
 
     it('migration 3 numbers earlier rollouts per channel in the order they were made, and tells where each was posted', async () => {

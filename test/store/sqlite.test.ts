@@ -7,7 +7,7 @@ import { createSqliteStore } from '../../src/store/sqlite';
 import { sqliteMigrations } from '../../src/store/sqlite/schema';
 import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS } from '../plan/fixtures';
 import { describeDeliveryContract } from './delivery-contract';
-import { describeStoreContract, type ContractTarget, expectGapless, outcomes, stepAction } from './contract';
+import { describeStoreContract, type ContractTarget, expectGapless, expectKeptAfter6, outcomes, ROWS_BEFORE_6, stepAction } from './contract';
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-sqlite-'));
@@ -46,6 +46,9 @@ async function onDisk(body: (file: string) => Promise<void>): Promise<void> {
   }
 }
 
+const columnsOf = (db: Database.Database, table: string) =>
+  (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name);
+
 describe('sqlite store on disk', () => {
   it('keeps every confirmation across a restart', async () => {
     await onDisk(async (file) => {
@@ -73,7 +76,9 @@ describe('sqlite store on disk', () => {
       await store.close();
       const db = new Database(file, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+      expect(columnsOf(db, 'rollouts')).toContain('messages');
+      expect(columnsOf(db, 'rollouts')).not.toContain('operators');
       db.close();
     });
   });
@@ -125,6 +130,32 @@ describe('sqlite store on disk', () => {
       }
       expect((await store.createRollout(newRollout())).rollout.ref).toBe(3);
       await store.close();
+    });
+  });
+
+  it('migration 6 drops the write-only rollouts.operators and keeps every rollout and event readable', async () => {
+    await onDisk(async (file) => {
+      // A database as the release with campaigns left it: schema version 5, with a rollout in it.
+      mkdirSync(dirname(file), { recursive: true });
+      const old = new Database(file);
+      old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      for (const m of sqliteMigrations.filter((m) => m.version <= 5)) {
+        old.exec(m.sql);
+        old.prepare(`INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01T00:00:00Z')`).run(m.version, m.name);
+      }
+      for (const { table, row } of ROWS_BEFORE_6) {
+        old.prepare(`INSERT INTO ${table} (${Object.keys(row)}) VALUES (${Object.keys(row).map(() => '?')})`).run(...Object.values(row));
+      }
+      expect(columnsOf(old, 'rollouts')).toContain('operators');
+      old.close();
+      const store = createSqliteStore({ file });
+      await store.migrate();
+      await expectKeptAfter6(store);
+      await store.close();
+      const db = new Database(file, { readonly: true });
+      expect(columnsOf(db, 'rollouts')).not.toContain('operators');
+      expect(columnsOf(db, 'rollout_events')).toContain('operators');
+      db.close();
     });
   });
 

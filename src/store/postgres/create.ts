@@ -40,12 +40,12 @@ export async function insertRollout(c: PoolClient, input: NewRollout, deps: Pick
   const rollout = newRolloutModel(id, input, now, events.length, Number(counted.rows[0].last_ref));
   // ON CONFLICT waits for a concurrent insert of the same key, then does nothing.
   const { rows } = await c.query(
-    `INSERT INTO rollouts (id, ref, platform, workspace, channel, place, owner, locale, answers, plan, operators,
+    `INSERT INTO rollouts (id, ref, platform, workspace, channel, place, owner, locale, answers, plan,
        status, version, created_at, updated_at, create_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12, $13, $13, $14)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $12, $12, $13)
      ON CONFLICT (platform, workspace, channel, create_key) DO NOTHING RETURNING id`,
     [id, rollout.ref, platform, workspace, channel, rollout.place, jsonText(input.owner), input.locale, jsonText(input.answers),
-      jsonText(input.plan), jsonText(input.operators), events.length, now, input.actionKey],
+      jsonText(input.plan), events.length, now, input.actionKey],
   );
   // Already created by an earlier delivery of this click: roll back, number included.
   if (rows.length === 0) throw new AlreadyCreated();

@@ -15,8 +15,7 @@ import type { Rollout, RolloutEvent, Scope } from '../../rollout/model';
 import {
   closingCode,
   deliveryFromRow,
-  hasPendingWork,
-  type ChannelClaim,
+  afterRound,
   type DeliveryRow,
   type DeliverySnapshot,
   type DeliveryStore,
@@ -79,8 +78,8 @@ export interface PostgresDeliveryDeps {
   connection: { connectionString: string; application_name: string };
   logger: Logger;
   inTransaction: <T>(work: (c: PoolClient) => Promise<T>) => Promise<T>;
-  /** A pool client that survives its connection dropping while checked out; done() gives it back. */
-  checkout: () => Promise<PoolClient & { done(): void }>;
+  /** Reads from one snapshot (REPEATABLE READ READ ONLY), without taking a lock. */
+  inSnapshot: <T>(work: (c: PoolClient) => Promise<T>) => Promise<T>;
   readRollout: (c: PoolClient, scope: Scope, id: string) => Promise<Rollout | undefined>;
   readEvents: (c: PoolClient, id: string) => Promise<RolloutEvent[]>;
   /** The campaign a rollout belongs to, if any: read in the same snapshot as the rollout. */
@@ -174,9 +173,7 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
       );
     },
     async dueDeliveries(claim, now, limit) {
-      const client = await deps.checkout();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return deps.inSnapshot(async (client) => {
         const { rows } = await client.query<DeliveryRow>(
           `SELECT * FROM deliveries WHERE ${CHANNEL(1)} AND (due_at <= $4 OR remind_at <= $4)
            ORDER BY LEAST(due_at, remind_at) LIMIT $5`,
@@ -190,14 +187,8 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
           const campaign = await deps.readCampaign?.(client, rollout.id);
           out.push({ rollout, events: await deps.readEvents(client, rollout.id), delivery, ...(campaign ? { campaign } : {}) });
         }
-        await client.query('COMMIT');
         return out;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.done();
-      }
+      });
     },
     async recordDelivery(claim, rolloutId, progress, now) {
       return inTransaction(async (c) => {
@@ -212,27 +203,13 @@ export function createPostgresDelivery(deps: PostgresDeliveryDeps): Omit<Deliver
         if (held.rows.length === 0) return false;
         const { rows } = await c.query<DeliveryRow>('SELECT * FROM deliveries WHERE rollout_id = $1 FOR UPDATE', [rolloutId]);
         if (!rows[0]) return false;
-        const current = deliveryFromRow(rows[0]);
-        const next = {
-          ...current,
-          shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
-          linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
-          noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
-          closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
-          closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
-          // Changes recorded while this round drew stay counted: drawn next round.
-          redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
-          postState: progress.postState ?? current.postState,
-          attempts: progress.attempts ?? current.attempts,
-        };
-        const lastError = progress.lastError === undefined ? current.lastError ?? null : progress.lastError;
-        const dueAt = progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
+        const next = afterRound(deliveryFromRow(rows[0]), progress, now);
         await c.query(
           `UPDATE deliveries SET shown_version = $2, lines_sent = $3, notices_sent = $4, closing = $5, closing_sent = $6,
              post_state = $7, attempts = $8, last_error = $9, due_at = $10, updated_at = $11,
              remind_at = CASE WHEN $12 THEN $13::bigint ELSE remind_at END, redraws = $14 WHERE rollout_id = $1`,
           [rolloutId, next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.postState,
-            next.attempts, lastError, dueAt, new Date(now).toISOString(), progress.remindAt !== undefined, progress.remindAt ?? null, next.redraws],
+            next.attempts, next.lastError, next.dueAt, new Date(now).toISOString(), progress.remindAt !== undefined, progress.remindAt ?? null, next.redraws],
         );
         if (progress.messages) await c.query('UPDATE rollouts SET messages = $2 WHERE id = $1', [rolloutId, jsonText(progress.messages)]);
         return true;

@@ -5,33 +5,22 @@
  * Unique constraints on (rollout_id, seq) and (rollout_id, action_key) are the last
  * line of defence. https://node-postgres.com/apis/pool
  */
-import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../../runtime/log';
 import { silentLogger } from '../../runtime/log';
-import type { Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../../rollout/model';
+import type { RolloutSnapshot, Scope } from '../../rollout/model';
 import { postgresMigrations } from './schema';
-import {
-  applyToLog,
-  eventFromRow,
-  eventValues,
-  isPlausibleRolloutId,
-  jsonText,
-  listLimit,
-  nextCheckOf,
-  rolloutFromRow,
-  scopeFilter,
-  type EventRow,
-  type RolloutRow,
-  type AppliedAction,
-} from '../rollout-log';
-import { BOT_ACTOR } from '../../rollout/live-model';
-import type { Store, StoreActionResult } from '../store';
+import { isPlausibleRolloutId, jsonText, listLimit, rolloutFromRow, scopeFilter, type RolloutRow } from '../rollout-log';
+import type { Store } from '../store';
 import type { CampaignSnapshot, CampaignView, NewCampaign } from '../../campaign/model';
 import { samePlace } from '../campaign-log';
 import { createPostgresCampaigns } from './campaigns';
 import { DEFAULT_DELIVERY_DELAY_MS } from '../delivery-model';
-import { createPostgresDelivery, postgresDeliveryWrites } from './delivery';
+import { createPostgresDelivery } from './delivery';
 import { AlreadyCreated, createRolloutInPostgres, createdBefore, insertRollout } from './create';
+import { createPostgresConnection } from './connection';
+import { insertEvents, readEvents, readRollout } from './rollout-rows';
+import { createPostgresActions } from './actions';
+import { createPostgresDialogsAndSettings } from './dialogs-and-settings';
 
 export interface PostgresStoreConfig {
   connectionString: string;
@@ -49,101 +38,29 @@ export interface PostgresStoreConfig {
 
 // Lower case only: search_path folds unquoted names, CREATE SCHEMA below quotes them.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION;
-}
 
 export function createPostgresStore(config: PostgresStoreConfig): Store {
   const schema = config.schema ?? 'public';
   // The name goes into SQL text (search_path, CREATE SCHEMA): only plain identifiers.
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid Postgres schema name: ${schema}`);
   const log = config.logger ?? silentLogger;
-  const pool = new Pool({
+  const applicationName = config.applicationName ?? 'exchange-sp';
+  const { pool, checkout, inTransaction, inSnapshot } = createPostgresConnection({
     connectionString: config.connectionString,
-    max: config.poolSize ?? 10,
-    connectionTimeoutMillis: 5000,
-    application_name: config.applicationName ?? 'exchange-sp',
-    // Every connection resolves unqualified table names in our schema only.
-    options: `-c search_path=${schema}`,
+    schema,
+    poolSize: config.poolSize,
+    applicationName,
+    logger: log,
   });
-  // An idle client losing its connection (server restart, failover) must not crash the process.
-  pool.on('error', (err) => log.warn('postgres pool error', { error: err.message }));
   let closed = false;
   const campaigns = createPostgresCampaigns();
 
-  /**
-   * A client out of the pool. While it is checked out, a dropped connection is emitted
-   * on the client itself, and an 'error' event nobody listens to ends the process: the
-   * query under way fails, and that failure is what the caller handles.
-   */
-  async function checkout(): Promise<PoolClient & { done(): void }> {
-    const client = await pool.connect();
-    const onError = (error: Error) => log.warn('postgres: connection lost during a transaction', { error: error.message });
-    client.on('error', onError);
-    return Object.assign(client, {
-      done() {
-        client.removeListener('error', onError);
-        client.release();
-      },
-    });
-  }
-
-  async function inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
-    const client = await checkout();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.done();
-    }
-  }
-
-  async function readRollout(c: PoolClient | Pool, scope: Scope, id: string, lock = false): Promise<Rollout | undefined> {
-    if (!isPlausibleRolloutId(id)) return undefined;
-    const { rows } = await c.query<RolloutRow>(
-      `SELECT * FROM rollouts WHERE id = $1 AND platform = $2 AND workspace = $3 AND channel = $4${lock ? ' FOR UPDATE' : ''}`,
-      [id, scope.platform, scope.workspace, scope.channel],
-    );
-    return rows[0] ? rolloutFromRow(rows[0]) : undefined;
-  }
-
-  async function readEvents(c: PoolClient, id: string): Promise<RolloutEvent[]> {
-    const { rows } = await c.query<EventRow>('SELECT * FROM rollout_events WHERE rollout_id = $1 ORDER BY seq', [id]);
-    return rows.map(eventFromRow);
-  }
-
-  async function insertEvents(c: PoolClient, events: RolloutEvent[]): Promise<void> {
-    for (const e of events) {
-      await c.query(
-        `INSERT INTO rollout_events (rollout_id, seq, type, step_id, actor, at, note, operators, action_key, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        eventValues(e),
-      );
-    }
-  }
-
+  /** A rollout and its log from one snapshot. */
   async function snapshot(scope: Scope, id: string): Promise<RolloutSnapshot | undefined> {
-    // REPEATABLE READ: the row and its log from one snapshot, without taking a lock.
-    const client = await checkout();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const rollout = await readRollout(client, scope, id);
-      const events = rollout ? await readEvents(client, id) : [];
-      await client.query('COMMIT');
-      return rollout ? { rollout, events } : undefined;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.done();
-    }
+    return inSnapshot(async (c) => {
+      const rollout = await readRollout(c, scope, id);
+      return rollout ? { rollout, events: await readEvents(c, id) } : undefined;
+    });
   }
 
   const createDeps = { pool, schema, inTransaction, insertEvents, snapshot };
@@ -172,66 +89,15 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
     }
   }
 
-  /** Appends what an action recorded, moves the rollout on and records its delivery work (in the caller's transaction). */
-  async function writeApplied(c: PoolClient, id: string, actionKey: string, applied: Extract<AppliedAction, { outcome: 'recorded' }>, now: Date): Promise<void> {
-    await insertEvents(c, applied.recorded);
-    await c.query('INSERT INTO rollout_actions (rollout_id, action_key, seq) VALUES ($1, $2, $3)', [id, actionKey, applied.recorded[0].seq]);
-    await c.query(
-      `UPDATE rollouts SET version = $2, status = $3, updated_at = $4, operators = COALESCE($5::jsonb, operators) WHERE id = $1`,
-      [id, applied.rollout.version, applied.rollout.status, now.toISOString(), applied.operators ? jsonText(applied.operators) : null],
-    );
-    // The channel must see it: recorded in this same transaction (the outbox).
-    await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true);
-  }
-
-  /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
-  async function remindNow(scope: Scope, id: string, now: Date): Promise<boolean> {
-    return inTransaction(async (c) => {
-      const rollout = await readRollout(c, scope, id, true);
-      if (!rollout) return false;
-      const events = await readEvents(c, id);
-      const actionKey = `remind:${rollout.version}`;
-      const applied = applyToLog(rollout, events, { verb: 'remind', actor: BOT_ACTOR, actionKey }, now);
-      if (applied.outcome === 'recorded') await writeApplied(c, id, actionKey, applied, now);
-      else await postgresDeliveryWrites.rescheduled(c, id, nextCheckOf(rollout, events, now.getTime()));
-      return true;
-    });
-  }
-
-  async function applyNow(...[scope, id, action, now]: Parameters<Store['applyAction']>): Promise<StoreActionResult> {
-    try {
-      return await inTransaction(async (c): Promise<StoreActionResult> => {
-        const rollout = await readRollout(c, scope, id, true);
-        if (!rollout) return { outcome: 'not-found' };
-        const events = await readEvents(c, id);
-        // The campaign row next (always after the rollout row): its gate sees the latest state.
-        const campaign = await campaigns.viewOf(c, id, true);
-        const withCampaign = campaign ? { campaign } : {};
-        const seen = await c.query('SELECT 1 FROM rollout_actions WHERE rollout_id = $1 AND action_key = $2', [id, action.actionKey]);
-        if (seen.rows.length > 0) return { outcome: 'duplicate', rollout, events, ...withCampaign };
-        const applied = applyToLog(rollout, events, action, now, campaign);
-        if (applied.outcome !== 'recorded') return { ...applied, ...withCampaign };
-        await writeApplied(c, id, action.actionKey, applied, now);
-        const { operators: _operators, remindAt: _remindAt, completed: _completed, ...result } = applied;
-        if (!campaign) return result;
-        return { ...result, campaign: await campaigns.recorded(c, campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) };
-      });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      // Only reachable if the row lock was bypassed; the same key already landed.
-      const current = await snapshot(scope, id);
-      return current ? { outcome: 'duplicate', ...current } : { outcome: 'not-found' };
-    }
-  }
-
   const deliveryDelayMs = config.deliveryDelayMs ?? DEFAULT_DELIVERY_DELAY_MS;
+  const { applyNow, remindNow } = createPostgresActions({ schema, deliveryDelayMs, campaigns, inTransaction, snapshot });
   const delivery = createPostgresDelivery({
     pool,
     schema,
-    connection: { connectionString: config.connectionString, application_name: `${config.applicationName ?? 'exchange-sp'} listen` },
+    connection: { connectionString: config.connectionString, application_name: `${applicationName} listen` },
     logger: log,
     inTransaction,
-    checkout,
+    inSnapshot,
     readRollout: (c, scope, id) => readRollout(c, scope, id),
     readEvents,
     readCampaign: (c, id) => campaigns.viewOf(c, id),
@@ -240,6 +106,7 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
 
   return {
     ...deliveryStore,
+    ...createPostgresDialogsAndSettings(pool),
     kind: 'postgres',
     async migrate() {
       await inTransaction(async (c) => {
@@ -319,39 +186,6 @@ export function createPostgresStore(config: PostgresStoreConfig): Store {
       if (!(await remindNow(claim.scope, rolloutId, new Date(now)))) return undefined;
       const [delivery, current] = await Promise.all([deliveryStore.getDelivery(claim.scope, rolloutId), snapshot(claim.scope, rolloutId)]);
       return delivery && current ? { ...current, delivery } : undefined;
-    },
-
-    async loadDialog(key) {
-      const { rows } = await pool.query<{ state: unknown }>('SELECT state FROM dialogs WHERE key = $1 AND expires_at > $2', [key, Date.now()]);
-      return rows[0]?.state;
-    },
-    async saveDialog(key, state, ttlSeconds) {
-      const now = Date.now();
-      // Sweep expired interviews as we go: cheap with the index, no timer needed.
-      await pool.query('DELETE FROM dialogs WHERE expires_at <= $1', [now]);
-      await pool.query(
-        `INSERT INTO dialogs (key, state, expires_at) VALUES ($1, $2, $3)
-         ON CONFLICT (key) DO UPDATE SET state = excluded.state, expires_at = excluded.expires_at`,
-        [key, jsonText(state), now + Math.max(0, ttlSeconds) * 1000],
-      );
-    },
-    async deleteDialog(key) {
-      await pool.query('DELETE FROM dialogs WHERE key = $1', [key]);
-    },
-
-    async getSetting(key) {
-      const { rows } = await pool.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
-      return rows[0]?.value;
-    },
-    async putSetting(key, value) {
-      await pool.query(
-        `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        [key, jsonText(value)],
-      );
-    },
-    async deleteSetting(key) {
-      await pool.query('DELETE FROM settings WHERE key = $1', [key]);
     },
   };
 }

@@ -1,7 +1,10 @@
 /**
  * Postgres schema: the same tables and columns as sqlite/schema.ts, with jsonb and
- * timestamptz. Migrations run under pg_advisory_xact_lock (see postgres.ts) so two
+ * timestamptz. Migrations run under pg_advisory_xact_lock (see index.ts) so two
  * replicas starting together apply each one once. Append only.
+ *
+ * A data table, one per dialect, on purpose (see sqlite/schema.ts): the shipped SQL is
+ * not regenerated; test/store/postgres.test.ts checks both end with the same columns.
  */
 import type { Migration } from '../migration';
 
@@ -173,6 +176,13 @@ export const postgresMigrations: Migration[] = [
         released jsonb,
         UNIQUE (campaign_id, position)
       );
+    `,
+  },
+  {
+    version: 6,
+    name: 'no write-only column: rollouts.operators goes (who may act is in the event log)',
+    sql: `
+      ALTER TABLE rollouts DROP COLUMN IF EXISTS operators;
     `,
   },
 ];

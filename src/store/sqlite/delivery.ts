@@ -10,7 +10,7 @@ import type { Rollout, RolloutEvent, Scope } from '../../rollout/model';
 import {
   closingCode,
   deliveryFromRow,
-  hasPendingWork,
+  afterRound,
   type ChannelClaim,
   type DeliveryProgress,
   type DeliveryRow,
@@ -114,27 +114,12 @@ export function createSqliteDelivery(deps: SqliteDeliveryDeps): Omit<DeliverySto
       | Row
       | undefined;
     if (!before) return false;
-    const current = deliveryFromRow(parsedDelivery(before));
-    const next = {
-      ...current,
-      shownVersion: Math.max(current.shownVersion, progress.shownVersion ?? 0),
-      linesSent: Math.max(current.linesSent, progress.linesSent ?? 0),
-      noticesSent: Math.max(current.noticesSent, progress.noticesSent ?? 0),
-      closingSent: Math.max(current.closingSent, progress.closingSent ?? 0),
-      closing: progress.closed && current.closing === 'due' ? ('done' as const) : current.closing,
-      // Changes recorded while this round drew stay counted: drawn next round.
-      redraws: Math.max(0, current.redraws - (progress.redrawn ?? 0)),
-      postState: progress.postState ?? current.postState,
-      attempts: progress.attempts ?? current.attempts,
-    };
-    const lastError = progress.lastError === undefined ? current.lastError ?? null : progress.lastError;
-    const dueAt =
-      progress.retryAt !== undefined ? progress.retryAt : hasPendingWork(next) ? current.dueAt ?? now : null;
+    const next = afterRound(deliveryFromRow(parsedDelivery(before)), progress, now);
     sql(
       `UPDATE deliveries SET shown_version = ?, lines_sent = ?, notices_sent = ?, closing = ?, closing_sent = ?, redraws = ?,
          post_state = ?, attempts = ?, last_error = ?, due_at = ?, updated_at = ? WHERE rollout_id = ?`,
     ).run(next.shownVersion, next.linesSent, next.noticesSent, closingCode(next.closing), next.closingSent, next.redraws,
-      next.postState, next.attempts, lastError, dueAt, new Date(now).toISOString(), rolloutId);
+      next.postState, next.attempts, next.lastError, next.dueAt, new Date(now).toISOString(), rolloutId);
     if (progress.messages) sql('UPDATE rollouts SET messages = ? WHERE id = ?').run(jsonText(progress.messages), rolloutId);
     if (progress.remindAt !== undefined) sql('UPDATE deliveries SET remind_at = ? WHERE rollout_id = ?').run(progress.remindAt, rolloutId);
     return true;

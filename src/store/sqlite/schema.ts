@@ -2,6 +2,11 @@
  * SQLite schema, as numbered migrations recorded in schema_migrations. Append new
  * migrations at the end; never edit one that has shipped. Table and column names
  * match postgres/schema.ts so exports and queries read the same on both.
+ *
+ * A data table, one per dialect, on purpose: the shipped SQL is what databases ran, so
+ * it is not regenerated, and the dialects differ in more than type names (JSON as text,
+ * times as ISO text, rowid for order, json_extract in 3's backfill). That both end with
+ * the same tables and columns is checked by test/store/postgres.test.ts.
  */
 import type { Migration } from '../migration';
 
@@ -192,6 +197,14 @@ export const sqliteMigrations: Migration[] = [
         released TEXT,
         UNIQUE (campaign_id, position)
       );
+    `,
+  },
+  {
+    version: 6,
+    name: 'no write-only column: rollouts.operators goes (who may act is in the event log)',
+    sql: `
+      -- Written since 1 and never read: the operators are the log's 'operators-set' events.
+      ALTER TABLE rollouts DROP COLUMN operators;
     `,
   },
 ];
