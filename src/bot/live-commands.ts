@@ -20,7 +20,8 @@ import { readWindow } from '../rollout/window';
 import type { Store } from '../store/store';
 import type { LiveCommand } from './live-words';
 import { drawMyStepsCard, MAX_MY_ROLLOUTS } from '../cards/mine';
-import { textCard } from './text-reply';
+import { textCard, whereFor } from './text-reply';
+import { formatRef } from '../rollout/short-ref';
 import type { Card } from '../cards/model';
 import type { Inbound, MessageInput, Reply } from './types';
 
@@ -59,15 +60,15 @@ export function createLiveCommands(deps: LiveCommandDeps): LiveCommands {
     return result.outcome === 'recorded' && confirmation ? [textCard(confirmation), ...replies] : replies;
   }
 
-  /** The rollout a step command acts on: the one picked (console `use`), else the channel's latest. */
-  async function channelRollout(inbound: Inbound, input: MessageInput): Promise<Rollout | undefined> {
-    if (input.rollout) return (await deps.findRollout(inbound.scope, input.rollout))?.rollout;
+  /** The rollout a step command acts on: the one named ("#42") or picked (console `use`), else the channel's latest. */
+  async function channelRollout(inbound: Inbound, named: string | undefined): Promise<Rollout | undefined> {
+    if (named) return (await deps.findRollout(inbound.scope, named))?.rollout;
     return (await deps.posted(inbound.scope))[0];
   }
 
-  /** The person's own rollout for owner settings: the one picked if theirs, else their latest in the channel. */
-  async function ownRollout(inbound: Inbound, input: MessageInput): Promise<Rollout | undefined> {
-    const candidates = input.rollout ? [(await deps.findRollout(inbound.scope, input.rollout))?.rollout] : await deps.posted(inbound.scope);
+  /** The person's own rollout for owner settings: the one named or picked if theirs, else their latest in the channel. */
+  async function ownRollout(inbound: Inbound, named: string | undefined): Promise<Rollout | undefined> {
+    const candidates = named ? [(await deps.findRollout(inbound.scope, named))?.rollout] : await deps.posted(inbound.scope);
     return candidates.find((r): r is Rollout => r !== undefined && r.status === 'active' && r.owner.id === inbound.user.id);
   }
 
@@ -77,7 +78,7 @@ export function createLiveCommands(deps: LiveCommandDeps): LiveCommands {
   }
 
   const noSuchStep = (locale: Locale, rollout: Rollout, number: string) =>
-    refused(t(locale, msg('rollout.command.no-such-step', { number: number.slice(0, 12), title: t(locale, rollout.plan.title), id: rollout.id, total: rollout.plan.steps.length })));
+    refused(t(locale, msg('rollout.command.no-such-step', { number: number.slice(0, 12), title: t(locale, rollout.plan.title), ref: formatRef(rollout.ref), total: rollout.plan.steps.length })));
 
   async function mySteps(inbound: Inbound, locale: Locale): Promise<Card> {
     const { platform, workspace } = inbound.scope;
@@ -93,14 +94,15 @@ export function createLiveCommands(deps: LiveCommandDeps): LiveCommands {
         return [{ type: 'private', card: await mySteps(inbound, locale) }];
       case 'assign':
       case 'limit': {
-        const rollout = await channelRollout(inbound, input);
-        if (!rollout) return refused(input.rollout ? t(locale, 'card.error.unknownRollout') : tOn(inbound.scope.platform, locale, 'rollout.command.no-rollout'));
+        const named = command.ref ?? input.rollout;
+        const rollout = await channelRollout(inbound, named);
+        if (!rollout) return refused(named ? t(locale, 'card.error.unknownRollout', { where: whereFor(locale, inbound) }) : tOn(inbound.scope.platform, locale, msg('rollout.command.no-rollout', { where: whereFor(locale, inbound) })));
         if (command.number === undefined) return refused(t(locale, command.command === 'assign' ? 'live.assign.usage' : 'live.limit.usage'));
         const step = stepOf(rollout, command.number);
         if (!step) return noSuchStep(locale, rollout, command.number);
         if (command.command === 'limit') {
           if (command.minutes === undefined) return refused(t(locale, 'live.limit.usage'));
-          const confirmation = command.minutes === null ? undefined : t(locale, msg('live.limit.set', { step: command.number, id: rollout.id, minutes: command.minutes }));
+          const confirmation = command.minutes === null ? undefined : t(locale, msg('live.limit.set', { step: command.number, id: formatRef(rollout.ref), minutes: command.minutes }));
           return record(inbound, locale, rollout, { ...base, verb: 'set-limit', stepId: step.id, minutes: command.minutes }, confirmation);
         }
         if (!command.who) return refused(t(locale, 'live.assign.usage'));
@@ -111,26 +113,26 @@ export function createLiveCommands(deps: LiveCommandDeps): LiveCommands {
       case 'restrict':
       case 'window':
       case 'notify': {
-        const rollout = await ownRollout(inbound, input);
+        const rollout = await ownRollout(inbound, command.ref ?? input.rollout);
         if (!rollout) return refused(t(locale, 'live.noOwnRollout'));
         if (command.command === 'restrict') {
           if (command.on === undefined) return refused(t(locale, 'live.restrict.usage'));
-          const confirmation = t(locale, msg(command.on ? 'live.restrict.on' : 'live.restrict.off', { id: rollout.id }));
+          const confirmation = t(locale, msg(command.on ? 'live.restrict.on' : 'live.restrict.off', { id: formatRef(rollout.ref) }));
           return record(inbound, locale, rollout, { ...base, verb: 'restrict', on: command.on }, confirmation);
         }
         if (command.command === 'window') {
           const reading = readWindow(command.rest, now().getTime(), inbound.timeZone);
           if (!reading.ok) return refused(t(locale, reading.reason));
           const confirmation = reading.window
-            ? t(locale, msg('live.window.set', { id: rollout.id, window: windowText(locale, reading.window) }))
-            : t(locale, msg('live.window.removed', { id: rollout.id }));
+            ? t(locale, msg('live.window.set', { id: formatRef(rollout.ref), window: windowText(locale, reading.window) }))
+            : t(locale, msg('live.window.removed', { id: formatRef(rollout.ref) }));
           return record(inbound, locale, rollout, { ...base, verb: 'set-window', window: reading.window }, confirmation);
         }
         const channel = readStakeholders(command.rest, input.channels ?? []);
         if (channel === undefined) return refused(t(locale, 'live.notify.usage'));
         const confirmation = channel
-          ? t(locale, msg('live.notify.set', { channel: channel.name, id: rollout.id }))
-          : t(locale, msg('live.notify.off', { id: rollout.id }));
+          ? t(locale, msg('live.notify.set', { channel: channel.name, id: formatRef(rollout.ref) }))
+          : t(locale, msg('live.notify.off', { id: formatRef(rollout.ref) }));
         return record(inbound, locale, rollout, { ...base, verb: 'notify', channel }, confirmation);
       }
     }

@@ -19,16 +19,18 @@ import {
   WINDOW_WORDS,
 } from '../../conversations/live/words';
 import { withoutCommandName } from '../../conversations/command';
+import { takeRef } from '../rollout/short-ref';
 
+/** `ref`: the rollout named by its short reference ("assign #42 5 @bob"), when one was typed. */
 export type LiveCommand =
   /** `number`: as typed; `who`: the words naming the person, fillers removed. */
-  | { command: 'assign'; number?: string; who: string }
+  | { command: 'assign'; number?: string; who: string; ref?: string }
   /** `on` undefined: neither on nor off was said. */
-  | { command: 'restrict'; on?: boolean }
-  | { command: 'window'; rest: string }
+  | { command: 'restrict'; on?: boolean; ref?: string }
+  | { command: 'window'; rest: string; ref?: string }
   /** `minutes`: null for "default"; undefined when unreadable. */
-  | { command: 'limit'; number?: string; minutes?: number | null }
-  | { command: 'notify'; rest: string }
+  | { command: 'limit'; number?: string; minutes?: number | null; ref?: string }
+  | { command: 'notify'; rest: string; ref?: string }
   | { command: 'mine' };
 
 /** "90", "90m", "90 min", "1h", "1,5 uur", "2u": minutes; undefined when it is none of these. */
@@ -50,33 +52,52 @@ export function parseLiveCommand(text: string): LiveCommand | undefined {
 
   const assign = restAfter(ASSIGN_WORDS, text);
   if (assign !== undefined) {
-    const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(assign);
-    if (!numbered) return { command: 'assign', who: '' };
-    const who = numbered[2]
+    const { ref, number, rest } = refAndNumber(assign);
+    if (number === undefined) return { command: 'assign', who: '', ...refOf(ref) };
+    const who = rest
       .split(/\s+/)
       .filter((w) => w && !ASSIGN_FILLERS.includes(w.toLowerCase()))
       .join(' ');
-    return { command: 'assign', number: numbered[1], who };
+    return { command: 'assign', number, who, ...refOf(ref) };
   }
 
   const restrict = restAfter(RESTRICT_WORDS, text);
   if (restrict !== undefined) {
-    const word = restrict.toLowerCase();
-    return ON_WORDS.includes(word) ? { command: 'restrict', on: true } : OFF_WORDS.includes(word) ? { command: 'restrict', on: false } : { command: 'restrict' };
+    const { ref, rest } = takeRef(restrict);
+    const word = rest.trim().toLowerCase();
+    const on = ON_WORDS.includes(word) ? true : OFF_WORDS.includes(word) ? false : undefined;
+    return { command: 'restrict', ...(on !== undefined ? { on } : {}), ...refOf(ref) };
   }
 
   const window = restAfter(WINDOW_WORDS, text);
-  if (window !== undefined) return { command: 'window', rest: window };
+  if (window !== undefined) {
+    const { ref, rest } = takeRef(window);
+    return { command: 'window', rest: rest.trim(), ...refOf(ref) };
+  }
 
   const limit = restAfter(LIMIT_WORDS, text);
   if (limit !== undefined) {
-    const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(limit);
-    if (!numbered) return { command: 'limit' };
-    const minutes = readMinutes(numbered[2]);
-    return minutes === undefined ? { command: 'limit', number: numbered[1] } : { command: 'limit', number: numbered[1], minutes };
+    const { ref, number, rest } = refAndNumber(limit);
+    if (number === undefined) return { command: 'limit', ...refOf(ref) };
+    const minutes = readMinutes(rest);
+    return minutes === undefined ? { command: 'limit', number, ...refOf(ref) } : { command: 'limit', number, minutes, ...refOf(ref) };
   }
 
   const notify = restAfter(NOTIFY_WORDS, text);
-  if (notify !== undefined) return { command: 'notify', rest: notify };
+  if (notify !== undefined) {
+    const { ref, rest } = takeRef(notify);
+    return { command: 'notify', rest: rest.trim(), ...refOf(ref) };
+  }
   return undefined;
+}
+
+const refOf = (ref: string | undefined) => (ref ? { ref } : {});
+
+/** "#42 5 rest", "5 #42 rest" or "5 rest": the short reference (either side of the number), the number, the rest. */
+function refAndNumber(text: string): { ref?: string; number?: string; rest: string } {
+  const first = takeRef(text);
+  const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(first.rest);
+  if (!numbered) return { ...refOf(first.ref), rest: first.rest };
+  const after = first.ref ? { rest: numbered[2] } : takeRef(numbered[2]);
+  return { ...refOf(first.ref ?? after.ref), number: numbered[1], rest: after.rest };
 }

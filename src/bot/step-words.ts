@@ -10,6 +10,7 @@
 import { START_WORDS, TAKE_WORDS } from '../../conversations/live/words';
 import type { StepVerb } from '../rollout/model';
 import { withoutCommandName } from '../../conversations/command';
+import { takeRef } from '../rollout/short-ref';
 
 /** A Map, not an object: "constructor 3" must not find Object.prototype's. */
 const VERBS: ReadonlyMap<string, StepVerb> = new Map([
@@ -30,9 +31,6 @@ const VERBS: ReadonlyMap<string, StepVerb> = new Map([
 
 /** Verbs that are step commands only with a step number: "start over" belongs to the interview. */
 const NUMBER_REQUIRED: ReadonlySet<StepVerb> = new Set(['start']);
-
-/** A short reference ("#42") as a word of its own, and what follows it. */
-const REF_WORD = /^(#\d{1,9})(?=\s|$)\s*([\s\S]*)$/;
 
 /** Said right after the step number of a skip: the person accepts the risk of skipping a protective step. */
 const ANYWAY = /^(?:anyway|toch)\b[\s:,-]*/i;
@@ -56,14 +54,12 @@ export function parseStepCommand(text: string): StepCommand | undefined {
   if (!match || !verb) return undefined;
   let rest = (match[2] ?? '').trim();
   let ref: string | undefined;
-  const refFirst = REF_WORD.exec(rest);
-  if (refFirst) [, ref, rest] = refFirst;
+  ({ ref, rest } = takeRef(rest));
   rest = rest.replace(/^(?:step|stap)\s+/i, '');
   const numbered = /^(\d+)(?=\s|$)\s*([\s\S]*)$/.exec(rest);
   if (!numbered) return NUMBER_REQUIRED.has(verb) ? undefined : { verb, anyway: false, ...(ref ? { ref } : {}) };
   let note = numbered[2].trim();
-  const refAfter = ref ? undefined : REF_WORD.exec(note);
-  if (refAfter) [, ref, note] = refAfter;
+  if (!ref) ({ ref, rest: note } = takeRef(note));
   let anyway = false;
   if (verb === 'skip' && ANYWAY.test(note)) {
     anyway = true;

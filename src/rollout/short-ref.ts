@@ -12,6 +12,12 @@ export function formatRef(ref: number): string {
 /** A short reference as people type it: "#" and at most nine digits. */
 export const SHORT_REF = /^#(\d{1,9})$/;
 
+/** A short reference typed as a word of its own at the start of `text` ("#42 5 @bob"), and what follows it. */
+export function takeRef(text: string): { ref?: string; rest: string } {
+  const match = /^(#\d{1,9})(?=\s|$)\s*([\s\S]*)$/.exec(text);
+  return match ? { ref: match[1], rest: match[2] } : { rest: text };
+}
+
 /** 42 for "#42"; undefined for anything else (a long id, a typo). */
 export function parseRef(text: string): number | undefined {
   const match = SHORT_REF.exec(text.trim());

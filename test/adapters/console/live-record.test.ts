@@ -176,7 +176,7 @@ describe('bad input to the live record’s commands', () => {
     ['en', [
       ['assign 3 carol', '! I could not tell who "carol" is: mention the person with @ so the name becomes a link. Nothing was changed.'],
       ['assign 3', '! Which step, and who? For example "assign 5 @bob", "assign 5 me" or "assign 5 nobody". Nothing was changed.'],
-      ['assign 99 me', '! There is no step 99'],
+      ['assign 99 me', '! There is no step 99: Service pack rollout plan for Exchange 2000 (#1) has steps 1 to 6. Nothing was recorded.'],
       ['take', '! Which step? Give its number from the plan, for example "take 5". Nothing was changed.'],
       ['limit 3 soon', '! Which step, and how many minutes? For example "limit 5 90", or "limit 5 default". Nothing was changed.'],
       ['limit 3 0', '! Give step 3 a time between 1 and 10080 minutes, for example "limit 3 60". Nothing was changed.'],

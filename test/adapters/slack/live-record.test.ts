@@ -113,7 +113,7 @@ describe('a Slack channel in English', () => {
 
   it('posts the plan; the window is read on the owner’s time zone and shown with the time left', async () => {
     rolloutId = await c.post('2000 standard sp no adc no ts', 'U1');
-    expect((await c.typed('window 22:00-02:00'))!.text).toBe(`Maintenance window of rollout ${rolloutId}: 24 Nov 22:00 – 25 Nov 02:00 CET.`);
+    expect((await c.typed('window 22:00-02:00'))!.text).toBe(`Maintenance window of rollout #1: 24 Nov 22:00 – 25 Nov 02:00 CET.`);
     expect(c.cardText()).toContain('Maintenance window 24 Nov 22:00 – 25 Nov 02:00 CET · starts in 1 h');
     expect(c.thread()).toContain('Alice Admin set the maintenance window: 24 Nov 22:00 – 25 Nov 02:00 CET.');
     // Carol, in New York, may not set it: only the owner.
@@ -122,7 +122,7 @@ describe('a Slack channel in English', () => {
 
   it('notify #change-board, assign with a mention and the restriction; a teammate is told who may act', async () => {
     expect((await c.typed('notify <#CBOARD1|change-board>'))!.text).toBe(
-      `#change-board will hear when rollout ${rolloutId} gets under way, when a problem is reported and when it completes.`,
+      `#change-board will hear when rollout #1 gets under way, when a problem is reported and when it completes.`,
     );
     await c.typed('assign 5 <@U2|bob>');
     expect(c.thread()).toContain('Alice Admin assigned step 5 to Bob Builder: Install the service pack.');
@@ -206,7 +206,7 @@ describe('een Slack-kanaal in het Nederlands', () => {
 
   it('venster, toewijzen, beperken, starten, een herinnering en "mijn stappen", in het Nederlands', async () => {
     const id = await c.post('2000 standaard servicepack geen adc geen ts', 'U5');
-    expect((await c.typed('venster 23:00-03:00', 'U5'))!.text).toMatch(new RegExp(`^Onderhoudsvenster van uitrol ${id}: \\d+ nov 23:00 – \\d+ nov 03:00 CET\\.$`));
+    expect((await c.typed('venster 23:00-03:00', 'U5'))!.text).toMatch(new RegExp(`^Onderhoudsvenster van uitrol #1: \\d+ nov 23:00 – \\d+ nov 03:00 CET\\.$`));
     await c.typed('toewijzen 1 <@U6|dirk>', 'U5');
     expect(c.thread()).toContain('Anna Beheer heeft stap 1 toegewezen aan Dirk Diender: Lees de releasenotes van het servicepack.');
     await c.typed('beperk aan', 'U5');

@@ -104,14 +104,14 @@ describe('a Teams channel in English', () => {
 
     await t.say('window 22:00-02:00', ALICE);
     const privateTexts = () => t.privately(ALICE).flatMap((a) => [String(a.body.text ?? ''), ...h.connector.cardsIn({ method: 'POST', conversationId: '', body: a.body }).flatMap(allTexts)]);
-    expect(privateTexts()).toContain(`Maintenance window of rollout ${id}: 24 Nov 22:00 – 25 Nov 02:00 CET.`);
+    expect(privateTexts()).toContain(`Maintenance window of rollout #1: 24 Nov 22:00 – 25 Nov 02:00 CET.`);
     expect(allTexts(t.card())).toContain('Maintenance window 24 Nov 22:00 – 25 Nov 02:00 CET · starts in 1 h');
 
     // "notify @change-board": a channel mention.
     const channelMention = { type: 'mention', text: `<at>${BOARD.name}</at>`, mentioned: { id: BOARD.id, name: BOARD.name, conversationIdentityType: 'channel' } };
     const notify = messageActivity(t.where, 'notify', { from: ALICE });
     await t.say('notify', ALICE, { extra: { text: `${String(notify.text)} <at>${BOARD.name}</at>`, entities: [...(notify.entities as unknown[]), channelMention] } });
-    expect(privateTexts()).toContain(`#change-board will hear when rollout ${id} gets under way, when a problem is reported and when it completes.`);
+    expect(privateTexts()).toContain(`#change-board will hear when rollout #1 gets under way, when a problem is reported and when it completes.`);
 
     await t.say('assign 1', ALICE, { mentions: [BOB] });
     expect(t.replyTexts()).toContain('Alice Jansen assigned step 1 to Bob de Vries: Read the release notes of the service pack.');
