@@ -62,16 +62,19 @@ export function msg(key: MessageKey, params?: MessageParams): Msg {
 }
 
 /**
- * Puts a message in the given language; an unknown placeholder stays visible as `{name}`.
+ * Puts a message in the given language; a placeholder without a value stays visible as
+ * `{name}` (and throws under EXSP_STRICT_STRINGS=1, which the test suite sets, so a
+ * caller that forgets one fails its tests instead of showing braces to a user).
  * `params` fill a key's placeholders, and for a Msg they are defaults under its own
  * (how a caller adds what only it knows, such as `where` the conversation is).
  */
 export function t(locale: Locale, message: Msg | MessageKey, params?: MessageParams): string {
   const m = typeof message === 'string' ? { key: message, params } : { ...message, params: { ...params, ...message.params } };
   const template = catalog[locale][m.key] ?? catalog.en[m.key] ?? m.key;
-  const p = m.params;
-  if (!p) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(p, name) ? String(p[name]) : whole,
-  );
+  const p = m.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (Object.prototype.hasOwnProperty.call(p, name)) return String(p[name]);
+    if (process.env.EXSP_STRICT_STRINGS === '1') throw new Error(`${m.key}: no value for {${name}}`);
+    return whole;
+  });
 }

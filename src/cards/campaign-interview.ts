@@ -4,8 +4,8 @@
  * about), the question for a server's name, the campaign's summary with its waves,
  * and help. Like the interview's cards, each says in words what a console user types.
  */
-import { msg, t, type Msg } from '../../conversations/strings';
-import type { Answers, Locale } from '../../conversations/types';
+import { msg, t, where, type Msg } from '../../conversations/strings';
+import type { Answers, Locale, Place } from '../../conversations/types';
 import { summaryItems } from '../../conversations/interview/describe';
 import type { Button, Card, CardBlock } from './model';
 import type { UserRef } from '../rollout/model';
@@ -14,7 +14,7 @@ import type { UserRef } from '../rollout/model';
 interface DraftServer {
   name: string;
   wave: number;
-  dialog: { answers: Answers };
+  dialog: { answers: Answers; place?: Place };
 }
 
 const title = (locale: Locale) => t(locale, 'campaign.interview.title');
@@ -72,7 +72,8 @@ export function campaignSummaryCard(locale: Locale, servers: DraftServer[], oper
     blocks.push({ type: 'text', style: 'strong', text: t(locale, wave === 1 ? 'campaign.summary.pilot' : msg('campaign.summary.wave', { wave })) });
     blocks.push({ type: 'text', text: servers.filter((s) => s.wave === wave).map((s) => answersLine(locale, s)).join('\n') });
   }
-  const who = operators.length === 0 ? t(locale, 'interview.operators.anyone') : operators.map((o) => o.name).join(', ');
+  const anyone = t(locale, 'interview.operators.anyone', { where: where(locale, servers[0]?.dialog.place) });
+  const who = operators.length === 0 ? anyone : operators.map((o) => o.name).join(', ');
   blocks.push(
     { type: 'facts', items: [{ label: t(locale, 'interview.label.operators'), value: who }] },
     { type: 'text', style: 'muted', text: t(locale, 'campaign.summary.how') },

@@ -7,7 +7,7 @@
  * servers: a list typed at once ("EXCH1 2000 enterprise; OLD55 5.5 standard"), "add
  * another server", names, the pilot and the waves, and a summary to post from.
  */
-import { msg, t, type Msg } from '../../conversations/strings';
+import { msg, t, where, type Msg } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { completeAnswers } from '../../conversations/interview/questions';
 import { echoChanges } from '../../conversations/interview/describe';
@@ -221,8 +221,9 @@ function onText(state: CampaignDialogState, text: string, event: DialogEvent, ct
   const parsed = parseText(text);
   if (parsed.operators !== undefined) {
     const choice = readOperators(parsed.operators, event.type === 'text' || event.type === 'start' ? event.mentions ?? [] : [], ctx.user);
-    if (!choice.ok) return show(state, notes(state, [], [choice.reason]));
-    const names = choice.operators.length === 0 ? t(state.locale, 'interview.operators.anyone') : choice.operators.map((u) => u.name).join(', ');
+    const here = where(state.locale, state.servers[0]?.dialog.place);
+    if (!choice.ok) return show(state, notes(state, [], [{ ...choice.reason, params: { where: here, ...choice.reason.params } }]));
+    const names = choice.operators.length === 0 ? t(state.locale, 'interview.operators.anyone', { where: here }) : choice.operators.map((u) => u.name).join(', ');
     const servers = state.servers.map((s) => ({ ...s, dialog: { ...s.dialog, operators: choice.operators } }));
     return show({ ...state, servers, operators: choice.operators }, notes(state, [msg('interview.operators.set', { names })]));
   }

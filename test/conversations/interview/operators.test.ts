@@ -12,7 +12,7 @@ const calledAnyone = { id: 'U-ANY', name: 'anyone' };
 
 const read = (rest: string, mentions = [] as { id: string; name: string }[]) => {
   const choice = readOperators(rest, mentions, owner);
-  return choice.ok ? choice.operators.map((p) => p.id) : t('en', choice.reason);
+  return choice.ok ? choice.operators.map((p) => p.id) : t('en', choice.reason, { where: 'in this channel' });
 };
 
 test.each<[string, string, { id: string; name: string }[], string[] | RegExp]>([
