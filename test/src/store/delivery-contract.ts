@@ -3,9 +3,9 @@
  * recorded with the action that caused it, and handed to exactly one worker at a time.
  * Run by sqlite.test.ts and postgres.test.ts against a real database each.
  */
-import type { Store } from '../../src/store/store';
-import { channelKey, type ChannelClaim } from '../../src/store/delivery-model';
-import { alice, bob, channelScope, newRollout } from '../plan/fixtures';
+import type { Store } from '../../../src/store/store';
+import { channelKey, type ChannelClaim } from '../../../src/store/delivery-model';
+import { alice, bob, channelScope, newRollout } from '../../plan/fixtures';
 import type { ContractTarget } from './contract';
 import { stepAction } from './contract';
 

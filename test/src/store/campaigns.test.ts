@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPostgresStore } from '../../src/store/postgres';
-import { createSqliteStore } from '../../src/store/sqlite';
-import type { Store } from '../../src/store/store';
-import { describePostgres, dropSchema, freshSchema, PG_URL } from '../support/postgres';
+import { createPostgresStore } from '../../../src/store/postgres';
+import { createSqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/store';
+import { describePostgres, dropSchema, freshSchema, PG_URL } from '../../support/postgres';
 import { describeCampaignContract } from './campaign-contract';
 
 describeCampaignContract('sqlite', async () => {

@@ -2,9 +2,9 @@
  * One contract for every Store: what the team relies on when they click on a card.
  * Run by sqlite.test.ts and postgres.test.ts against a real database each.
  */
-import type { ActionResult, RolloutAction, RolloutEvent, Scope, StepVerb, UserRef } from '../../src/rollout/model';
-import type { Store } from '../../src/store/store';
-import { alice, bob, carol, channelScope, newRollout, widePlan } from '../plan/fixtures';
+import type { ActionResult, RolloutAction, RolloutEvent, Scope, StepVerb, UserRef } from '../../../src/rollout/model';
+import type { Store } from '../../../src/store/store';
+import { alice, bob, carol, channelScope, newRollout, widePlan } from '../../plan/fixtures';
 
 export interface ContractTarget {
   /** A store on a fresh, empty database (not migrated yet). */

@@ -5,12 +5,12 @@
  * other servers' state; a release is the owner's, with a reason, and is recorded in
  * the server's log; the cards that show a change are marked for redrawing with it.
  */
-import { buildCampaignPlans } from '../../conversations/campaign/plan';
-import type { CompleteAnswers } from '../../conversations/types';
-import type { NewCampaign, StoreAction } from '../../src/campaign/model';
-import type { Rollout, StepVerb, UserRef } from '../../src/rollout/model';
-import type { Store } from '../../src/store/store';
-import { alice, bob, channelScope } from '../plan/fixtures';
+import { buildCampaignPlans } from '../../../conversations/campaign/plan';
+import type { CompleteAnswers } from '../../../conversations/types';
+import type { NewCampaign, StoreAction } from '../../../src/campaign/model';
+import type { Rollout, StepVerb, UserRef } from '../../../src/rollout/model';
+import type { Store } from '../../../src/store/store';
+import { alice, bob, channelScope } from '../../plan/fixtures';
 import type { ContractTarget } from './contract';
 
 const NOW = new Date('2026-11-24T09:00:00.000Z');
