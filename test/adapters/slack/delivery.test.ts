@@ -17,7 +17,7 @@ import { silentLogger } from '../../../src/runtime/log';
 import type { Rollout, Scope, UserRef } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { widePlan } from '../../plan/fixtures';
+import { widePlan } from '../../src/rollout/fixtures';
 import { startHarness, type Harness } from './harness';
 import { slackMessageViolations } from './limits-check';
 import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';

@@ -10,7 +10,7 @@ import type { CompleteAnswers } from '../../../conversations/types';
 import type { NewCampaign, StoreAction } from '../../../src/campaign/model';
 import type { Rollout, StepVerb, UserRef } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
-import { alice, bob, channelScope } from '../../plan/fixtures';
+import { alice, bob, channelScope } from '../rollout/fixtures';
 import type { ContractTarget } from './contract';
 
 const NOW = new Date('2026-11-24T09:00:00.000Z');

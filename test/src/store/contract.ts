@@ -4,7 +4,7 @@
  */
 import type { ActionResult, RolloutAction, RolloutEvent, Scope, StepVerb, UserRef } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
-import { alice, bob, carol, channelScope, newRollout, widePlan } from '../../plan/fixtures';
+import { alice, bob, carol, channelScope, newRollout, widePlan } from '../rollout/fixtures';
 
 export interface ContractTarget {
   /** A store on a fresh, empty database (not migrated yet). */

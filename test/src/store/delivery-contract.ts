@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../../src/store/store';
 import { channelKey, type ChannelClaim } from '../../../src/store/delivery-model';
-import { alice, bob, channelScope, newRollout } from '../../plan/fixtures';
+import { alice, bob, channelScope, newRollout } from '../rollout/fixtures';
 import type { ContractTarget } from './contract';
 import { stepAction } from './contract';
 

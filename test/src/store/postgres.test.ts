@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresStore } from '../../../src/store/postgres';
 import type { Store } from '../../../src/store/store';
-import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../../plan/fixtures';
+import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../rollout/fixtures';
 import { postgresMigrations } from '../../../src/store/postgres/schema';
 import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, expectGapless, stepAction } from './contract';

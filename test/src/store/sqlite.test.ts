@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import { sqliteMigrations } from '../../../src/store/sqlite/schema';
-import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS } from '../../plan/fixtures';
+import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS } from '../rollout/fixtures';
 import { describeDeliveryContract } from './delivery-contract';
 import { describeStoreContract, type ContractTarget, expectGapless, outcomes, stepAction } from './contract';
 

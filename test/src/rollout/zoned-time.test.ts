@@ -1,5 +1,5 @@
 /** Wall-clock times in named zones, daylight saving time included, with Node's own ICU data. */
-import { addDays, clockText, dayClockText, instantOf, isTimeZone, wallClockAt, zoneName } from '../../src/rollout/zoned-time';
+import { addDays, clockText, dayClockText, instantOf, isTimeZone, wallClockAt, zoneName } from '../../../src/rollout/zoned-time';
 
 const AMS = 'Europe/Amsterdam';
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -11,14 +11,14 @@
  * tampered payloads.
  */
 import fc from 'fast-check';
-import { findConflicts, productsFor, topologiesFor } from '../../conversations/interview/availability';
-import { completeAnswers, nextQuestion, NAME_SLOTS, QUESTION_ORDER } from '../../conversations/interview/questions';
-import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
-import { PHRASES_BY_FIRST_WORD } from '../../conversations/interview/words';
-import { buildPlan } from '../../conversations/plan';
-import { NETBIOS_NAME, type Answers, type Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { DialogCommand, DialogContext, DialogEvent, DialogState } from '../../src/interview/types';
+import { findConflicts, productsFor, topologiesFor } from '../../../conversations/interview/availability';
+import { completeAnswers, nextQuestion, NAME_SLOTS, QUESTION_ORDER } from '../../../conversations/interview/questions';
+import { MAX_INTERVIEW_TEXT } from '../../../conversations/interview/scan';
+import { PHRASES_BY_FIRST_WORD } from '../../../conversations/interview/words';
+import { buildPlan } from '../../../conversations/plan';
+import { NETBIOS_NAME, type Answers, type Locale } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { DialogCommand, DialogContext, DialogEvent, DialogState } from '../../../src/interview/types';
 
 const WORDS = [
   '2000', '5.5', '5,5', 'exchange', 'standard', 'standaard', 'enterprise', 'conferencing', 'sbs', 'single', 'not clustered',

@@ -4,10 +4,10 @@
  * order whatever they look like, and a name field refuses what is not a name as typed,
  * in the user's language.
  */
-import type { Answers, Locale } from '../../conversations/types';
-import { NETBIOS_NAME } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { InputBlock } from '../../src/cards/model';
+import type { Answers, Locale } from '../../../conversations/types';
+import { NETBIOS_NAME } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { InputBlock } from '../../../src/cards/model';
 import { CTX, enter, play, postedAnswers, type Row } from './flatten';
 
 const E2K: Answers = { version: '2000', product: 'enterprise' };

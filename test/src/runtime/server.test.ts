@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { createHttpServer, sendText } from '../../src/runtime/server';
-import { silentLogger } from '../../src/runtime/log';
+import { createHttpServer, sendText } from '../../../src/runtime/server';
+import { silentLogger } from '../../../src/runtime/log';
 
 async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

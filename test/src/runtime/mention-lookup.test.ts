@@ -1,5 +1,5 @@
 /** Looking up a message's mentions: capped, a few at a time, within one budget. */
-import { lookUpWithin, MAX_MENTIONS_RESOLVED, MENTION_LOOKUP_CONCURRENCY } from '../../src/runtime/mention-lookup';
+import { lookUpWithin, MAX_MENTIONS_RESOLVED, MENTION_LOOKUP_CONCURRENCY } from '../../../src/runtime/mention-lookup';
 
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `U${i}`);
 

@@ -3,8 +3,8 @@
  * channel, a group chat, a personal chat with the bot, or the console ("here"), in
  * English and Dutch; the place is kept with the interview's state.
  */
-import type { Locale, Place } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
+import type { Locale, Place } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
 import { CTX, flattenCard } from './flatten';
 
 const WORDS: Record<Locale, Record<Place, { post: string; anyone: string }>> = {

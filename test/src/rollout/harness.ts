@@ -1,9 +1,9 @@
 /** Plays actions through the pure rules the way a store does: decide, then append. */
-import { t } from '../../conversations/strings';
-import { decideAction } from '../../src/rollout/decide';
-import type { Plan } from '../../conversations/plan/model';
-import type { Decision, Rollout, RolloutAction, RolloutEvent, StepVerb, UserRef } from '../../src/rollout/model';
-import { deriveRolloutState, type RolloutState } from '../../src/rollout/status';
+import { t } from '../../../conversations/strings';
+import { decideAction } from '../../../src/rollout/decide';
+import type { Plan } from '../../../conversations/plan/model';
+import type { Decision, Rollout, RolloutAction, RolloutEvent, StepVerb, UserRef } from '../../../src/rollout/model';
+import { deriveRolloutState, type RolloutState } from '../../../src/rollout/status';
 import { alice, clusterPlan, rolloutWith } from './fixtures';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -2,7 +2,7 @@
  * What a user can say at any time: back, start over, cancel, help, a language,
  * operators; and changing an answer from the summary. Buttons and words, en + nl.
  */
-import { stepDialog } from '../../src/interview/engine';
+import { stepDialog } from '../../../src/interview/engine';
 import { CTX, choose, click, play, type Row } from './flatten';
 
 const cmd = (c: 'back' | 'restart' | 'cancel' | 'help' | 'confirm' | 'change', q?: string) =>

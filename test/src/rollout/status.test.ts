@@ -1,6 +1,6 @@
 /** Step status is derived from the event log alone: replaying the log gives the card. */
-import type { RolloutEvent, RolloutEventType, UserRef } from '../../src/rollout/model';
-import { deriveRolloutState, stepNumber, unmetRequirements } from '../../src/rollout/status';
+import type { RolloutEvent, RolloutEventType, UserRef } from '../../../src/rollout/model';
+import { deriveRolloutState, stepNumber, unmetRequirements } from '../../../src/rollout/status';
 import { alice, bob, carol, clusterPlan } from './fixtures';
 
 type Row = [RolloutEventType, string?, UserRef?, string?];

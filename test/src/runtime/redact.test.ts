@@ -3,8 +3,8 @@
  * "name: value", log fields) and by shape (Slack tokens, Bearer values, JWTs, URL
  * passwords, Slack webhook URLs), in text Bolt and the Slack clients really log.
  */
-import { createLogger } from '../../src/runtime/log';
-import { isSecretName, REDACTED, redactFields, redactText } from '../../src/runtime/redact';
+import { createLogger } from '../../../src/runtime/log';
+import { isSecretName, REDACTED, redactFields, redactText } from '../../../src/runtime/redact';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpbnN0YWxsT3B0aW9ucyI6eyJzY29wZXMiOlsiY29tbWFuZHMiXX0sImlhdCI6MTc5NTkyNzM2Nn0.HOodNZmwrkZrIreMuP2SxJXKVP3LMn-x_5yAx58kQyU';

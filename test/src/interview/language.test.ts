@@ -4,10 +4,10 @@
  * language stays. And a message too long to read gets a clear answer in that
  * language and changes nothing.
  */
-import { MAX_INTERVIEW_TEXT } from '../../conversations/interview/scan';
-import type { Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { DialogContext, DialogEvent } from '../../src/interview/types';
+import { MAX_INTERVIEW_TEXT } from '../../../conversations/interview/scan';
+import type { Locale } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { DialogContext, DialogEvent } from '../../../src/interview/types';
 import { CTX, flattenOutputs, play } from './flatten';
 
 const guess = (locale: Locale): DialogContext => ({ ...CTX(locale), localeIsGuess: true });

@@ -4,12 +4,12 @@
  * the choices repeated as words for the console. The summaries reached are exactly
  * the product/topology combinations that exist (FACTS P4).
  */
-import { actionPayloadSchema } from '../../src/cards/actions';
-import type { Card } from '../../src/cards/model';
-import type { Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { DialogEvent, DialogState } from '../../src/interview/types';
-import { CTX, flattenCard } from './flatten';
+import { actionPayloadSchema } from '../../../src/cards/actions';
+import type { Card } from '../../../src/cards/model';
+import type { Locale } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { DialogEvent, DialogState } from '../../../src/interview/types';
+import { CTX, flattenCard } from '../interview/flatten';
 
 function explore(locale: Locale) {
   const cards: Card[] = [];

@@ -4,7 +4,7 @@
  * lands on the right answer, and at the summary "yes", "ok", "ja" or "post" posts
  * the plan while "no" offers the answers to change.
  */
-import type { Answers, Locale } from '../../conversations/types';
+import type { Answers, Locale } from '../../../conversations/types';
 import { play, postedAnswers, type Row } from './flatten';
 
 /** What a user types to reach each question (the summary: every question answered). */

@@ -3,8 +3,8 @@
  * way, or on a date; dates that read differently by country are refused, like windows
  * that end before they start, last too long or are over.
  */
-import { t } from '../../conversations/strings';
-import { readWindow } from '../../src/rollout/window';
+import { t } from '../../../conversations/strings';
+import { readWindow } from '../../../src/rollout/window';
 
 const AMS = 'Europe/Amsterdam';
 const at = (iso: string) => Date.parse(iso);

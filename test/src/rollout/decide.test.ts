@@ -1,7 +1,7 @@
 /** The rollout rules, read as the team experiences them on the card. */
-import { t } from '../../conversations/strings';
-import { buildPlan } from '../../conversations/plan';
-import { MAX_NOTE_LENGTH } from '../../conversations/limits';
+import { t } from '../../../conversations/strings';
+import { buildPlan } from '../../../conversations/plan';
+import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
 import { alice, bob, carol, widePlan } from './fixtures';
 import { play, type Play } from './harness';
 

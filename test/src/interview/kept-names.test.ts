@@ -4,10 +4,10 @@
  * is picked, dropped with a note when it is not clustered; back, start over and
  * cancel handle them; the state stays JSON and older states still load.
  */
-import { buildPlan } from '../../conversations/plan';
-import type { Answers, CompleteAnswers, Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { DialogState } from '../../src/interview/types';
+import { buildPlan } from '../../../conversations/plan';
+import type { Answers, CompleteAnswers, Locale } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { DialogState } from '../../../src/interview/types';
 import { CTX, choose, click, enter, play, type Played, type Row } from './flatten';
 
 const post = click({ k: 'dialog', c: 'confirm' });

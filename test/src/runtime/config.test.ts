@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, decodeTokenKey, loadConfig } from '../../src/runtime/config';
+import { ConfigError, decodeTokenKey, loadConfig } from '../../../src/runtime/config';
 
 describe('configuration from the environment', () => {
   it('with nothing set, runs the console chat on SQLite in ./data on port 3978', () => {

@@ -2,10 +2,10 @@
  * Hand-built plans for the rollout rules and store tests. The real plan builder
  * (conversations/plan) is written separately; these stay small and stable.
  */
-import type { MessageKey, Msg } from '../../conversations/strings';
-import type { CompleteAnswers } from '../../conversations/types';
-import type { Phase, Plan, PlanStep } from '../../conversations/plan/model';
-import type { NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../../src/rollout/model';
+import type { MessageKey, Msg } from '../../../conversations/strings';
+import type { CompleteAnswers } from '../../../conversations/types';
+import type { Phase, Plan, PlanStep } from '../../../conversations/plan/model';
+import type { NewRollout, Rollout, RolloutEvent, Scope, UserRef } from '../../../src/rollout/model';
 
 /** Fixture texts are not in the catalog: the rules never draw them. */
 const text = (key: string): Msg => ({ key: key as MessageKey });

@@ -4,10 +4,10 @@
  * assignee with refusals that say who may, undo of a Start and of an assignment, the
  * owner's settings, and which reminders are due when (each once, from the log).
  */
-import { t } from '../../conversations/strings';
-import { deriveRolloutState } from '../../src/rollout/status';
-import { dueReminders, nextCheckAt } from '../../src/rollout/reminders';
-import { BOT_ACTOR } from '../../src/rollout/live-model';
+import { t } from '../../../conversations/strings';
+import { deriveRolloutState } from '../../../src/rollout/status';
+import { dueReminders, nextCheckAt } from '../../../src/rollout/reminders';
+import { BOT_ACTOR } from '../../../src/rollout/live-model';
 import { alice, bob, carol } from './fixtures';
 import { play, type Play } from './harness';
 

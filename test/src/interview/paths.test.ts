@@ -3,7 +3,7 @@
  * "post plan", in English with buttons and in Dutch with typed words. The posted
  * answers are what the plan builder gets.
  */
-import type { CompleteAnswers } from '../../conversations/types';
+import type { CompleteAnswers } from '../../../conversations/types';
 import { choose, click, enter, play, postedAnswers, type Row } from './flatten';
 
 const post = click({ k: 'dialog', c: 'confirm' });

@@ -3,12 +3,12 @@
  * on src/cards/text.ts), and play a transcript through stepDialog the way an adapter
  * would turn clicks and typed lines into events.
  */
-import type { Card, CardBlock } from '../../src/cards/model';
-import type { ActionPayload } from '../../src/cards/actions';
-import type { Answers, Locale } from '../../conversations/types';
-import { stepDialog } from '../../src/interview/engine';
-import type { DialogEvent, DialogOutput, DialogResult, DialogState } from '../../src/interview/types';
-import type { UserRef } from '../../src/rollout/model';
+import type { Card, CardBlock } from '../../../src/cards/model';
+import type { ActionPayload } from '../../../src/cards/actions';
+import type { Answers, Locale } from '../../../conversations/types';
+import { stepDialog } from '../../../src/interview/engine';
+import type { DialogEvent, DialogOutput, DialogResult, DialogState } from '../../../src/interview/types';
+import type { UserRef } from '../../../src/rollout/model';
 
 function blockLines(b: CardBlock): string[] {
   switch (b.type) {

@@ -4,8 +4,8 @@
  * the rollout completes exactly when every step is settled.
  */
 import fc from 'fast-check';
-import { STEP_VERBS } from '../../src/rollout/model';
-import { isSettled } from '../../src/rollout/status';
+import { STEP_VERBS } from '../../../src/rollout/model';
+import { isSettled } from '../../../src/rollout/status';
 import { alice, bob, carol, clusterPlan } from './fixtures';
 import { play } from './harness';
 

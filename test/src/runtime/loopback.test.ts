@@ -1,5 +1,5 @@
 /** Loopback is "this machine only": what unauthenticated Teams mode listens on and sends to. */
-import { isLoopbackHost, isLoopbackUrl } from '../../src/runtime/loopback';
+import { isLoopbackHost, isLoopbackUrl } from '../../../src/runtime/loopback';
 
 describe('loopback addresses', () => {
   it.each(['127.0.0.1', '127.9.8.7', '::1', '0:0::1', '[::1]', '::ffff:127.0.0.1', 'localhost', 'LocalHost'])('%s is loopback', (host) => {

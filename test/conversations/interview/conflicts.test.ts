@@ -4,9 +4,9 @@
  * message the edition goes before the topology and the version always stays; against
  * an earlier answer, the answer to the earlier question wins.
  */
-import { applyProposals } from '../../conversations/interview/conflicts';
-import type { Answers, Locale } from '../../conversations/types';
-import { choose, click, play } from './flatten';
+import { applyProposals } from '../../../conversations/interview/conflicts';
+import type { Answers, Locale } from '../../../conversations/types';
+import { choose, click, play } from '../../src/interview/flatten';
 
 describe.each<[Locale, Record<string, string>]>([
   ['en', {
