@@ -15,10 +15,10 @@ import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import type { ShownMessage } from './fake-slack';
+import type { ShownMessage } from '../../kit/fake-slack';
 import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string; text: { text: string } }
 interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn }

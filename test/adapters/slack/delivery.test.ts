@@ -19,8 +19,8 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { widePlan } from '../../src/rollout/fixtures';
 import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const alice: UserRef = { id: 'U1', name: 'Alice Admin' };

@@ -13,10 +13,10 @@ import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
-import type { FakeCall } from './fake-slack';
+import type { FakeCall } from '../../kit/fake-slack';
 import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from './slack-requests';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from '../../kit/slack-requests';
 
 interface Btn { type?: string; action_id: string; value: string; style?: string; text: { text: string }; options?: { text: { text: string }; value: string }[] }
 interface Blk { type: string; block_id?: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn; element?: { action_id: string } }

@@ -13,8 +13,8 @@ import type { SlackConfig } from '../../../src/runtime/config';
 import { silentLogger, type Logger } from '../../../src/runtime/log';
 import { createHttpServer } from '../../../src/runtime/server';
 import type { Store } from '../../../src/store/store';
-import { startFakeSlack, type FakeSlack } from './fake-slack';
-import { SIGNING_SECRET } from './slack-requests';
+import { startFakeSlack, type FakeSlack } from '../../kit/fake-slack';
+import { SIGNING_SECRET } from '../../kit/slack-requests';
 
 export interface Harness {
   baseUrl: string;

@@ -19,7 +19,7 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { createTestClock } from '../../support/test-clock';
 import { startHarness, type Harness } from './harness';
-import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody } from './slack-requests';
+import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 interface Btn { type?: string; action_id: string; value: string; style?: string; options?: { value: string }[] }
 interface Blk { type: string; text?: { text: string }; elements?: (Btn & { text?: string })[]; accessory?: Btn }

@@ -18,7 +18,7 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { path as answersOf } from '../../conversations/plan/fixtures';
 import { startHarness, type Harness } from './harness';
-import { postSlack, slashCommandBody, type Who } from './slack-requests';
+import { postSlack, slashCommandBody, type Who } from '../../kit/slack-requests';
 
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 /** Short user ids (U00, U01, ...), so 640 mentions fit in Slack's 4,000-character command. */

@@ -15,7 +15,7 @@ import { createLogger, silentLogger } from '../../../src/runtime/log';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';
-import { blockActionsBody, postSlack, SIGNING_SECRET, slashCommandBody } from './slack-requests';
+import { blockActionsBody, postSlack, SIGNING_SECRET, slashCommandBody } from '../../kit/slack-requests';
 
 const SECRETS = {
   clientSecret: 'c1ient-secret-9f8e7d6c5b4a',

@@ -18,7 +18,7 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { path as answersOf } from '../../conversations/plan/fixtures';
 import { startHarness, type Harness } from './harness';
-import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody, type Who } from './slack-requests';
+import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody, type Who } from '../../kit/slack-requests';
 
 const KEY = '0f'.repeat(32);
 const T1 = { token: 'xoxb-team-one-secret', team: 'T1' };

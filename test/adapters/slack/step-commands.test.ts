@@ -17,7 +17,7 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
 import { startHarness, type Harness } from './harness';
-import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from './slack-requests';
+import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from '../../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string }
 interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn }

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { createBot } from '../../../src/bot';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from './helpers/activities';
-import type { ConnectorCall } from './helpers/fake-connector';
+import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from '../../kit/teams-activities';
+import type { ConnectorCall } from '../../kit/fake-connector';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 import { allTexts, cardProblems, executeActions } from './helpers/validate-card';
 
 type Json = Record<string, unknown>;

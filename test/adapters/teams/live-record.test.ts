@@ -19,9 +19,9 @@ import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { createTestClock } from '../../support/test-clock';
-import { ALICE, BOB, CHANNEL, TENANT, invokeActivity, messageActivity, type Where } from './helpers/activities';
+import { ALICE, BOB, CHANNEL, TENANT, invokeActivity, messageActivity, type Where } from '../../kit/teams-activities';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 import { allTexts, cardProblems, executeActions } from './helpers/validate-card';
 
 const CAROL = { id: '29:1carol-mri', name: 'Carol Smit', aadObjectId: 'aad-carol' };

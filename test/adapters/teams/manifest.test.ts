@@ -16,7 +16,7 @@ import { parseText } from '../../../conversations/interview/parse';
 import { fillManifest, localizationFiles, packageTeamsApp, PackageError, type TeamsManifest } from '../../../manifest/teams/package';
 import { localizationSchemaPathFor, validateTeamsLocalization, validateTeamsManifest } from '../../../manifest/teams/schema';
 import { parseChannelCommand } from '../../../src/bot/words';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 
 const dir = path.resolve(__dirname, '../../../manifest/teams');
 interface CommittedManifest extends TeamsManifest {

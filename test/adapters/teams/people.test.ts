@@ -16,9 +16,9 @@ import type { Rollout } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { buildPlan } from '../../../conversations/plan';
-import { ALICE, BOB, BOT, CHANNEL, TENANT, invokeActivity, messageActivity, searchActivity, type Where } from './helpers/activities';
+import { ALICE, BOB, BOT, CHANNEL, TENANT, invokeActivity, messageActivity, searchActivity, type Where } from '../../kit/teams-activities';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 import { cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 const CAROL = { id: '29:1carol-mri', name: 'Carol Smit', aadObjectId: 'aad-carol' };

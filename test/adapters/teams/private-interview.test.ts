@@ -16,10 +16,10 @@ import path from 'node:path';
 import { createBot } from '../../../src/bot';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, BOT, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';
-import type { ShownActivity } from './helpers/fake-connector';
+import { ALICE, BOB, BOT, invokeActivity, messageActivity, TENANT, type Where } from '../../kit/teams-activities';
+import type { ShownActivity } from '../../kit/fake-connector';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 import { allTexts, executeActions, textsIn as textsInElement } from './helpers/validate-card';
 
 const CASES = [

@@ -14,9 +14,9 @@ import { createBot } from '../../../src/bot';
 import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';
+import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from '../../kit/teams-activities';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 import { cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 const CASES = [

@@ -14,9 +14,9 @@ import type { Bot } from '../../../../src/bot/types';
 import type { TeamsConfig } from '../../../../src/runtime/config';
 import { createLogger, type Logger } from '../../../../src/runtime/log';
 import { createHttpServer } from '../../../../src/runtime/server';
-import { APP_ID } from './activities';
-import { startFakeConnector, type FakeConnector } from './fake-connector';
-import { startOpenIdServer, type OpenIdServer, type TokenOptions } from './openid';
+import { APP_ID } from '../../../kit/teams-activities';
+import { startFakeConnector, type FakeConnector } from '../../../kit/fake-connector';
+import { startOpenIdServer, type OpenIdServer, type TokenOptions } from '../../../kit/openid';
 
 export const OUTBOUND_TOKEN = 'outbound-test-token';
 

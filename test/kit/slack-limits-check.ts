@@ -2,7 +2,7 @@
  * An independent check of one Slack message against Block Kit's limits (it walks the
  * JSON rather than reusing the renderer's own counting). Returns the violations.
  */
-import { SLACK_LIMITS as L } from '../../../adapters/slack/limits';
+import { SLACK_LIMITS as L } from '../../adapters/slack/limits';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };

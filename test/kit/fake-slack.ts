@@ -14,7 +14,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackHomeViewViolations, slackMessageViolations } from './limits-check';
+import { slackHomeViewViolations, slackMessageViolations } from './slack-limits-check';
 
 /** One message as the channel shows it now (the latest update applied). */
 export interface ShownMessage {
