@@ -12,94 +12,24 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_PAGE_SIZE, type ConnectorCall, type FakeConnector, type Member, type ShownActivity } from './connector-model';
 import { checkCreateConversation, checkOutgoingActivity, type ConnectorRefusal } from './connector-rules';
 
-export interface ConnectorCall {
-  method: string;
-  conversationId: string;
-  /** POST .../activities/{replyToId}, PUT/DELETE .../activities/{id}. */
-  activityId?: string;
-  /** The id the fake assigned (POST). */
-  createdId?: string;
-  authorization?: string;
-  body: Record<string, unknown>;
-}
-
-/** An activity as the conversation shows it now (the latest update applied). */
-export interface ShownActivity {
-  id: string;
-  conversationId: string;
-  /** Set for a reply in a message's thread. */
-  replyToId?: string;
-  body: Record<string, unknown>;
-  updates: number;
-  deleted?: boolean;
-}
-
-export interface Member {
-  id: string;
-  name: string;
-  aadObjectId: string;
-  userPrincipalName?: string;
-}
-
-/** Teams pages the roster: at most 500 a page (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-the-roster-or-user-profile). */
-const MAX_PAGE_SIZE = 500;
-
-export interface FakeConnector {
-  serviceUrl: string;
-  calls: ConnectorCall[];
-  /** Every request's method, failed ones included (to count retries). */
-  attempts: string[];
-  /** Calls the service refused as invalid (400/413), with its answer. */
-  refused: { method: string; conversationId: string; answer: ConnectorRefusal }[];
-  members: Member[];
-  /** The personal chats the service opened (createConversation), with the body the bot sent. */
-  personalChatsOpened: { body: Record<string, unknown>; member: string; conversationId: string }[];
-  /**
-   * Member ids (29:...) for whom the app is not installed: createConversation, and any
-   * message to a personal chat opened for them before, answer 403 BotNotInConversationRoster.
-   */
-  notInstalledFor: Set<string>;
-  /** The personal chat the service opened for a member id, if it did. */
-  personalChatOf(memberId: string): string | undefined;
-  /** Member ids looked up (GET .../members/{id}), in the order asked. */
-  memberLookups: string[];
-  /** Roster pages asked for (GET .../pagedmembers), with their page size. */
-  rosterPages: { pageSize: number; token?: string }[];
-  /** The most member look-ups open (asked, not yet answered) at one time. */
-  peakMemberLookups: number;
-  /** How long a member look-up takes to answer (a slow service). */
-  memberDelayMs: number;
-  /** The next requests of this method answer with these statuses first. */
-  failNext(method: 'POST' | 'PUT' | 'DELETE', status: number, retryAfterSeconds?: number): void;
-  /** What a conversation shows: its messages with their latest content (deleted ones left out), oldest first. */
-  shown(conversationId: string): ShownActivity[];
-  /** Everything a channel shows, in any of its threads: posts and thread replies, oldest first. */
-  everythingIn(channelId: string): ShownActivity[];
-  /** The replies to one message, oldest first. */
-  replies(conversationId: string, activityId: string): ShownActivity[];
-  /** Someone deletes a message in Teams. */
-  deleteByUser(activityId: string): void;
-  /**
-   * A request of this method (the next one, or the one after `skip` more) is received
-   * and never answered, and nothing is created: as when the bot dies before its request
-   * reached the service.
-   */
-  holdNext(method: 'POST' | 'PUT', skip?: number): void;
-  /** How many requests are being held unanswered. */
-  held(): number;
-  /** Cards in posts (POST) and updates (PUT), in order. */
-  cardsIn(call: ConnectorCall): Record<string, unknown>[];
-  waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
-}
+export type { ConnectorCall, FakeConnector, Member, ShownActivity } from './connector-model';
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members|pagedmembers)(?:\/([^/]+))?\/?$/;
 const CREATE_CONVERSATION = /^\/v3\/conversations\/?$/;
 const notInRoster: ConnectorRefusal = { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+export interface FakeConnectorOptions {
+  /** Keep every call for `calls`/waitFor() (default); false keeps only counts (a load run). */
+  keepCalls?: boolean;
+}
+
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+  const keepCalls = options.keepCalls ?? true;
+  const counts: Record<string, number> = {};
+  const count = (key: string) => void (counts[key] = (counts[key] ?? 0) + 1);
   const calls: ConnectorCall[] = [];
   const members: Member[] = [];
   const attempts: string[] = [];
@@ -179,6 +109,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const refusal = checkOutgoingActivity(text);
         if (refusal) {
           refused.push({ method: req.method, conversationId, answer: refusal });
+          count(`connector ${req.method} ${refusal.status}`);
           res.statusCode = refusal.status;
           return res.end(JSON.stringify(refusal.body));
         }
@@ -191,6 +122,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       };
       if ((req.method === 'PUT' || req.method === 'DELETE') && (!tail || !activities.get(tail) || activities.get(tail)!.deleted)) {
+        count(`connector ${req.method} 404`);
         res.statusCode = 404;
         return res.end(JSON.stringify({ error: { code: 'NotFound', message: 'Activity not found' } }));
       }
@@ -204,7 +136,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       } else if (req.method === 'DELETE') {
         activities.get(tail!)!.deleted = true;
       }
-      calls.push(call);
+      if (keepCalls) calls.push(call);
+      count(`connector ${call.method}`);
       // The service answers 201 Created to a new activity, 200 to an update or delete.
       res.statusCode = req.method === 'POST' ? 201 : 200;
       res.end(JSON.stringify({ id: call.createdId ?? tail ?? '' }));
@@ -243,6 +176,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     rosterPages: [],
     peakMemberLookups: 0,
     memberDelayMs: 0,
+    counts: () => ({ ...counts }),
+    plant: (conversationId, activityId) => void activities.set(activityId, { id: activityId, conversationId, body: {}, updates: 0 }),
     failNext: (method, status, retryAfter) => failures.push({ method, status, retryAfter }),
     shown: (conversationId) => [...activities.values()].filter((a) => a.conversationId === conversationId && !a.replyToId && !a.deleted),
     everythingIn: (channelId) =>

@@ -1,7 +1,9 @@
 /**
- * Fails any test that opens a connection beyond loopback (login.microsoftonline.com,
- * login.botframework.com, a real Bot Connector...). Wraps net.Socket.prototype.connect,
- * which every HTTP(S) client in node ends up calling.
+ * Refuses (and remembers) any connection beyond loopback (login.microsoftonline.com,
+ * login.botframework.com, a real Bot Connector or Slack...). Wraps
+ * net.Socket.prototype.connect, which every HTTP(S) client in node ends up calling.
+ * Tests install it around a suite; the bench installs it in every child process and
+ * its report prints what was blocked (expected: nothing).
  */
 import net from 'node:net';
 
@@ -13,7 +15,8 @@ export interface NetGuard {
   restore(): void;
 }
 
-export function installNetGuard(): NetGuard {
+/** `who` names the guarded party in the refusal ("tests", "the bench"). */
+export function installNetGuard(who = 'tests'): NetGuard {
   const original = net.Socket.prototype.connect;
   const blocked: string[] = [];
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
@@ -31,7 +34,7 @@ export function installNetGuard(): NetGuard {
     }
     if (!path && host !== undefined && !LOOPBACK.has(host)) {
       blocked.push(host);
-      throw new Error(`network guard: connection to ${host} refused (tests stay on loopback)`);
+      throw new Error(`network guard: connection to ${host} refused (${who} must stay on loopback)`);
     }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof original;

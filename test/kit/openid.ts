@@ -2,6 +2,7 @@
  * A local stand-in for login.botframework.com: an OpenID metadata document and JWKS
  * served on loopback, and a signer for Bot Connector style RS256 tokens. Keys carry
  * the `endorsements` botbuilder checks against the activity's channelId.
+ * Used by the tests and by the bench (which signs its load's tokens with it).
  * (node:crypto rather than jose: jose 6 is ESM-only and jest here runs CommonJS.)
  */
 import { createSign, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
@@ -78,6 +79,10 @@ export async function startOpenIdServer(defaults: { appId: string; serviceUrl: s
       };
       return signRs256({ alg: 'RS256', kid, typ: 'JWT' }, payload, key);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

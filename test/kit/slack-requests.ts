@@ -1,7 +1,8 @@
 /**
  * Signed requests as Slack sends them: slash commands as a form body, interactions
  * as JSON in the `payload` form field, signed with HMAC-SHA256 "v0:{ts}:{body}".
- * Factories take overrides, after Bolt's own tests.
+ * Factories take overrides, after Bolt's own tests. The tests post them with
+ * postSlack; the bench's load generator sends them with signedHeaders.
  * https://docs.slack.dev/authentication/verifying-requests-from-slack
  */
 import { createHmac } from 'node:crypto';
@@ -10,6 +11,16 @@ export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+}
+
+/** Headers Slack sends with a form body signed now. */
+export function signedHeaders(body: string, secret = SIGNING_SECRET): Record<string, string> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': sign(body, timestamp, secret),
+  };
 }
 
 export interface SentRequest {
@@ -47,10 +58,11 @@ export interface Who {
   channelName?: string;
 }
 
-const defaults = { team: 'T1', channel: 'C1', user: 'U1', userName: 'alice' };
+/** Who sends a request when the factory is not told: workspace T1, channel C1, user U1 (alice). */
+export const DEFAULT_WHO = { team: 'T1', channel: 'C1', user: 'U1', userName: 'alice' };
 
 export function slashCommandBody(text: string, responseUrl: string, who: Who = {}): string {
-  const w = { ...defaults, ...who };
+  const w = { ...DEFAULT_WHO, ...who };
   const form: Record<string, string> = {
     token: 'legacy-verification-token',
     team_id: w.team,
@@ -90,7 +102,7 @@ export interface ClickOptions extends Who {
 let clicks = 0;
 
 export function blockActionsBody(o: ClickOptions): string {
-  const w = { ...defaults, ...o };
+  const w = { ...DEFAULT_WHO, ...o };
   const action: Record<string, unknown> = {
     type: o.type ?? 'button',
     action_id: o.actionId ?? 'b-0',
@@ -120,7 +132,7 @@ export function blockActionsBody(o: ClickOptions): string {
 }
 
 export function viewSubmissionBody(privateMetadata: string, note: string | null, who: Who = {}): string {
-  const w = { ...defaults, ...who };
+  const w = { ...DEFAULT_WHO, ...who };
   const payload = {
     type: 'view_submission',
     team: { id: w.team, domain: 'example' },
