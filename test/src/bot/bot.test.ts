@@ -35,11 +35,11 @@ describe('the bot core', () => {
   });
 
   /** Alice posts a plan; the publisher would then record where it went (markPosted). */
-  async function postPlan(who: Inbound = ops) {
+  async function postPlan(who: Inbound = ops, actionKey = 'post-1') {
     await bot.handleMessage(who, { text: '2000 standard sp no adc no ts', isCommand: true });
-    const replies = await bot.handleAction(who, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-1' });
+    const replies = await bot.handleAction(who, { payload: { k: 'dialog', c: 'confirm' }, actionKey });
     const [rollout] = await store.listRollouts(who.scope, { limit: 1 });
-    if (!rollout) throw new Error(`no plan posted: ${textOf(replies)}`);
+    if (!rollout || rollout.owner.id !== who.user.id) throw new Error(`no plan posted: ${textOf(replies)}`);
     return { replies, rollout, markPosted: () => store.setMessages(who.scope, rollout.id, [{ id: 'ts-1' }]) };
   }
 
@@ -58,9 +58,14 @@ describe('the bot core', () => {
   });
 
   it('a plan the platform could not post: the answers wait at the summary, and the orphan stays out of status', async () => {
+    // A plan that did reach the channel first: status must list it, so an empty status cannot pass for the orphan's absence.
+    const { rollout: shown, markPosted } = await postPlan(bob, 'post-bob');
+    await markPosted();
     const { rollout } = await postPlan();
     await bot.planNotPosted(ops.scope, rollout.id);
-    expect(textOf(await bot.handleMessage(ops, { text: 'status' }))).toContain('There are no open rollouts in this channel.');
+    const status = textOf(await bot.handleMessage(ops, { text: 'status' }));
+    expect(status).toContain(`Service pack rollout plan for Exchange 2000 · 0 of 6 steps done · #${shown.ref}, started by Bob`);
+    expect(status).not.toContain(`#${rollout.ref},`);
     const resumed = await bot.handleMessage(ops, { text: '', isCommand: true });
     expect(textOf(resumed)).toContain('Post plan');
     await bot.handleAction(ops, { payload: { k: 'dialog', c: 'confirm' }, actionKey: 'post-again' });

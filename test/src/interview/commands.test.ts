@@ -71,7 +71,11 @@ describe('at any time', () => {
       ['uitvoerders iedereen', ['iedereen in dit kanaal']],
     ], 'nl'],
     ['post before the end says what is missing', [['2000', []], [cmd('confirm'), ['A few answers are still missing.', 'Which Exchange product'], { version: '2000' }]]],
-    ['a start with no words resumes the interview', [['2000', []], [{ mentions: [], text: '' }, []]]],
+    ['a start with no words resumes the interview', [
+      ['2000', ['Which Exchange product']],
+      // A mention with no words: the same question again, the answer kept, nothing refused.
+      [{ mentions: [], text: '' }, ['Which Exchange product', '[Standard] [Enterprise]', '!did not understand', '!Understood:'], { version: '2000' }],
+    ]],
     // A rest parameter: jest would take a third declared parameter for `done`.
   ])('%s', (...row) => {
     play(row[1], row[2] ?? 'en');
