@@ -12,6 +12,7 @@ import { tOn } from '../../conversations/strings/platform';
 import type { Answers, Locale } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import { stepDialog } from '../interview/engine';
+import { clickEvent } from '../interview/click-event';
 import type { DialogEvent, DialogOutput, DialogState } from '../interview/types';
 import { drawPlanCard } from '../cards/plan-card';
 import type { ActionPayload } from '../cards/actions';
@@ -289,16 +290,8 @@ export function createBot(options: BotOptions): Bot {
           // A second click on "Post plan", or a click on a card of an expired interview.
           return [textCard(tOn(inbound.scope.platform, locale, 'card.interview.ended'))];
         }
-        let event: DialogEvent;
-        if (payload.k === 'lang') {
-          await preferences.setLocale(inbound, payload.l);
-          event = { type: 'language', locale: payload.l };
-        } else if (payload.k === 'dialog') {
-          event = { type: 'command', command: payload.c, question: payload.q };
-        } else {
-          event = { type: 'answer', question: payload.q, value: payload.v ?? input.text ?? '' };
-        }
-        return runDialog(home, state, event, input.actionKey, false);
+        if (payload.k === 'lang') await preferences.setLocale(inbound, payload.l);
+        return runDialog(home, state, clickEvent(payload, input.text), input.actionKey, false);
       }),
 
     async planNotPosted(scope, rolloutId) {

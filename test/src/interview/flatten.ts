@@ -6,6 +6,7 @@
 import type { Card, CardBlock } from '../../../src/cards/model';
 import type { ActionPayload } from '../../../src/cards/actions';
 import type { Answers, Locale } from '../../../conversations/types';
+import { clickEvent } from '../../../src/interview/click-event';
 import { stepDialog } from '../../../src/interview/engine';
 import type { DialogEvent, DialogOutput, DialogResult, DialogState } from '../../../src/interview/types';
 import type { UserRef } from '../../../src/rollout/model';
@@ -48,21 +49,14 @@ export const click = (payload: ActionPayload, input?: string): Act => ({ click: 
 export const choose = (q: string, v: string): Act => click({ k: 'answer', q, v });
 export const enter = (q: string, text: string): Act => click({ k: 'answer', q, i: q }, text);
 
-/** As adapters do: a click's payload becomes an event; text starts or continues. */
+/** As the bot does: a click's payload becomes an event (clickEvent); text starts or continues. */
 export function toEvent(act: Act, state: DialogState | undefined): DialogEvent {
   if (typeof act === 'string') return state ? { type: 'text', text: act } : { type: 'start', text: act };
   if ('mentions' in act) return { type: state ? 'text' : 'start', text: act.text, mentions: act.mentions };
   const p = act.click;
-  switch (p.k) {
-    case 'answer':
-      return { type: 'answer', question: p.q, value: p.i !== undefined ? act.input ?? '' : p.v ?? '' };
-    case 'dialog':
-      return { type: 'command', command: p.c, question: p.q };
-    case 'lang':
-      return { type: 'language', locale: p.l };
-    default:
-      throw new Error(`not an interview button: ${p.k}`);
-  }
+  if (p.k !== 'answer' && p.k !== 'dialog' && p.k !== 'lang') throw new Error(`not an interview button: ${p.k}`);
+  // The product's own mapping of a click (src/bot uses it too), not a copy of it.
+  return clickEvent(p, act.input);
 }
 
 /** The person interviewed in these transcripts (the owner-to-be of the plan). */
