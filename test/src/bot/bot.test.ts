@@ -1,14 +1,10 @@
 /**
  * The core as adapters see it: replies to messages and clicks, on a real SQLite file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 
 const ops: Inbound = { scope: { platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS' }, user: { id: 'U-ALICE', name: 'Alice' } };
 const bob: Inbound = { ...ops, user: { id: 'U-BOB', name: 'Bob' } };
@@ -20,19 +16,11 @@ const textOf = (replies: Reply[]) =>
     .join('\n');
 
 describe('the bot core', () => {
-  let dir: string;
   let store: Store;
   let bot: Bot;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-bot-'));
-    store = createSqliteStore({ file: path.join(dir, 'bot.sqlite') });
-    await store.migrate();
-    bot = createBot({ store, now: () => new Date('2026-11-24T09:00:00Z') });
-  });
-  afterEach(async () => {
-    await store.close().catch(() => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useBot('exsp-bot-', (s) => {
+    ({ store, bot } = s);
+  }, { now: () => new Date('2026-11-24T09:00:00Z') });
 
   /** Alice posts a plan; the publisher would then record where it went (markPosted). */
   async function postPlan(who: Inbound = ops, actionKey = 'post-1') {
