@@ -22,8 +22,8 @@ import { createHttpServer } from '../src/runtime/server';
 import { metricsRoute } from '../src/metrics';
 import { startBareBolt } from './bare-bolt';
 import { memoryNow, serveParent } from './child';
-import { BENCH_APP_ID } from './fake-teams';
-import { installLoopbackGuard } from './net-guard';
+import { installNetGuard } from '../test/kit/net-guard';
+import { APP_ID } from '../test/kit/teams-activities';
 
 export type AppMode = 'slack' | 'teams' | 'bolt';
 export interface AppInfo {
@@ -38,7 +38,7 @@ async function startMode(mode: AppMode): Promise<{ port: number; stop: () => Pro
     const app = await startApp(loadConfig(process.env, []), logger);
     return { port: app.port ?? 0, stop: app.stop };
   }
-  const config = loadConfig({ ...process.env, MicrosoftAppId: BENCH_APP_ID }, []);
+  const config = loadConfig({ ...process.env, MicrosoftAppId: APP_ID }, []);
   const store = openStore(config, logger);
   await store.migrate();
   const bot = createBot({ store, logger });
@@ -76,7 +76,7 @@ async function startMode(mode: AppMode): Promise<{ port: number; stop: () => Pro
 }
 
 async function main(): Promise<void> {
-  const guard = installLoopbackGuard();
+  const guard = installNetGuard('the bench');
   const mode = (process.argv[2] ?? 'slack') as AppMode;
   const app = await startMode(mode);
   const info: AppInfo = { port: app.port, mode };

@@ -12,8 +12,8 @@ import type { AppInfo } from './app-process';
 import { forkBenchChild } from './child';
 import type { FakesInfo } from './fakes-process';
 import { runLoad } from './load';
-import { clickAt, markDelivered, seedRollouts } from './seed';
-import { BENCH_CHANNEL, BENCH_OWNER, BENCH_SIGNING_SECRET, BENCH_TEAM, blockActionsBody, signedHeaders } from './slack-requests';
+import { blockActionsBody, signedHeaders, SIGNING_SECRET } from '../test/kit/slack-requests';
+import { BENCH_CHANNEL, BENCH_OWNER, BENCH_TEAM, clickAt, markDelivered, seedRollouts } from './seed';
 
 async function main(): Promise<void> {
   const connections = Number(process.argv[2] ?? 50);
@@ -26,8 +26,9 @@ async function main(): Promise<void> {
   const seeded = await seedRollouts(store, scope, BENCH_OWNER, 2000, (i) => ({ id: `1700000001.${String(i).padStart(6, '0')}`, meta: { channel: BENCH_CHANNEL } }));
   await store.close();
   markDelivered(sqliteFile(dataDir));
+  await fakes.call('plantSlack', seeded.messages);
   // PROFILE_ROLE=web profiles the acking process alone (no delivery in it).
-  const env = { ROLE: process.env.PROFILE_ROLE ?? 'all', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env = { ROLE: process.env.PROFILE_ROLE ?? 'all', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   const mode = process.env.PROFILE_MODE === 'bolt' ? 'bolt' : 'slack';
   const app = await forkBenchChild<AppInfo>('app-process', { args: [mode], env });
   let clicks = 0;
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     const i = clicks++;
     const { rolloutId, verb } = clickAt(seeded, i);
     const value = encodeActionPayload({ k: 'step', r: rolloutId, s: seeded.stepId, v: verb });
-    const body = blockActionsBody({ value, actionTs: `1700000000.${String(i).padStart(9, '0')}`, user: BENCH_OWNER, responseUrl });
+    const body = blockActionsBody({ value, actionTs: `1700000000.${String(i).padStart(9, '0')}`, user: BENCH_OWNER.id, userName: BENCH_OWNER.name, responseUrl });
     return { body, headers: signedHeaders(body) };
   };
   const result = await runLoad({ url: `http://127.0.0.1:${app.info.port}/slack/events`, connections, seconds, next });

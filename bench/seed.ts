@@ -10,6 +10,13 @@ import { buildPlan } from '../conversations/plan/build';
 import type { CompleteAnswers } from '../conversations/types';
 import type { MessageRef, Scope, UserRef } from '../src/rollout/model';
 import type { Store } from '../src/store/store';
+import { DEFAULT_WHO } from '../test/kit/slack-requests';
+import type { PlantedMessage } from './fakes-process';
+
+export const BENCH_TEAM = DEFAULT_WHO.team;
+export const BENCH_CHANNEL = DEFAULT_WHO.channel;
+/** The clicker of every step action: the owner of the seeded rollouts, so Undo is allowed. */
+export const BENCH_OWNER = { id: DEFAULT_WHO.user, name: DEFAULT_WHO.userName };
 
 /** A single Exchange 2000 server, service pack: the plan fits in one Slack message. */
 export const SEED_ANSWERS: CompleteAnswers = {
@@ -26,6 +33,8 @@ export interface SeededRollouts {
   ids: string[];
   /** The first step: no ordering gate, so Confirm and Undo are always allowed. */
   stepId: string;
+  /** Each rollout's posted message, for the fake platform to hold (fakes-process `plantSlack` / `plantTeams`). */
+  messages: PlantedMessage[];
 }
 
 export async function seedRollouts(
@@ -40,6 +49,7 @@ export async function seedRollouts(
   const first = plan.steps[0];
   if (!first || first.requires.length > 0) throw new Error('seed plan: step 1 must wait for nothing');
   const ids: string[] = [];
+  const messages: PlantedMessage[] = [];
   for (let i = 0; i < count; i++) {
     const { rollout } = await store.createRollout({
       scope: scopeOf(i),
@@ -50,10 +60,12 @@ export async function seedRollouts(
       operators: [],
       actionKey: `bench-seed-${scopeOf(i).platform}-${i}-${Date.now()}`,
     });
-    await store.setMessages(scopeOf(i), rollout.id, [messageFor(i)]);
+    const message = messageFor(i);
+    await store.setMessages(scopeOf(i), rollout.id, [message]);
+    messages.push({ channel: scopeOf(i).channel, id: message.id });
     ids.push(rollout.id);
   }
-  return { scope: scopeOf(0), ids, stepId: first.id };
+  return { scope: scopeOf(0), ids, stepId: first.id, messages };
 }
 
 /**

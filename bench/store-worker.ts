@@ -7,7 +7,7 @@ import { createPostgresStore } from '../src/store/postgres';
 import { createSqliteStore } from '../src/store/sqlite';
 import type { Scope, UserRef } from '../src/rollout/model';
 import { memoryNow, serveParent } from './child';
-import { installLoopbackGuard } from './net-guard';
+import { installNetGuard } from '../test/kit/net-guard';
 
 export interface StoreJob {
   kind: 'sqlite' | 'postgres';
@@ -59,7 +59,7 @@ async function runJob(job: StoreJob, tag: string): Promise<StoreJobResult> {
   return { recorded, other, seconds };
 }
 
-installLoopbackGuard();
+installNetGuard('the bench');
 serveParent({ pid: process.pid }, {
   run: (job) => runJob(job as StoreJob, `w${process.pid}`),
   rss: () => memoryNow(),

@@ -9,7 +9,7 @@ import type { AppInfo } from '../app-process';
 import { forkBenchChild, type BenchChild } from '../child';
 import type { FakesInfo } from '../fakes-process';
 import { runLoad } from '../load';
-import { BENCH_SIGNING_SECRET, blockActionsBody, signedHeaders, slashCommandBody } from '../slack-requests';
+import { blockActionsBody, signedHeaders, SIGNING_SECRET, slashCommandBody } from '../../test/kit/slack-requests';
 
 /** RSS and V8 heap in use, MB. */
 export interface MemoryPoint {
@@ -42,7 +42,7 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
   const { fakes, log } = options;
   const app = await forkBenchChild<AppInfo>('app-process', {
     args: ['slack'],
-    env: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: options.dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fakes.info.slackApiUrl, DATA_DIR: options.dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   });
   const url = `http://127.0.0.1:${app.info.port}/slack/events`;
   const rss = async (): Promise<MemoryPoint> => {
@@ -58,14 +58,14 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
     const started = Date.now();
     const responses = await calls('response_url');
     let k = 0;
-    const user = (i: number) => ({ id: `UM${i}`, name: `member${i}` });
+    const user = (i: number) => ({ user: `UM${i}`, userName: `member${i}` });
     // Each plan in a channel of its own: Slack takes about one message a second per channel.
     const where = (i: number) => ({ channel: `CM${i}` });
     const responseUrl = `${fakes.info.responseUrlBase}memory`;
     // Every answer at once: the interview goes straight to its summary.
     await runLoad({ url, connections: 50, seconds: 120, amount: options.rollouts, next: () => {
       const i = k++;
-      const body = slashCommandBody('2000 standard single sp no no', responseUrl, user(i), where(i));
+      const body = slashCommandBody('2000 standard single sp no no', responseUrl, { ...user(i), ...where(i) });
       return { body, headers: signedHeaders(body) };
     } });
     await waitForCalls(fakes, 'response_url', responses + options.rollouts, 120_000);
@@ -74,7 +74,7 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
     const post = encodeActionPayload({ k: 'dialog', c: 'confirm' });
     await runLoad({ url, connections: 50, seconds: 120, amount: options.rollouts, next: () => {
       const i = c++;
-      const body = blockActionsBody({ value: post, actionTs: `1800000000.${String(i).padStart(9, '0')}`, user: user(i), responseUrl, ...where(i) });
+      const body = blockActionsBody({ value: post, actionTs: `1800000000.${String(i).padStart(9, '0')}`, ...user(i), responseUrl, ...where(i) });
       return { body, headers: signedHeaders(body) };
     } });
     const posted = (await waitForCalls(fakes, 'chat.postMessage', posts + options.rollouts, 180_000)) - posts;
@@ -85,7 +85,7 @@ export async function benchMemory(options: { fakes: BenchChild<FakesInfo>; dataD
     const before = await calls('response_url');
     let q = 0;
     await runLoad({ url, connections: 50, seconds: 60, amount: options.interviews, next: () => {
-      const body = slashCommandBody('', responseUrl, { id: `UI${q}`, name: `asker${q++}` });
+      const body = slashCommandBody('', responseUrl, { user: `UI${q}`, userName: `asker${q++}` });
       return { body, headers: signedHeaders(body) };
     } });
     await waitForCalls(fakes, 'response_url', before + options.interviews, 60_000);

@@ -14,9 +14,9 @@ import { backlogAt, drained, type Backlog } from '../backlog';
 import { forkBenchChild, type BenchChild } from '../child';
 import type { FakesInfo } from '../fakes-process';
 import { runLoad, type LoadRequest, type LoadResult } from '../load';
-import { clickAt, markDelivered, seedRollouts, type SeededRollouts } from '../seed';
+import { BENCH_OWNER, clickAt, markDelivered, seedRollouts, type SeededRollouts } from '../seed';
 import { settledStepEvents } from '../sqlite-count';
-import { BENCH_OWNER, BENCH_SIGNING_SECRET, blockActionsBody, signedHeaders, slashCommandBody } from '../slack-requests';
+import { blockActionsBody, signedHeaders, SIGNING_SECRET, slashCommandBody } from '../../test/kit/slack-requests';
 import { measureClickToVisible, visibleMessageTs, visibleScope, type VisibleFigures } from './visible';
 
 export type SlackKind = 'slash' | 'click';
@@ -79,10 +79,12 @@ export async function benchSlack(options: SlackBenchOptions): Promise<SlackFigur
   const splitFile = sqliteFile(splitDir);
   const { clicks: seededOne, visible: seededVisible } = await seed(oneFile, options.rollouts, VISIBLE_PEOPLE);
   const { clicks: seededSplit } = await seed(splitFile, options.rollouts);
+  // The fake Slack holds the seeded plans' messages, as Slack would (chat.update needs one that is there).
+  for (const seeded of [seededOne, seededVisible, seededSplit]) await fakes.call('plantSlack', seeded.messages);
 
   const env = (dataDir: string, role: string) => ({
     SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fakes.info.slackApiUrl,
     DATA_DIR: dataDir,
     DATABASE_URL: '',
@@ -101,14 +103,14 @@ export async function benchSlack(options: SlackBenchOptions): Promise<SlackFigur
   const responseUrl = `${fakes.info.responseUrlBase}bench`;
   const nextSlash = (): LoadRequest => {
     const n = slashes++ % 50;
-    const body = slashCommandBody('2000 standard', responseUrl, { id: `U${n + 1}`, name: `user${n + 1}` });
+    const body = slashCommandBody('2000 standard', responseUrl, { user: `U${n + 1}`, userName: `user${n + 1}` });
     return { body, headers: signedHeaders(body) };
   };
   const clickBody = (seeded: SeededRollouts, i: number): LoadRequest => {
     const { rolloutId, verb } = clickAt(seeded, i);
     const scope = scopeOf(i % seeded.ids.length);
     const value = encodeActionPayload({ k: 'step', r: rolloutId, s: seeded.stepId, v: verb });
-    const body = blockActionsBody({ value, actionTs: `1700000000.${String(i).padStart(9, '0')}`, user: BENCH_OWNER, responseUrl, team: scope.workspace, channel: scope.channel });
+    const body = blockActionsBody({ value, actionTs: `1700000000.${String(i).padStart(9, '0')}`, user: BENCH_OWNER.id, userName: BENCH_OWNER.name, responseUrl, team: scope.workspace, channel: scope.channel });
     return { body, headers: signedHeaders(body) };
   };
   // Each app continues its own sequence; the anchor gets the same bodies from a range of its own.

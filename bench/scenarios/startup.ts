@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { BENCH_SIGNING_SECRET } from '../slack-requests';
+import { SIGNING_SECRET } from '../../test/kit/slack-requests';
 
 export interface StartupFigures {
   runsMs: number[];
@@ -50,7 +50,7 @@ export async function benchStartup(options: { dataDir: string; slackApiUrl: stri
     fs.mkdirSync(dataDir, { recursive: true });
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_API_URL: options.slackApiUrl },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: options.slackApiUrl },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -13,11 +13,7 @@ import type { FakesInfo } from '../fakes-process';
 import { runLoad, type LoadResult } from '../load';
 import { clickAt, markDelivered, seedRollouts } from '../seed';
 import { settledStepEvents } from '../sqlite-count';
-
-const TENANT = '72f988bf-0000-0000-0000-000000000001';
-const CHANNEL = '19:8d7c3a1e0f0b4e2a9c1d@thread.tacv2';
-const BOT = { id: '28:00000000-0000-0000-0000-00000000b07a', name: 'Exchange SP' };
-const ALICE = { id: '29:1alice-mri', name: 'Alice Jansen', aadObjectId: 'aad-alice' };
+import { ALICE, BOT, CHANNEL, invokeActivity, TENANT } from '../../test/kit/teams-activities';
 
 export interface TeamsFigures {
   load: LoadResult;
@@ -25,25 +21,6 @@ export interface TeamsFigures {
   clicksAcked: number;
   eventsRecorded: number;
   blocked: string[];
-}
-
-/** The invoke Teams sends for an Action.Execute click (shape as in test/adapters/teams/helpers/activities.ts). */
-function invokeActivity(serviceUrl: string, id: string, data: unknown): Record<string, unknown> {
-  return {
-    channelId: 'msteams',
-    serviceUrl,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    from: ALICE,
-    recipient: BOT,
-    conversation: { conversationType: 'channel', isGroup: true, tenantId: TENANT, id: `${CHANNEL};messageid=1711000000001` },
-    channelData: { teamsChannelId: CHANNEL, teamsTeamId: '19:team@thread.tacv2', channel: { id: CHANNEL }, team: { id: '19:team@thread.tacv2' }, tenant: { id: TENANT } },
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id,
-    replyToId: 'bot-msg-1',
-    value: { action: { type: 'Action.Execute', verb: 'step', data }, trigger: 'manual' },
-  };
 }
 
 export async function benchTeams(options: {
@@ -68,6 +45,8 @@ export async function benchTeams(options: {
   }));
   await store.close();
   markDelivered(file);
+  // The fake Bot Connector holds the seeded plans' messages, as Teams would (an update needs one that is there).
+  await fakes.call('plantTeams', seeded.messages);
 
   const app = await forkBenchChild<AppInfo>('app-process', {
     args: ['teams'],
@@ -83,7 +62,7 @@ export async function benchTeams(options: {
       next: () => {
         const i = clicks++;
         const { rolloutId, verb } = clickAt(seeded, i);
-        const activity = invokeActivity(serviceUrl, `f:bench-${i}`, { xsp: { k: 'step', r: rolloutId, s: seeded.stepId, v: verb } });
+        const activity = invokeActivity({ serviceUrl }, { xsp: { k: 'step', r: rolloutId, s: seeded.stepId, v: verb } }, { id: `f:bench-${i}`, replyToId: 'bot-msg-1' });
         return { body: JSON.stringify(activity), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
       },
     });

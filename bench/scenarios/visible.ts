@@ -12,8 +12,8 @@ import type { AppInfo } from '../app-process';
 import { drained, type Backlog } from '../backlog';
 import type { BenchChild } from '../child';
 import type { FakesInfo } from '../fakes-process';
-import type { SeededRollouts } from '../seed';
-import { BENCH_OWNER, blockActionsBody, signedHeaders } from '../slack-requests';
+import { BENCH_OWNER, type SeededRollouts } from '../seed';
+import { blockActionsBody, signedHeaders } from '../../test/kit/slack-requests';
 
 export interface VisibleFigures {
   users: number;
@@ -71,7 +71,7 @@ export async function measureClickToVisible(options: {
       const verb = k % 2 === 0 ? 'confirm' : 'undo';
       const value = encodeActionPayload({ k: 'step', r: seeded.ids[u], s: seeded.stepId, v: verb });
       const scope = visibleScope(u);
-      const body = blockActionsBody({ value, actionTs: `1700000009.${String(++n).padStart(9, '0')}`, user: BENCH_OWNER, responseUrl, team: scope.workspace, channel: scope.channel });
+      const body = blockActionsBody({ value, actionTs: `1700000009.${String(++n).padStart(9, '0')}`, user: BENCH_OWNER.id, userName: BENCH_OWNER.name, responseUrl, team: scope.workspace, channel: scope.channel });
       const click: Sent = { user: u, done: verb === 'confirm' ? 1 : 0, sentAt: Date.now() };
       sent.push(click);
       try {

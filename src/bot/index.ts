@@ -11,6 +11,7 @@ import { msg, t, where } from '../../conversations/strings';
 import { tOn } from '../../conversations/strings/platform';
 import type { Locale } from '../../conversations/types';
 import type { DialogEvent } from '../interview/types';
+import { clickEvent } from '../interview/click-event';
 import type { Rollout, RolloutEvent, RolloutSnapshot, Scope, UserRef } from '../rollout/model';
 import { formatRef, parseRef } from '../rollout/short-ref';
 import type { Store } from '../store/store';
@@ -207,16 +208,8 @@ export function createBot(options: BotOptions): Bot {
           // A second click on "Post plan", or a click on a card of an expired interview.
           return [textCard(tOn(inbound.scope.platform, locale, 'card.interview.ended'))];
         }
-        let event: DialogEvent;
-        if (payload.k === 'lang') {
-          await preferences.setLocale(inbound, payload.l);
-          event = { type: 'language', locale: payload.l };
-        } else if (payload.k === 'dialog') {
-          event = { type: 'command', command: payload.c, question: payload.q };
-        } else {
-          event = { type: 'answer', question: payload.q, value: payload.v ?? input.text ?? '' };
-        }
-        return runDialog(home, state, event, input.actionKey, false);
+        if (payload.k === 'lang') await preferences.setLocale(inbound, payload.l);
+        return runDialog(home, state, clickEvent(payload, input.text), input.actionKey, false);
       }),
 
     async planNotPosted(scope, rolloutId) {

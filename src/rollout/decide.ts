@@ -3,7 +3,7 @@
  * asks to do, answer the events to record or why not. The store calls it inside the
  * transaction that holds the rollout, so the log it sees is the latest one.
  *
- * Rules chosen (see test/plan/decide.test.ts for them spelled out):
+ * Rules chosen (see test/src/rollout/decide.test.ts for them spelled out):
  * - a completed rollout refuses everything (it is the team's record);
  * - with no operators anyone in the channel may act; otherwise operators and the owner;
  *   only the owner sets operators;

@@ -1,6 +1,6 @@
 /**
  * The store: rollouts and their event logs, interview state, and small settings.
- * Two implementations pass the same contract suite (test/store/contract.ts):
+ * Two implementations pass the same contract suite (test/src/store/contract.ts):
  * SQLite (embedded default, one file) and Postgres (shared by replicas).
  *
  * Every action is one transaction that serialises on the rollout: read the log, let

@@ -22,12 +22,12 @@ import { silentLogger } from '../../src/runtime/log';
 import { createHttpServer } from '../../src/runtime/server';
 import { createSqliteStore } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/store';
-import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
-import { blockActionsBody, postSlack, sign, SIGNING_SECRET } from '../adapters/slack/slack-requests';
-import { APP_ID, CHANNEL } from '../adapters/teams/helpers/activities';
-import { startFakeConnector, type FakeConnector } from '../adapters/teams/helpers/fake-connector';
-import { installNetGuard, type NetGuard } from '../adapters/teams/helpers/net-guard';
-import { startOpenIdServer, type OpenIdServer } from '../adapters/teams/helpers/openid';
+import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
+import { blockActionsBody, postSlack, sign, SIGNING_SECRET } from '../kit/slack-requests';
+import { APP_ID, CHANNEL } from '../kit/teams-activities';
+import { startFakeConnector, type FakeConnector } from '../kit/fake-connector';
+import { installNetGuard, type NetGuard } from '../kit/net-guard';
+import { startOpenIdServer, type OpenIdServer } from '../kit/openid';
 import { hostileRequest, type EdgeContext, type HostileRequest } from '../support/hostile-requests';
 import { seedLocalRollouts } from '../support/edge-seed';
 

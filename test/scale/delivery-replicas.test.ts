@@ -14,7 +14,7 @@ import { renderCardForSlack } from '../../adapters/slack/render';
 import { threadNoteFor } from '../../src/cards/notes';
 import { drawPlanCard } from '../../src/cards/plan-card';
 import type { Rollout } from '../../src/rollout/model';
-import { startFakeSlack, type FakeCall, type FakeSlack } from '../adapters/slack/fake-slack';
+import { startFakeSlack, type FakeCall, type FakeSlack } from '../kit/fake-slack';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
 import { delivered } from '../support/delivery-probe';
 import { databaseUrl, describePostgres, dropSchema, freshSchema } from '../support/postgres';

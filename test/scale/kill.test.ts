@@ -9,7 +9,7 @@
  * inside Slack's 3 seconds). Profile lookups are slowed during the burst so that a
  * click acked just before the kill would still be waiting if the ack came first.
  */
-import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
+import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
 import { databaseUrl, describePostgres, dropSchema, eventLog, freshSchema, logDefects } from '../support/postgres';
 import { seedRollouts } from '../support/scale-helpers';

@@ -9,7 +9,7 @@
 import type { Locale } from '../../conversations/types';
 import { renderCardForSlack } from '../../adapters/slack/render';
 import { drawPlanCard } from '../../src/cards/plan-card';
-import { startFakeSlack, type FakeSlack } from '../adapters/slack/fake-slack';
+import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
 import { delivered } from '../support/delivery-probe';
 import { eventually, getHealth, killAll, startApp, type AppProcess } from '../support/app-process';
 import { databaseUrl, describePostgres, dropSchema, eventLog, freshSchema, logDefects, PG_URL } from '../support/postgres';

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SIGNING_SECRET } from '../adapters/slack/slack-requests';
+import { SIGNING_SECRET } from '../kit/slack-requests';
 
 export const MAIN_JS = path.resolve(__dirname, '../../.test-dist/src/main.js');
 

@@ -4,10 +4,10 @@
  * request knows which statuses are acceptable answers to it.
  */
 import fc from 'fast-check';
-import type { FakeSlack } from '../adapters/slack/fake-slack';
-import { blockActionsBody, sign, slashCommandBody } from '../adapters/slack/slack-requests';
-import { invokeActivity, messageActivity } from '../adapters/teams/helpers/activities';
-import type { OpenIdServer, TokenOptions } from '../adapters/teams/helpers/openid';
+import type { FakeSlack } from '../kit/fake-slack';
+import { blockActionsBody, sign, slashCommandBody } from '../kit/slack-requests';
+import { invokeActivity, messageActivity } from '../kit/teams-activities';
+import type { OpenIdServer, TokenOptions } from '../kit/openid';
 import type { Seeded } from './edge-seed';
 
 export interface EdgeContext extends Seeded {

@@ -2,7 +2,7 @@
  * The Postgres the process-level suites share (TEST_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/test), each run in its own fresh schema that is
  * dropped afterwards. Without a server a suite is skipped with a message, unless
- * REQUIRE_POSTGRES=1 (.ci/run), where that is a failure (as test/store/postgres.test.ts).
+ * REQUIRE_POSTGRES=1 (.ci/run), where that is a failure (as test/src/store/postgres.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

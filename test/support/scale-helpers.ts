@@ -3,7 +3,7 @@ import type { CompleteAnswers } from '../../conversations/types';
 import { buildPlan } from '../../conversations/plan/build';
 import type { Rollout, RolloutSnapshot, Scope } from '../../src/rollout/model';
 import { createPostgresStore } from '../../src/store/postgres';
-import type { FakeSlack } from '../adapters/slack/fake-slack';
+import type { FakeSlack } from '../kit/fake-slack';
 import { PG_URL, withClient } from './postgres';
 
 /** `count` more open rollouts like `like` (same scope and plan), created through the store. */

@@ -1,12 +1,12 @@
 /**
  * Drives running apps the way Slack would: signed slash commands and block_actions
- * over HTTP (test/adapters/slack/slack-requests.ts), one response_url per request on
- * the fake Web API (test/adapters/slack/fake-slack.ts), so every private answer can
+ * over HTTP (test/kit/slack-requests.ts), one response_url per request on
+ * the fake Web API (test/kit/fake-slack.ts), so every private answer can
  * be traced back to the click it answers.
  */
 import { encodeActionPayload } from '../../src/cards/actions';
-import type { FakeCall, FakeSlack } from '../adapters/slack/fake-slack';
-import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions, type SentRequest } from '../adapters/slack/slack-requests';
+import type { FakeCall, FakeSlack } from '../kit/fake-slack';
+import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions, type SentRequest } from '../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string }
 interface Blk { type: string; elements?: Btn[]; accessory?: Btn }

@@ -4,7 +4,7 @@
  * replicas starting together apply each one once. Append only.
  *
  * A data table, one per dialect, on purpose (see sqlite/schema.ts): the shipped SQL is
- * not regenerated; test/store/postgres.test.ts checks both end with the same columns.
+ * not regenerated; test/src/store/postgres.test.ts checks both end with the same columns.
  */
 import type { Migration } from '../migration';
 

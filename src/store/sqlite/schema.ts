@@ -6,7 +6,7 @@
  * A data table, one per dialect, on purpose: the shipped SQL is what databases ran, so
  * it is not regenerated, and the dialects differ in more than type names (JSON as text,
  * times as ISO text, rowid for order, json_extract in 3's backfill). That both end with
- * the same tables and columns is checked by test/store/postgres.test.ts.
+ * the same tables and columns is checked by test/src/store/postgres.test.ts.
  */
 import type { Migration } from '../migration';
 

@@ -9,8 +9,8 @@ import type { Rollout, Scope } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';
 import { scriptedBot, type ScriptedBot } from './scripted-bot';
-import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from './slack-requests';
-import { slackMessageViolations } from './limits-check';
+import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from '../../kit/slack-requests';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
 
 const card = (text: string): Card => ({ fallback: text, blocks: [{ type: 'header', text }, { type: 'text', text: `${text} body` }] });
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };

@@ -1,7 +1,7 @@
 /**
  * A campaign of 20 servers in Slack: the campaign card in every state, each server's
  * card and the interview's summary, in English and Dutch, checked message by message
- * against Block Kit's limits (limits-check.ts), however the card is split.
+ * against Block Kit's limits (test/kit/slack-limits-check.ts), however the card is split.
  */
 import { renderCardForSlack } from '../../../adapters/slack';
 import { LOCALES } from '../../../conversations/types';
@@ -10,7 +10,7 @@ import { campaignSummaryCard } from '../../../src/cards/campaign-interview';
 import { newDialogState } from '../../../src/interview/engine';
 import type { Card } from '../../../src/cards/model';
 import { campaignIn, STATES, twentyServers } from '../../src/campaign/fixtures';
-import { slackMessageViolations } from './limits-check';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
 
 function violations(card: Card): string[] {
   return renderCardForSlack(card).flatMap((m, i) => slackMessageViolations(m).map((v) => `message ${i + 1}: ${v}`));

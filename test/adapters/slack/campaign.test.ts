@@ -6,42 +6,27 @@
  * nothing; a release typed with a reason is recorded, and the click then goes
  * through; the campaign card follows every server's progress.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import type { ShownMessage } from './fake-slack';
-import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';
+import type { ShownMessage } from '../../kit/fake-slack';
+import { useSlackBot, type Harness } from './harness';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string; text: { text: string } }
 interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn }
 interface Msg { text: string; blocks?: Blk[]; replace_original?: boolean; response_type?: string }
 
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-campaign-'));
-  store = createSqliteStore({ file: path.join(dir, 'campaign.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store);
+useSlackBot('exchange-sp-slack-campaign-', (s) => {
+  ({ store, h } = s);
   h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US' });
   h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB' });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const lastPrivate = (): Msg => h.fake.calls('response_url').at(-1)?.body as unknown as Msg;

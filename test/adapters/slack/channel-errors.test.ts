@@ -10,7 +10,7 @@ import type { Rollout, Scope } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';
 import { scriptedBot, type ScriptedBot } from './scripted-bot';
-import { postSlack, slashCommandBody, viewSubmissionBody } from './slack-requests';
+import { postSlack, slashCommandBody, viewSubmissionBody } from '../../kit/slack-requests';
 
 const card = (text: string): Card => ({ fallback: text, blocks: [{ type: 'text', text }] });
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };

@@ -6,21 +6,16 @@
  * part posted again, and a plan Slack will not take explained to its owner.
  * What is checked is what the channel shows (fake.shown / fake.thread).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPlan } from '../../../conversations/plan';
 import type { CompleteAnswers } from '../../../conversations/types';
-import { createBot } from '../../../src/bot';
 import type { Bot } from '../../../src/bot/types';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Rollout, Scope, UserRef } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { widePlan } from '../../plan/fixtures';
-import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';
+import { widePlan } from '../../src/rollout/fixtures';
+import { useSlackBot, type Harness } from './harness';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const alice: UserRef = { id: 'U1', name: 'Alice Admin' };
@@ -30,25 +25,15 @@ const cluster: CompleteAnswers = {
   nodeA: 'EXCH1', nodeB: 'EXCH2', evsA: 'EVS1', evsB: 'EVS2', adc: true, adcCustomMaps: true, terminalServices: true,
 };
 
-let dir: string;
 let store: Store;
 let bot: Bot;
 let h: Harness;
 let keys = 0;
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-delivery-'));
-  store = createSqliteStore({ file: path.join(dir, 'd.sqlite'), deliveryDelayMs: 50 });
-  await store.migrate();
-  bot = createBot({ store, logger: silentLogger });
-  h = await startHarness(bot, store);
+useSlackBot('exchange-sp-delivery-', (s) => {
+  ({ store, bot, h } = s);
   h.fake.users.set('U1', { name: alice.name, locale: 'en-US' });
   h.fake.users.set('U3', { name: 'Bram', locale: 'nl-NL' });
-});
-afterEach(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+}, { each: true, deliveryDelayMs: 50 });
 
 async function newRollout(options: { answers?: CompleteAnswers; plan?: Rollout['plan']; owner?: UserRef; locale?: 'en' | 'nl' } = {}): Promise<Rollout> {
   const answers = options.answers ?? cluster;

@@ -14,7 +14,7 @@ import { changeCard, helpCard, cancelledCard, noRemarks, questionCard, summaryCa
 import { drawStatusCard } from '../../../src/cards/notes';
 import type { Rollout, RolloutEvent, UserRef } from '../../../src/rollout/model';
 import { everyCombination } from '../../conversations/plan/fixtures';
-import { slackMessageViolations } from './limits-check';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
 
 const LOCALES: Locale[] = ['en', 'nl'];
 const owner: UserRef = { id: 'U1', name: 'Alice <Ops> & Co' };

@@ -5,7 +5,7 @@
  * https://docs.slack.dev/reference/methods/views.publish
  */
 import { renderHomeView } from '../../../adapters/slack/app-home';
-import { startFakeSlack, type FakeSlack } from './fake-slack';
+import { startFakeSlack, type FakeSlack } from '../../kit/fake-slack';
 
 let fake: FakeSlack;
 beforeAll(async () => {

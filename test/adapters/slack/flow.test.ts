@@ -4,19 +4,13 @@
  * and Bob confirm steps and the channel sees both names on the card and in the
  * thread. Then every refusal the team can run into, each recording nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
-import type { FakeCall } from './fake-slack';
-import { startHarness, type Harness } from './harness';
-import { slackMessageViolations } from './limits-check';
-import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from './slack-requests';
+import type { FakeCall } from '../../kit/fake-slack';
+import { useSlackBot, type Harness } from './harness';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
+import { blockActionsBody, postSlack, slashCommandBody, type ClickOptions } from '../../kit/slack-requests';
 
 interface Btn { type?: string; action_id: string; value: string; style?: string; text: { text: string }; options?: { text: { text: string }; value: string }[] }
 interface Blk { type: string; block_id?: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn; element?: { action_id: string } }
@@ -25,24 +19,15 @@ interface Msg { text: string; blocks?: Blk[] }
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const NAMES: Record<string, string> = { nodeA: 'EXCH1', nodeB: 'EXCH2', evsA: 'MAIL1', evsB: 'MAIL2' };
 
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-'));
-  store = createSqliteStore({ file: path.join(dir, 'flow.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store);
+useSlackBot('exchange-sp-slack-', (s) => {
+  ({ store, h } = s);
   h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US' });
   h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB' });
   h.fake.users.set('U3', { name: 'Carol Clicker', locale: 'en-US' });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const buttonsOf = (blocks: Blk[]): Btn[] =>

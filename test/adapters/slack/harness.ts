@@ -13,8 +13,9 @@ import type { SlackConfig } from '../../../src/runtime/config';
 import { silentLogger, type Logger } from '../../../src/runtime/log';
 import { createHttpServer } from '../../../src/runtime/server';
 import type { Store } from '../../../src/store/store';
-import { startFakeSlack, type FakeSlack } from './fake-slack';
-import { SIGNING_SECRET } from './slack-requests';
+import { startFakeSlack, type FakeSlack } from '../../kit/fake-slack';
+import { SIGNING_SECRET } from '../../kit/slack-requests';
+import { hooks, openBotSuite, type BotSuite, type BotSuiteOptions } from '../../support/bot-suite';
 
 export interface Harness {
   baseUrl: string;
@@ -79,4 +80,27 @@ export async function startHarness(bot: Bot, store: Store, options: HarnessOptio
       await fake.close();
     },
   };
+}
+
+export interface SlackSuite extends BotSuite {
+  h: Harness;
+}
+
+export interface SlackSuiteOptions extends BotSuiteOptions {
+  /** Read when the harness starts (after earlier hooks ran, so a clock made there can be passed). */
+  harness?: () => HarnessOptions;
+}
+
+/** A store, the real bot and this harness for the file (or for each test); `ready` gets them first. */
+export function useSlackBot(prefix: string, ready: (suite: SlackSuite) => void | Promise<void>, options: SlackSuiteOptions = {}): void {
+  hooks(
+    options.each,
+    async () => {
+      const base = await openBotSuite(prefix, options);
+      const suite: SlackSuite = { ...base, h: await startHarness(base.bot, base.store, options.harness?.() ?? {}) };
+      await ready(suite);
+      return suite;
+    },
+    (suite) => suite.h.close(),
+  );
 }

@@ -8,18 +8,12 @@
  * with permalinks), and the closing summary with its export uploaded in the thread; in
  * English and in Dutch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseButtonValue, parseOptionValue } from '../../../adapters/slack/button-value';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { createTestClock } from '../../support/test-clock';
-import { startHarness, type Harness } from './harness';
-import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
+import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 
 interface Btn { type?: string; action_id: string; value: string; style?: string; options?: { value: string }[] }
 interface Blk { type: string; text?: { text: string }; elements?: (Btn & { text?: string })[]; accessory?: Btn }
@@ -29,27 +23,18 @@ interface Msg { text: string; blocks?: Blk[] }
 
 const AMS = 'Europe/Amsterdam';
 const clock = createTestClock('2030-11-24T20:00:00.000Z');
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-live-'));
-  store = createSqliteStore({ file: path.join(dir, 'live.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger, now: () => clock.date() }), store, { clock });
+useSlackBot('exchange-sp-slack-live-', (s) => {
+  ({ store, h } = s);
   h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US', tz: AMS });
   h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB', tz: AMS });
   h.fake.users.set('U3', { name: 'Carol Clicker', locale: 'en-US', tz: 'America/New_York' });
   h.fake.users.set('U5', { name: 'Anna Beheer', locale: 'nl-NL', tz: AMS });
   h.fake.users.set('U6', { name: 'Dirk Diender', locale: 'nl-NL', tz: AMS });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+}, { now: () => clock.date(), harness: () => ({ clock }) });
 
 const lastPrivate = (): Msg => h.fake.calls('response_url').at(-1)?.body as unknown as Msg;
 

@@ -5,37 +5,28 @@
  * users.info calls and how many were open at once. One command used to name 640 people
  * and make 641 calls one after another (20 mentions against a slow Slack took 31 s).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPlan } from '../../../conversations/plan';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import { MAX_MENTIONS_RESOLVED, MENTION_LOOKUP_CONCURRENCY } from '../../../src/runtime/mention-lookup';
 import { MAX_OPERATORS } from '../../../conversations/limits';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { path as answersOf } from '../../conversations/plan/fixtures';
-import { startHarness, type Harness } from './harness';
-import { postSlack, slashCommandBody, type Who } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
+import { postSlack, slashCommandBody, type Who } from '../../kit/slack-requests';
 
 const scope: Scope = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 /** Short user ids (U00, U01, ...), so 640 mentions fit in Slack's 4,000-character command. */
 const userId = (i: number) => `U${i.toString(36).toUpperCase().padStart(2, '0')}`;
 const mentionsOf = (ids: string[], separator = ' ') => ids.map((id) => `<@${id}>`).join(separator);
 
-let dir: string;
 let store: Store;
 let h: Harness;
 let rolloutId = '';
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-mentions-'));
-  store = createSqliteStore({ file: path.join(dir, 'mentions.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store);
+useSlackBot('exchange-sp-mentions-', async (s) => {
+  ({ store, h } = s);
   h.fake.users.set('UALICE', { name: 'Alice Admin', locale: 'en-US' });
   h.fake.users.set('UJAN', { name: 'Jan Jansen', locale: 'nl-NL' });
   for (let i = 0; i < 1000; i++) h.fake.users.set(userId(i), { name: `Person ${i}` });
@@ -43,11 +34,6 @@ beforeAll(async () => {
   const { rollout } = await store.createRollout({ scope, owner: { id: 'UALICE', name: 'Alice Admin' }, locale: 'en', answers: answersOf(1), plan, operators: [], actionKey: 'k1' });
   await store.setMessages(scope, rollout.id, [{ id: '1700000000.000100', meta: { channel: 'C1' } }]);
   rolloutId = rollout.id;
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Sends a signed command; answers with the text of the private reply and the users.info calls it made. */

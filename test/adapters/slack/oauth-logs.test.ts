@@ -6,16 +6,12 @@
  * OAuth installer and the Web API client print request and response bodies, headers
  * and the authorize URL at debug; not one line may hold a secret or a token.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_SCOPES } from '../../../adapters/slack';
-import { createBot } from '../../../src/bot';
-import { createLogger, silentLogger } from '../../../src/runtime/log';
-import { createSqliteStore } from '../../../src/store/sqlite';
+import { createLogger } from '../../../src/runtime/log';
 import type { Store } from '../../../src/store/store';
-import { startHarness, type Harness } from './harness';
-import { blockActionsBody, postSlack, SIGNING_SECRET, slashCommandBody } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
+import { blockActionsBody, postSlack, SIGNING_SECRET, slashCommandBody } from '../../kit/slack-requests';
 
 const SECRETS = {
   clientSecret: 'c1ient-secret-9f8e7d6c5b4a',
@@ -28,29 +24,22 @@ const SECRETS = {
   refreshToken: 'xoxe-1-granted-refresh-token',
 };
 
-let dir: string;
 let store: Store;
 let h: Harness;
 const lines: string[] = [];
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-oauth-logs-'));
-  store = createSqliteStore({ file: path.join(dir, 'logs.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store, {
+useSlackBot('exchange-sp-oauth-logs-', (s) => {
+  ({ store, h } = s);
+  h.fake.users.set('U1', { name: 'Alice Admin' });
+}, {
+  harness: () => ({
     logger: createLogger('debug', (line) => lines.push(line)),
     slack: {
       botToken: SECRETS.botToken,
       oauth: { clientId: '1111.2222', clientSecret: SECRETS.clientSecret, stateSecret: SECRETS.stateSecret },
       tokenEncryptionKey: SECRETS.tokenKey,
     },
-  });
-  h.fake.users.set('U1', { name: 'Alice Admin' });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  }),
 });
 
 it('a whole install, a command and a click at debug log much, and no secret or token', async () => {

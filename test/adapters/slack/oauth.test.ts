@@ -6,48 +6,36 @@
  * or touch each other's rollouts. A workspace that never installed, or uninstalled,
  * is told so and nothing happens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_SCOPES } from '../../../adapters/slack';
 import { buildPlan } from '../../../conversations/plan';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { path as answersOf } from '../../conversations/plan/fixtures';
-import { startHarness, type Harness } from './harness';
-import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody, type Who } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
+import { blockActionsBody, eventCallbackBody, postSlack, slashCommandBody, type Who } from '../../kit/slack-requests';
 
 const KEY = '0f'.repeat(32);
 const T1 = { token: 'xoxb-team-one-secret', team: 'T1' };
 const T2 = { token: 'xoxb-team-two-secret', team: 'T2' };
 const ORG = { token: 'xoxb-org-wide-secret', enterprise: 'E1' };
 
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-oauth-'));
-  store = createSqliteStore({ file: path.join(dir, 'oauth.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store, {
+useSlackBot('exchange-sp-oauth-', (s) => {
+  ({ store, h } = s);
+  h.fake.users.set('U1', { name: 'Alice Admin' });
+  h.fake.users.set('U2', { name: 'Bob Other' });
+}, {
+  harness: () => ({
     slack: {
       botToken: undefined,
       oauth: { clientId: '1111.2222', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests' },
       tokenEncryptionKey: KEY,
     },
-  });
-  h.fake.users.set('U1', { name: 'Alice Admin' });
-  h.fake.users.set('U2', { name: 'Bob Other' });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  }),
 });
 
 /** GET /slack/install: the authorize URL and the browser's state cookie. */

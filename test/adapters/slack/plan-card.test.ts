@@ -10,7 +10,7 @@ import { renderCardForSlack, type SlackBlock } from '../../../adapters/slack';
 import { parseButtonValue, parseOptionValue } from '../../../adapters/slack/button-value';
 import { drawPlanCard, drawStepDetails } from '../../../src/cards/plan-card';
 import { ANSWER_SETS, planCardWithProgress, progressEvents, rolloutOf } from '../teams/fixtures';
-import { slackMessageViolations } from './limits-check';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
 
 const CLUSTER = ANSWER_SETS['active/passive Exchange 2000 cluster, service pack'];
 

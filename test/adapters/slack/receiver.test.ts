@@ -11,7 +11,7 @@ import { createBot } from '../../../src/bot';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { startHarness, type Harness } from './harness';
-import { postSlack } from './slack-requests';
+import { postSlack } from '../../kit/slack-requests';
 
 describe('the Slack route refuses bodies that are not Slack payloads', () => {
   let dir: string;

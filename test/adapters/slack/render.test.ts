@@ -11,7 +11,7 @@ import type { Button, Card, CardBlock, StepBlock } from '../../../src/cards/mode
 import { drawPlanCard } from '../../../src/cards/plan-card';
 import { buildPlan } from '../../../conversations/plan';
 import type { Rollout, RolloutEvent } from '../../../src/rollout/model';
-import { slackMessageViolations } from './limits-check';
+import { slackMessageViolations } from '../../kit/slack-limits-check';
 
 const confirm = (r: string, s: string): Button => ({ label: 'Confirm', action: { k: 'step', r, s, v: 'confirm' }, style: 'primary' });
 const skip = (r: string, s: string, n: number): Button => ({

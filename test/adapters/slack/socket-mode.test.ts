@@ -20,8 +20,8 @@ import { createLogger, silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { startFakeSlack, type FakeCall, type FakeSlack } from './fake-slack';
-import { blockActionsBody, slashCommandBody, SIGNING_SECRET, type ClickOptions } from './slack-requests';
+import { startFakeSlack, type FakeCall, type FakeSlack } from '../../kit/fake-slack';
+import { blockActionsBody, slashCommandBody, SIGNING_SECRET, type ClickOptions } from '../../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string }
 interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn }

@@ -6,18 +6,12 @@
  * the backup asks once more with the risk and shows the note back; undo's thread line
  * says what the step went back to; status lists open problems.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { parseButtonValue } from '../../../adapters/slack/button-value';
-import { startHarness, type Harness } from './harness';
-import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
+import { blockActionsBody, postSlack, slashCommandBody, viewSubmissionBody } from '../../kit/slack-requests';
 
 interface Btn { action_id: string; value: string; style?: string }
 interface Blk { type: string; text?: { text: string }; elements?: Btn[]; accessory?: Btn }
@@ -61,22 +55,13 @@ const CASES = [
   },
 ] as const;
 
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-steps-'));
-  store = createSqliteStore({ file: path.join(dir, 'steps.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger }), store);
+useSlackBot('exchange-sp-slack-steps-', (s) => {
+  ({ store, h } = s);
   for (const c of CASES) h.fake.users.set(c.user, { name: c.name, locale: c.locale });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const lastPrivate = (): Msg => h.fake.calls('response_url').at(-1)?.body as unknown as Msg;

@@ -1,6 +1,6 @@
 /** Teams activity -> the core's Inbound and MessageInput. */
 import { activitySchema, inboundOf, isAddressedToBot, messageInputOf } from '../../../adapters/teams/activity';
-import { ALICE, BOB, CHANNEL, messageActivity, TENANT } from './helpers/activities';
+import { ALICE, BOB, CHANNEL, messageActivity, TENANT } from '../../kit/teams-activities';
 
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
 const parse = (raw: unknown) => activitySchema.parse(raw);

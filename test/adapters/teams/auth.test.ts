@@ -11,10 +11,10 @@ import path from 'node:path';
 import { createBot } from '../../../src/bot';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import { ANSWER_SETS, rolloutOf } from './fixtures';
-import { ALICE, CHANNEL, invokeActivity, messageActivity, TENANT } from './helpers/activities';
+import { ALICE, CHANNEL, invokeActivity, messageActivity, TENANT } from '../../kit/teams-activities';
 import { createRecordingBot, type RecordingBot } from './helpers/fake-bot';
 import { OUTBOUND_TOKEN, startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 
 let guard: NetGuard;
 let bot: RecordingBot;

@@ -5,8 +5,8 @@
  * person gets the same chat every time; a person for whom the app is not installed
  * gets the service's 403.
  */
-import { TENANT } from './helpers/activities';
-import { startFakeConnector, type FakeConnector } from './helpers/fake-connector';
+import { TENANT } from '../../kit/teams-activities';
+import { startFakeConnector, type FakeConnector } from '../../kit/fake-connector';
 
 let connector: FakeConnector;
 beforeEach(async () => {

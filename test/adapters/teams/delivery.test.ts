@@ -15,8 +15,8 @@ import { createBot } from '../../../src/bot';
 import type { Rollout, Scope, UserRef } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { widePlan, clusterAnswers } from '../../plan/fixtures';
-import { CHANNEL, messageActivity, TENANT } from './helpers/activities';
+import { widePlan, clusterAnswers } from '../../src/rollout/fixtures';
+import { CHANNEL, messageActivity, TENANT } from '../../kit/teams-activities';
 import { startHarness, type Harness } from './helpers/harness';
 import { allTexts } from './helpers/validate-card';
 

@@ -5,9 +5,9 @@
  */
 import { conversationOf, cardActivity, textActivity, conversationOfRef, planMessageRef } from '../../../adapters/teams/conversation';
 import { activitySchema } from '../../../adapters/teams/activity';
-import { messageActivity, CHANNEL, TENANT } from './helpers/activities';
-import { checkOutgoingActivity } from './helpers/connector-rules';
-import { startFakeConnector, type FakeConnector } from './helpers/fake-connector';
+import { messageActivity, CHANNEL, TENANT } from '../../kit/teams-activities';
+import { checkOutgoingActivity } from '../../kit/connector-rules';
+import { startFakeConnector, type FakeConnector } from '../../kit/fake-connector';
 
 let connector: FakeConnector;
 beforeEach(async () => {

@@ -6,45 +6,23 @@
  * names, each confirmation gets a line in the plan's thread, refusals go to the
  * clicker only, and a re-delivered invoke records once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createBot } from '../../../src/bot';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from './helpers/activities';
-import type { ConnectorCall } from './helpers/fake-connector';
-import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { ALICE, BOB, CHANNEL, invokeActivity, messageActivity, type Where } from '../../kit/teams-activities';
+import type { ConnectorCall } from '../../kit/fake-connector';
+import { useTeamsBot, type Harness } from './helpers/harness';
+import { guardNetwork } from '../../kit/guard-network';
 import { allTexts, cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 type Json = Record<string, unknown>;
-let guard: NetGuard;
-let dir: string;
 let store: Store;
 let h: Harness;
 let where: Where;
 
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-'));
-  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store }), {}, { store });
+guardNetwork();
+useTeamsBot('xsp-teams-', (s) => {
+  ({ store, h } = s);
   where = { serviceUrl: h.connector.serviceUrl, conversationId: `${CHANNEL};messageid=1711000000001` };
-});
-afterEach(async () => {
-  // The connector refused nothing the bot sent (it is as strict as the service).
-  expect(h.connector.refused).toEqual([]);
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const sentCards = (calls: ConnectorCall[]) => calls.filter((c) => c.method === 'POST').flatMap((c) => h.connector.cardsIn(c));

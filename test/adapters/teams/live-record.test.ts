@@ -7,21 +7,16 @@
  * entities), "my steps" in the personal chat with a deep link to the plan, and the
  * closing summary with the export in the plan's thread; in English and in Dutch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { activitySchema } from '../../../adapters/teams/activity';
 import { conversationOf } from '../../../adapters/teams/conversation';
-import { createBot } from '../../../src/bot';
 import { buildPlan } from '../../../conversations/plan';
 import type { CompleteAnswers } from '../../../conversations/types';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { createTestClock } from '../../support/test-clock';
-import { ALICE, BOB, CHANNEL, TENANT, invokeActivity, messageActivity, type Where } from './helpers/activities';
-import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { ALICE, BOB, CHANNEL, TENANT, invokeActivity, messageActivity, type Where } from '../../kit/teams-activities';
+import { useTeamsBot, type Harness } from './helpers/harness';
+import { guardNetwork } from '../../kit/guard-network';
 import { allTexts, cardProblems, executeActions } from './helpers/validate-card';
 
 const CAROL = { id: '29:1carol-mri', name: 'Carol Smit', aadObjectId: 'aad-carol' };
@@ -29,37 +24,22 @@ const BOARD = { id: '19:change-board-0001@thread.tacv2', name: 'change-board' };
 const AMS = 'Europe/Amsterdam';
 const answers: CompleteAnswers = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack', adc: false, terminalServices: false };
 
-let guard: NetGuard;
-let dir: string;
 let store: Store;
 let h: Harness;
 let clock: ReturnType<typeof createTestClock>;
 
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
-beforeEach(async () => {
+guardNetwork();
+beforeEach(() => {
   clock = createTestClock('2030-11-24T20:00:00.000Z');
-  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-live-'));
-  store = createSqliteStore({ file: path.join(dir, 'live.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, now: () => clock.date() }), {}, { store, clock });
+});
+useTeamsBot('xsp-teams-live-', (s) => {
+  ({ store, h } = s);
   h.connector.members.push(
     { id: ALICE.id, name: ALICE.name, aadObjectId: ALICE.aadObjectId },
     { id: BOB.id, name: BOB.name, aadObjectId: BOB.aadObjectId },
     { id: CAROL.id, name: CAROL.name, aadObjectId: CAROL.aadObjectId },
   );
-});
-afterEach(async () => {
-  expect(h.connector.refused).toEqual([]);
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+}, { now: () => clock.date(), harness: () => ({ clock }) });
 
 const thread = `${CHANNEL};messageid=1711000000001`;
 const scope: Scope = { platform: 'teams', workspace: TENANT, channel: CHANNEL };

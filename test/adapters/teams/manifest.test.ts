@@ -16,7 +16,7 @@ import { parseText } from '../../../conversations/interview/parse';
 import { fillManifest, localizationFiles, packageTeamsApp, PackageError, type TeamsManifest } from '../../../manifest/teams/package';
 import { localizationSchemaPathFor, validateTeamsLocalization, validateTeamsManifest } from '../../../manifest/teams/schema';
 import { parseChannelCommand } from '../../../src/bot/words';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { guardNetwork } from '../../kit/guard-network';
 
 const dir = path.resolve(__dirname, '../../../manifest/teams');
 interface CommittedManifest extends TeamsManifest {
@@ -32,14 +32,7 @@ type Localization = Record<string, string>;
 const dutch = JSON.parse(readFileSync(path.join(dir, 'nl-nl.json'), 'utf8')) as Localization;
 const BOT_APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 
-let guard: NetGuard;
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
+guardNetwork();
 
 it('is valid against the official schema of its manifestVersion, offline', async () => {
   expect(Number(manifest.manifestVersion)).toBeGreaterThanOrEqual(1.17);

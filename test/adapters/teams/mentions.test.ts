@@ -15,9 +15,9 @@ import type { Scope } from '../../../src/rollout/model';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { path as answersOf } from '../../conversations/plan/fixtures';
-import { ALICE, CHANNEL, messageActivity, TENANT, type Where } from './helpers/activities';
+import { ALICE, CHANNEL, messageActivity, TENANT, type Where } from '../../kit/teams-activities';
 import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { installNetGuard, type NetGuard } from '../../kit/net-guard';
 
 const scope: Scope = { platform: 'teams', workspace: TENANT, channel: CHANNEL };
 const person = (i: number) => ({ id: `29:1person-${i}`, name: `Person ${i}`, aadObjectId: `aad-person-${i}` });

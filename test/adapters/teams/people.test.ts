@@ -5,45 +5,29 @@
  * owner's choice is named through the connector and recorded for everyone, and
  * anyone else's is refused under the picker, on their own card only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { conversationOf } from '../../../adapters/teams/conversation';
 import { activitySchema } from '../../../adapters/teams/activity';
-import { createBot } from '../../../src/bot';
 import { deriveRolloutState } from '../../../src/rollout/status';
 import type { Rollout } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { buildPlan } from '../../../conversations/plan';
-import { ALICE, BOB, BOT, CHANNEL, TENANT, invokeActivity, messageActivity, searchActivity, type Where } from './helpers/activities';
-import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { ALICE, BOB, BOT, CHANNEL, TENANT, invokeActivity, messageActivity, searchActivity, type Where } from '../../kit/teams-activities';
+import { useTeamsBot, type Harness } from './helpers/harness';
+import { guardNetwork } from '../../kit/guard-network';
 import { cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 const CAROL = { id: '29:1carol-mri', name: 'Carol Smit', aadObjectId: 'aad-carol' };
 const RENE = { id: '29:1rene-mri', name: 'René Dijkstra', aadObjectId: 'aad-rene', userPrincipalName: 'rene@example.com' };
 const scope = { platform: 'teams' as const, workspace: TENANT, channel: CHANNEL };
 
-let guard: NetGuard;
-let dir: string;
 let store: Store;
 let h: Harness;
 let where: Where;
 let rollout: Rollout;
 
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-people-'));
-  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store }), {}, { store });
+guardNetwork();
+useTeamsBot('xsp-teams-people-', async (s) => {
+  ({ store, h } = s);
   where = { serviceUrl: h.connector.serviceUrl, conversationId: `${CHANNEL};messageid=1711000000001` };
   // The team's roster, the bot included (Teams lists it too); more than one page of it.
   h.connector.members.push(ALICE, BOB, CAROL, RENE, { ...BOT, aadObjectId: 'aad-bot' });
@@ -54,12 +38,6 @@ beforeEach(async () => {
     scope, owner: { id: ALICE.aadObjectId, name: ALICE.name }, locale: 'en', answers, plan: buildPlan(answers), operators: [], actionKey: 'post-1', address: { post },
   }));
   await h.adapter.flush();
-});
-afterEach(async () => {
-  expect(h.connector.refused).toEqual([]);
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const search = async (queryText: string, extra: Record<string, unknown> = {}) => {

@@ -10,16 +10,11 @@
  * channel gets one line saying how to fix it, never the interview. Through the real
  * CloudAdapter, the real core and a SQLite file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, BOT, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';
-import type { ShownActivity } from './helpers/fake-connector';
-import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { ALICE, BOB, BOT, invokeActivity, messageActivity, TENANT, type Where } from '../../kit/teams-activities';
+import type { ShownActivity } from '../../kit/fake-connector';
+import { useTeamsBot, type Harness } from './helpers/harness';
+import { guardNetwork } from '../../kit/guard-network';
 import { allTexts, executeActions, textsIn as textsInElement } from './helpers/validate-card';
 
 const CASES = [
@@ -84,29 +79,12 @@ const CASES = [
 ] as const;
 
 type Json = Record<string, unknown>;
-let guard: NetGuard;
-let dir: string;
 let store: Store;
 let h: Harness;
 
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-private-'));
-  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store }), {}, { store });
-});
-afterEach(async () => {
-  expect(h.connector.refused).toEqual([]);
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+guardNetwork();
+useTeamsBot('xsp-teams-private-', (s) => {
+  ({ store, h } = s);
 });
 
 /** A message as a person sees it: its text, or the texts of its card. */

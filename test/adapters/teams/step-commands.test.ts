@@ -7,16 +7,11 @@
  * old card, a hand-made request) is not cut silently but refused under its step and
  * shown back; skipping the backup asks once more, under the step, with what is at risk.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
-import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from './helpers/activities';
-import { startHarness, type Harness } from './helpers/harness';
-import { installNetGuard, type NetGuard } from './helpers/net-guard';
+import { ALICE, BOB, invokeActivity, messageActivity, TENANT, type Where } from '../../kit/teams-activities';
+import { useTeamsBot, type Harness } from './helpers/harness';
+import { guardNetwork } from '../../kit/guard-network';
 import { cardProblems, executeActions, textsIn } from './helpers/validate-card';
 
 const CASES = [
@@ -48,29 +43,12 @@ const CASES = [
   },
 ] as const;
 
-let guard: NetGuard;
-let dir: string;
 let store: Store;
 let h: Harness;
 
-beforeAll(() => {
-  guard = installNetGuard();
-});
-afterAll(() => {
-  guard.restore();
-  expect(guard.blocked).toEqual([]);
-});
-beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'xsp-teams-steps-'));
-  store = createSqliteStore({ file: path.join(dir, 'test.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store }), {}, { store });
-});
-afterEach(async () => {
-  expect(h.connector.refused).toEqual([]);
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+guardNetwork();
+useTeamsBot('xsp-teams-steps-', (s) => {
+  ({ store, h } = s);
 });
 
 describe.each(CASES)('in $lang', (c) => {

@@ -4,16 +4,12 @@
  * typed command's rules: never wider than "anyone" says), a step's full text for its
  * clicker, and a plan that keeps the place it was posted in.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import type { CardBlock, PeopleBlock } from '../../../src/cards/model';
 import { renderCardAsText } from '../../../src/cards/text';
 import { deriveRolloutState } from '../../../src/rollout/status';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 
 const scope = { platform: 'slack' as const, workspace: 'T-ACME', channel: 'C-OPS' };
 const alice: Inbound = { scope, user: { id: 'U-ALICE', name: 'Alice' } };
@@ -24,20 +20,12 @@ const textOf = (replies: Reply[]) =>
   replies.map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type === 'refused' ? r.text : `<${r.type}>`)).join('\n');
 
 describe('the plan card in the core', () => {
-  let dir: string;
   let store: Store;
   let bot: Bot;
   let keys = 0;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-card-actions-'));
-    store = createSqliteStore({ file: path.join(dir, 'card.sqlite') });
-    await store.migrate();
-    bot = createBot({ store, now: () => new Date('2026-11-24T09:00:00Z') });
-  });
-  afterEach(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useBot('exsp-card-actions-', (s) => {
+    ({ store, bot } = s);
+  }, { now: () => new Date('2026-11-24T09:00:00Z') });
 
   async function postPlan(who: Inbound = alice, text = '2000 standard sp no adc no ts') {
     await bot.handleMessage(who, { text, isCommand: true });

@@ -4,14 +4,10 @@
  * Dutch interview; a language the person chose (the language button, "english")
  * stays whatever they type.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 
 const teamsUser: Inbound = { scope: { platform: 'teams', workspace: 'tenant-1', channel: '19:ops' }, user: { id: 'aad-ann', name: 'Ann' }, locale: 'en' };
 const slackUser: Inbound = { scope: { platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS' }, user: { id: 'U-PIM', name: 'Pim' } };
@@ -20,19 +16,11 @@ const slackUser: Inbound = { scope: { platform: 'slack', workspace: 'T-ACME', ch
 const textOf = (replies: Reply[]) => replies.map((r) => (r.type === 'private' ? renderCardAsText(r.card).text : r.type)).join('\n').toLowerCase();
 
 describe('the language of a new interview', () => {
-  let dir: string;
   let store: Store;
   let bot: Bot;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-locale-'));
-    store = createSqliteStore({ file: path.join(dir, 'bot.sqlite') });
-    await store.migrate();
-    bot = createBot({ store, now: () => new Date('2026-11-24T09:00:00Z') });
-  });
-  afterEach(async () => {
-    await store.close().catch(() => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useBot('exsp-locale-', (s) => {
+    ({ store, bot } = s);
+  }, { now: () => new Date('2026-11-24T09:00:00Z') });
 
   it('Dutch words at the start give a Dutch interview, whatever the platform guessed', async () => {
     const teams = textOf(await bot.handleMessage(teamsUser, { text: '2000 standard niet geclusterd servicepack' }));

@@ -16,6 +16,7 @@ import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 
 const tenant = { platform: 'teams' as const, workspace: 'tenant-1' };
 const alice = { id: 'aad-alice', name: 'Alice Jansen' };
@@ -62,15 +63,8 @@ describe.each(CASES)('in $lang', (c) => {
   const personal: Inbound = { ...inPersonalChat, locale: c.lang };
   const say = (where: Inbound, text: string) => bot.handleMessage(where, { text, isCommand: /^exchange-sp\b/.test(text) });
 
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-personal-'));
-    store = createSqliteStore({ file: path.join(dir, 'bot.sqlite') });
-    await store.migrate();
-    bot = createBot({ store });
-  });
-  afterEach(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+  useBot('exsp-personal-', (s) => {
+    ({ store, bot } = s);
   });
 
   it('started in the channel: the questions are for Alice alone, the channel gets one line after them', async () => {

@@ -4,15 +4,11 @@
  * personal chat, just the words), so no Teams text tells them to type /exchange-sp.
  * English and Dutch, through the core on a real SQLite file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
 import { ownerNotices } from '../../../src/delivery/notices';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 import { en, nl } from '../../../conversations/strings';
 import { rolloutOf, ANSWER_SETS } from '../../adapters/teams/fixtures';
 import { DeliveryError } from '../../../src/delivery/types';
@@ -24,18 +20,10 @@ const TEAMS_START = {
   nl: 'typ @ en mijn naam, daarna exchange-sp (in onze persoonlijke chat is exchange-sp genoeg)',
 };
 
-let dir: string;
 let store: Store;
 let bot: Bot;
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-words-'));
-  store = createSqliteStore({ file: path.join(dir, 'bot.sqlite') });
-  await store.migrate();
-  bot = createBot({ store });
-});
-afterEach(async () => {
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+useBot('exsp-words-', (s) => {
+  ({ store, bot } = s);
 });
 
 describe.each(['en', 'nl'] as const)('in %s', (lang) => {

@@ -5,16 +5,12 @@
  * second skip a protective step needs; a refused note shown back; undo saying what
  * the step went back to; status listing open problems.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
 import type { Bot, Inbound, Reply } from '../../../src/bot/types';
 import { renderCardAsText } from '../../../src/cards/text';
 import { threadMessages } from '../../../src/delivery/lines';
 import { MAX_NOTE_LENGTH } from '../../../conversations/limits';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { useBot } from '../../support/bot-suite';
 
 type Lang = 'en' | 'nl';
 const scope = { platform: 'slack' as const, workspace: 'T-ACME', channel: 'C-OPS' };
@@ -76,21 +72,13 @@ describe.each(['en', 'nl'] as const)('step commands in %s', (lang) => {
   const w = WORDS[lang];
   const alice = person('U-ALICE', 'Alice', lang);
   const bob = person('U-BOB', 'Bob', lang);
-  let dir: string;
   let store: Store;
   let bot: Bot;
   let clock = Date.parse('2026-11-24T09:00:00Z');
 
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exsp-steps-'));
-    store = createSqliteStore({ file: path.join(dir, 'steps.sqlite') });
-    await store.migrate();
-    bot = createBot({ store, now: () => new Date(clock) });
-  });
-  afterEach(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useBot('exsp-steps-', (s) => {
+    ({ store, bot } = s);
+  }, { now: () => new Date(clock) });
 
   const say = async (who: Inbound, text: string, isCommand = true) => bot.handleMessage(who, { text, isCommand });
   /**

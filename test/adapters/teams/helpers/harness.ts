@@ -14,9 +14,10 @@ import type { Bot } from '../../../../src/bot/types';
 import type { TeamsConfig } from '../../../../src/runtime/config';
 import { createLogger, type Logger } from '../../../../src/runtime/log';
 import { createHttpServer } from '../../../../src/runtime/server';
-import { APP_ID } from './activities';
-import { startFakeConnector, type FakeConnector } from './fake-connector';
-import { startOpenIdServer, type OpenIdServer, type TokenOptions } from './openid';
+import { APP_ID } from '../../../kit/teams-activities';
+import { hooks, openBotSuite, type BotSuite, type BotSuiteOptions } from '../../../support/bot-suite';
+import { startFakeConnector, type FakeConnector } from '../../../kit/fake-connector';
+import { startOpenIdServer, type OpenIdServer, type TokenOptions } from '../../../kit/openid';
 
 export const OUTBOUND_TOKEN = 'outbound-test-token';
 
@@ -107,4 +108,34 @@ export async function startHarness(bot: Bot, config: Partial<TeamsConfig> = {}, 
       await openid.close();
     },
   };
+}
+
+export interface TeamsSuite extends BotSuite {
+  h: Harness;
+}
+
+export interface TeamsSuiteOptions extends BotSuiteOptions {
+  /** Read when the harness starts (after earlier hooks ran, so a clock made there can be passed). */
+  harness?: () => HarnessOptions;
+}
+
+/**
+ * A store, the real bot and this harness (delivering the store's outbox) for each test
+ * (or, with `each: false`, for the file); `ready` gets them first. After each, the
+ * connector must have refused nothing the bot sent (it is as strict as the service).
+ */
+export function useTeamsBot(prefix: string, ready: (suite: TeamsSuite) => void | Promise<void>, options: TeamsSuiteOptions = {}): void {
+  hooks(
+    options.each ?? true,
+    async () => {
+      const base = await openBotSuite(prefix, options);
+      const suite: TeamsSuite = { ...base, h: await startHarness(base.bot, {}, { store: base.store, ...options.harness?.() }) };
+      await ready(suite);
+      return suite;
+    },
+    async (suite) => {
+      expect(suite.h.connector.refused).toEqual([]);
+      await suite.h.close();
+    },
+  );
 }
