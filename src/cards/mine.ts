@@ -9,6 +9,7 @@
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
 import { progressLine } from './plan-card';
+import { formatRef } from '../rollout/short-ref';
 import type { Card, CardBlock } from './model';
 import { rolloutZone, timeText } from './live-lines';
 import type { RolloutSnapshot, UserRef } from '../rollout/model';
@@ -50,7 +51,7 @@ export function drawMyStepsCard(locale: Locale, user: UserRef, snapshots: Rollou
       continue;
     }
     shown++;
-    const heading = t(locale, msg('live.mine.rollout', { title: t(rollout.locale, rollout.plan.title), id: rollout.id, progress: progressLine(locale, state) }));
+    const heading = t(locale, msg('live.mine.rollout', { title: t(rollout.locale, rollout.plan.title), id: formatRef(rollout.ref), progress: progressLine(locale, state) }));
     blocks.push(
       { type: 'text', style: 'strong', text: heading, ...(rollout.messages[0] ? { link: { rolloutId: rollout.id, message: rollout.messages[0] } } : {}) },
       { type: 'text', text: lines.join('\n') },

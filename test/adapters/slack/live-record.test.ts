@@ -155,7 +155,7 @@ describe('a Slack channel in English', () => {
     expect(view?.type).toBe('home');
     const text = JSON.stringify(view?.blocks);
     expect(text).toContain('Your steps');
-    expect(text).toMatch(new RegExp(`<https://example\\.slack\\.com/archives/C-EN/p\\d+\\|Service pack rollout plan for Exchange 2000 · rollout ${rolloutId} · 4 of 6 steps done \\(1 skipped\\)>`));
+    expect(text).toMatch(new RegExp(`<https://example\\.slack\\.com/archives/C-EN/p\\d+\\|Service pack rollout plan for Exchange 2000 · rollout #1 · 4 of 6 steps done \\(1 skipped\\)>`));
     expect(text).toContain('5. Install the service pack · in progress since 21:00 CET');
     // The Messages tab is not ours to draw.
     const before = h.fake.calls('views.publish').length;
