@@ -216,6 +216,11 @@ function start(state: DialogState | undefined, text: string, mentions: UserRef[]
   // Words typed in one language start the interview in it, unless the user chose one.
   const guessed = !state && ctx.localeIsGuess ? languageOfWords(parsed) : undefined;
   const fresh = newDialogState(guessed ?? state?.locale ?? ctx.locale, ctx.now, ctx.place);
+  // "help" alone, with no interview under way, is a question about the bot: it begins no
+  // interview (nothing saved, no "is preparing a plan" line in a shared channel).
+  if (!state && parsed.command === 'help' && Object.keys(parsed.answers).length === 0 && !parsed.language) {
+    return { state: undefined, outputs: [{ type: 'card', card: helpCard(fresh.locale, fresh.place) }] };
+  }
   return words === '' ? show(fresh) : onParsed(fresh, parsed, words, mentions, ctx.user);
 }
 

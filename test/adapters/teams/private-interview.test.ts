@@ -207,6 +207,15 @@ describe.each(CASES)('in $lang', (c) => {
     expect(channel()).toEqual(channelBefore);
   });
 
+  it('help asked in the channel is answered in the personal chat and begins no interview: the channel sees nothing', async () => {
+    const [word, heading, question] = c.lang === 'en' ? ['help', 'Commands:', 'Which Exchange version'] : ['hulp', 'Opdrachten:', 'Welke versie van Exchange'];
+    await say(inThread, `exchange-sp ${word}`, c.author);
+    expect(channel()).toEqual([]);
+    const help = textsIn(c.author).join('\n');
+    expect(help).toContain(heading);
+    expect(help).not.toContain(question);
+  });
+
   it('"exchange-sp" typed in the personal chat itself plans there', async () => {
     await say(inThread, c.start, c.author);
     await say(chatOf(c.author), c.personalStart, c.author);

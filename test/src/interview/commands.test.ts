@@ -35,7 +35,9 @@ describe('at any time', () => {
       [cmd('help'), ['Commands:', 'Which Exchange product'], { version: '2000' }],
       ['?', ['Commands:'], { version: '2000' }],
     ]],
-    ['hulp in Dutch', [['hulp', ['Opdrachten:', 'Welke versie van Exchange']]], 'nl'],
+    // Help before any interview explains and begins nothing: no question, nothing saved.
+    ['hulp in Dutch', [['hulp', ['Opdrachten:', '!Welke versie van Exchange'], 'done']], 'nl'],
+    ['help alone begins no interview', [['help', ['Commands:', '!Which Exchange version'], 'done'], ['2000', ['Which Exchange product'], { version: '2000' }]]],
     ['the language switches mid-interview, answers kept', [
       ['2000', ['Which Exchange product']],
       ['nl', ['Ik spreek vanaf nu Nederlands', 'Welk Exchange-product'], { version: '2000' }],
