@@ -152,3 +152,12 @@ export function waveOpen(view: Pick<CampaignView, 'members'>, wave: number): boo
 export function memberMayStart(view: Pick<CampaignView, 'members'>, member: CampaignMember): boolean {
   return member.released !== undefined || waveOpen(view, member.wave);
 }
+
+/**
+ * Whether the whole campaign is complete: every server completed, and every shared step
+ * settled (the hub's plan is its shared preparation steps only, so it completes exactly
+ * when none waits any more). Like the wave gate, this only ever turns true.
+ */
+export function campaignComplete(view: Pick<CampaignView, 'members' | 'sharedWaiting'>): boolean {
+  return view.sharedWaiting.length === 0 && view.members.every((m) => m.completed);
+}

@@ -44,7 +44,7 @@ export function newCampaign(overrides: Partial<NewCampaign> = {}): NewCampaign {
 const step = (verb: StepVerb, stepId: string, actor: UserRef = alice, note?: string): StoreAction => ({ verb, stepId, actor, note, actionKey: key() });
 
 /** Confirms every step of a rollout in plan order (skipping the protective ones needs no risk here: confirm only). */
-async function finish(store: Store, rollout: Rollout): Promise<void> {
+export async function finish(store: Store, rollout: Rollout): Promise<void> {
   for (const s of rollout.plan.steps) {
     const result = await store.applyAction(channelScope, rollout.id, step('confirm', s.id), NOW);
     expect(result.outcome).toBe('recorded');

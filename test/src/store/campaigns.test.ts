@@ -1,4 +1,4 @@
-/** The campaign contract (campaign-contract.ts) against a real SQLite file and a real Postgres. */
+/** The campaign contracts (campaign-contract.ts, campaign-closing-contract.ts) against a real SQLite file and a real Postgres. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +6,11 @@ import { createPostgresStore } from '../../../src/store/postgres';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { describePostgres, dropSchema, freshSchema, PG_URL } from '../../support/postgres';
+import { describeCampaignClosingContract } from './campaign-closing-contract';
 import { describeCampaignContract } from './campaign-contract';
+import type { ContractTarget } from './contract';
 
-describeCampaignContract('sqlite', async () => {
+const sqliteTarget = async (): Promise<ContractTarget> => {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-campaigns-'));
   const file = join(dir, 'exchange-sp.sqlite');
   const opened: Store[] = [createSqliteStore({ file })];
@@ -24,10 +26,12 @@ describeCampaignContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+describeCampaignContract('sqlite', sqliteTarget);
+describeCampaignClosingContract('sqlite', sqliteTarget);
 
 describePostgres('postgres campaigns', () => {
-  describeCampaignContract('postgres', async () => {
+  const postgresTarget = async (): Promise<ContractTarget> => {
     const schema = freshSchema();
     const opened: Store[] = [];
     const open = () => {
@@ -43,5 +47,7 @@ describePostgres('postgres campaigns', () => {
         await dropSchema(schema);
       },
     };
-  });
+  };
+  describeCampaignContract('postgres', postgresTarget);
+  describeCampaignClosingContract('postgres', postgresTarget);
 });
