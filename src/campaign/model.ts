@@ -104,6 +104,8 @@ export interface NewCampaign {
   actionKey: string;
   /** The adapter's note of where to post (Inbound.address), for the hub and every member. */
   address?: Record<string, unknown>;
+  /** The owner's time zone (IANA), if the platform told it: the campaign's clock, as NewRollout.timeZone. */
+  timeZone?: string;
 }
 
 export interface CampaignSnapshot {
