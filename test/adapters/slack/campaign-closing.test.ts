@@ -6,44 +6,29 @@
  * card when its shared steps settle) and ONE export with every server's events, uploaded
  * in that thread; in English and in Dutch.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createBot } from '../../../src/bot';
-import { silentLogger } from '../../../src/runtime/log';
 import type { Scope } from '../../../src/rollout/model';
-import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
+import { blockActionsBody, postSlack, slashCommandBody } from '../../kit/slack-requests';
 import { PROBLEM_NOTE, RELEASE_NOTE, runCampaign, SKIP_NOTE } from '../../support/campaign-run';
 import { createTestClock } from '../../support/test-clock';
-import { startHarness, type Harness } from './harness';
-import { blockActionsBody, postSlack, slashCommandBody } from './slack-requests';
+import { useSlackBot, type Harness } from './harness';
 
 interface Btn { action_id: string; value: string; style?: string }
 interface Msg { blocks?: { type: string; elements?: Btn[] }[] }
 
 const AMS = 'Europe/Amsterdam';
 const clock = createTestClock('2030-11-24T20:00:00.000Z');
-let dir: string;
 let store: Store;
 let h: Harness;
 let urls = 0;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'exchange-sp-slack-campaign-closing-'));
-  store = createSqliteStore({ file: path.join(dir, 'campaign.sqlite') });
-  await store.migrate();
-  h = await startHarness(createBot({ store, logger: silentLogger, now: () => clock.date() }), store, { clock });
+useSlackBot('exchange-sp-slack-campaign-closing-', (s) => {
+  ({ store, h } = s);
   h.fake.users.set('U1', { name: 'Alice Admin', locale: 'en-US', tz: AMS });
   h.fake.users.set('U2', { name: 'Bob Builder', locale: 'en-GB', tz: AMS });
   h.fake.users.set('U5', { name: 'Anna Beheer', locale: 'nl-NL', tz: AMS });
   h.fake.users.set('U6', { name: 'Dirk Diender', locale: 'nl-NL', tz: AMS });
-});
-afterAll(async () => {
-  await h.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+}, { now: () => clock.date(), harness: () => ({ clock }) });
 
 /** Posts a campaign of two servers in `channel` for `user`; answers the campaign's scope and its hub's id. */
 async function postCampaign(channel: string, user: string): Promise<{ scope: Scope; hubId: string; cardTs: string }> {
