@@ -23,4 +23,5 @@ export const campaignCloseEn = {
   'campaign.release.label': 'Why may wave {wave} ({servers}) start before wave {previous} is complete?',
   'campaign.release.placeholder': 'For example: the pilot ran clean for a week',
   'campaign.release.submit': 'Release',
+  'campaign.release.reasonMissing': 'Please give a reason for letting wave {wave} start early. Nothing was recorded.',
 } as const;

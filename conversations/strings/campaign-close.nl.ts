@@ -19,4 +19,5 @@ export const campaignCloseNl: Record<keyof typeof campaignCloseEn, string> = {
   'campaign.release.label': 'Waarom mag golf {wave} ({servers}) beginnen voordat golf {previous} klaar is?',
   'campaign.release.placeholder': 'Bijvoorbeeld: de pilot draait al een week zonder problemen',
   'campaign.release.submit': 'Vrijgeven',
+  'campaign.release.reasonMissing': 'Geef een reden om golf {wave} eerder te laten beginnen. Er is niets vastgelegd.',
 };
