@@ -38,6 +38,9 @@ describe.each([
     const rollouts = await c.store.listRollouts(CONSOLE_SCOPE, { limit: 10 });
     expect(rollouts).toHaveLength(3);
     const hubId = rollouts.find((r) => r.ref === 1)!.id;
+    // No button to number in plain text: the card says what to type to release wave 2.
+    expect(c.transcript()).toMatch(/(types "release wave 2|typt Alice "vrijgeven golf 2) <(reason|reden)>"/);
+    expect(c.transcript()).not.toMatch(/\d\) (Release wave 2|Golf 2 vrijgeven)/);
     const before = c.transcript().length;
 
     await runCampaign(c.store, CONSOLE_SCOPE, hubId, clock, { owner: alice, member: bob, settle: c.settle });
