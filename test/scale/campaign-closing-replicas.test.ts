@@ -8,12 +8,12 @@
  * again.
  */
 import type { Scope, UserRef } from '../../src/rollout/model';
-import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
+import type { FakeSlack } from '../kit/fake-slack';
 import { newCampaign } from '../src/store/campaign-contract';
 import { eventually } from '../support/app-process';
 import { runCampaign } from '../support/campaign-run';
-import { describePostgres, dropSchema, freshSchema } from '../support/postgres';
-import { slackReplicas } from '../support/slack-replicas';
+import { describePostgres } from '../support/postgres';
+import { useSlackReplicas } from '../support/slack-replicas';
 import { createTestClock } from '../support/test-clock';
 
 const scope: Scope = { platform: 'slack', workspace: 'T-ACME', channel: 'C-OPS' };
@@ -21,18 +21,11 @@ const alice: UserRef = { id: 'U-ALICE', name: 'Alice' };
 const bob: UserRef = { id: 'U-BOB', name: 'Bob' };
 
 describePostgres('a campaign’s closing summary over two replicas and a restart (Postgres)', () => {
-  const schema = freshSchema();
   const clock = createTestClock('2030-11-24T20:00:00.000Z');
+  const replicas = useSlackReplicas(clock);
   let fake: FakeSlack;
-  const replicas = slackReplicas(schema, () => fake, clock);
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-  });
-  afterAll(async () => {
-    await replicas.stopAll();
-    await fake.close();
-    await dropSchema(schema);
+  beforeAll(() => {
+    fake = replicas.fake();
   });
 
   it('one summary and one export of the whole campaign, across replicas and a restart', async () => {

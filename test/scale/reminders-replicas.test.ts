@@ -10,9 +10,9 @@ import { buildPlan } from '../../conversations/plan';
 import type { CompleteAnswers } from '../../conversations/types';
 import type { Scope, UserRef } from '../../src/rollout/model';
 import type { Store } from '../../src/store/store';
-import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
-import { describePostgres, dropSchema, freshSchema } from '../support/postgres';
-import { slackReplicas } from '../support/slack-replicas';
+import type { FakeSlack } from '../kit/fake-slack';
+import { describePostgres } from '../support/postgres';
+import { useSlackReplicas } from '../support/slack-replicas';
 import { createTestClock } from '../support/test-clock';
 
 const answers: CompleteAnswers = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack', adc: false, terminalServices: false };
@@ -21,20 +21,13 @@ const alice: UserRef = { id: 'U1', name: 'Alice Admin' };
 const bob: UserRef = { id: 'U2', name: 'Bob Builder' };
 
 describePostgres('reminders over two replicas and a restart (Postgres)', () => {
-  const schema = freshSchema();
   const clock = createTestClock('2030-11-24T20:00:00.000Z');
-  let fake: FakeSlack;
-  const replicas = slackReplicas(schema, () => fake, clock);
+  const replicas = useSlackReplicas(clock);
   const replica = replicas.start;
   const settled = replicas.settled;
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-  });
-  afterAll(async () => {
-    await replicas.stopAll();
-    await fake.close();
-    await dropSchema(schema);
+  let fake: FakeSlack;
+  beforeAll(() => {
+    fake = replicas.fake();
   });
 
   it('each reminder and each stakeholder line goes out once', async () => {

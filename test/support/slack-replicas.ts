@@ -2,16 +2,17 @@
  * Replicas in one test process: each its own Postgres pool on a shared schema, its own
  * publisher and Slack delivery against one fake Slack, on one clock the test moves.
  * A replica stops as a restart would (its publisher, then its pool); `settled` waits
- * until every running replica is quiet at once.
+ * until every running replica is quiet at once. `useSlackReplicas` also starts the fake
+ * Slack and a fresh schema for the test file, and removes them after.
  */
 import { createSlackDeliveryAdapter } from '../../adapters/slack';
 import type { Clock, Publisher } from '../../src/delivery/publisher';
 import { silentLogger } from '../../src/runtime/log';
 import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
-import type { FakeSlack } from '../kit/fake-slack';
+import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
 import { SIGNING_SECRET } from '../kit/slack-requests';
-import { PG_URL } from './postgres';
+import { dropSchema, freshSchema, PG_URL } from './postgres';
 import { ROOMY_LIMITS, startTestPublisher } from './publisher';
 
 export interface Replica {
@@ -53,4 +54,20 @@ export function slackReplicas(schema: string, fake: () => FakeSlack, clock: Cloc
   }
 
   return { start, stop, settled, stopAll };
+}
+
+/** Replicas for one test file: a fresh schema and a fake Slack before its tests, all stopped and removed after. */
+export function useSlackReplicas(clock: Clock) {
+  const schema = freshSchema();
+  let fake: FakeSlack | undefined;
+  const replicas = slackReplicas(schema, () => fake!, clock);
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+  });
+  afterAll(async () => {
+    await replicas.stopAll();
+    await fake?.close();
+    await dropSchema(schema);
+  });
+  return { ...replicas, fake: () => fake! };
 }

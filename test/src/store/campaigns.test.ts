@@ -1,4 +1,4 @@
-/** The campaign contracts (campaign-contract.ts, campaign-closing-contract.ts) against a real SQLite file and a real Postgres. */
+/** The campaign contract (campaign-contract.ts) against a real SQLite file and a real Postgres. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +6,9 @@ import { createPostgresStore } from '../../../src/store/postgres';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { Store } from '../../../src/store/store';
 import { describePostgres, dropSchema, freshSchema, PG_URL } from '../../support/postgres';
-import { describeCampaignClosingContract } from './campaign-closing-contract';
 import { describeCampaignContract } from './campaign-contract';
-import type { ContractTarget } from './contract';
 
-const sqliteTarget = async (): Promise<ContractTarget> => {
+describeCampaignContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-campaigns-'));
   const file = join(dir, 'exchange-sp.sqlite');
   const opened: Store[] = [createSqliteStore({ file })];
@@ -26,12 +24,10 @@ const sqliteTarget = async (): Promise<ContractTarget> => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-};
-describeCampaignContract('sqlite', sqliteTarget);
-describeCampaignClosingContract('sqlite', sqliteTarget);
+});
 
 describePostgres('postgres campaigns', () => {
-  const postgresTarget = async (): Promise<ContractTarget> => {
+  describeCampaignContract('postgres', async () => {
     const schema = freshSchema();
     const opened: Store[] = [];
     const open = () => {
@@ -47,7 +43,5 @@ describePostgres('postgres campaigns', () => {
         await dropSchema(schema);
       },
     };
-  };
-  describeCampaignContract('postgres', postgresTarget);
-  describeCampaignClosingContract('postgres', postgresTarget);
+  });
 });
