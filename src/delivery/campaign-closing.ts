@@ -34,7 +34,8 @@ export async function campaignClosing(ctx: RoundContext, snapshot: DeliverySnaps
   if (view.id !== rollout.id) return undefined;
   if (snapshot.delivery.closingSent === 0) {
     const rows = await Promise.all(view.members.map((m) => ctx.store.getDelivery(rollout.scope, m.rolloutId)));
-    if (rows.some((row) => !row || row.linesSent < row.wantedVersion)) return 'wait';
+    // (A server whose card never made it into the channel sends no lines: nothing to wait for.)
+    if (rows.some((row) => row && row.postState !== 'failed' && row.linesSent < row.wantedVersion)) return 'wait';
   }
   const members = await Promise.all(view.members.map((m) => ctx.store.getRollout(rollout.scope, m.rolloutId)));
   // A server's rollout is never deleted; if one cannot be read now, the round fails and is retried.
