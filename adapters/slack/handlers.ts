@@ -184,7 +184,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const button = readAction(body);
 
     // The modal must open within the trigger_id's 3 seconds: before any lookup.
-    if (button?.note && button.payload.k === 'step' && body.trigger_id) {
+    if (button?.note && (button.payload.k === 'step' || button.payload.k === 'release') && body.trigger_id) {
       const metadata = encodeNoteMetadata({ payload: button.payload, channel, actionKey, step: button.step, responseUrl: body.response_url });
       const view = buildNoteModal(button.note, metadata);
       const triggerId = body.trigger_id;
@@ -242,9 +242,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const text = submission.view.state?.values[NOTE_BLOCK_ID]?.[NOTE_ACTION_ID]?.value?.trim() ?? '';
     if (!text) {
       // Whitespace only: Slack's own "required" check lets it through, so we answer in the ack.
-      const verb = meta.payload.k === 'step' ? meta.payload.v : 'skip';
-      const key = verb === 'problem' ? 'rollout.refused.problem-note-missing' : 'rollout.refused.reason-missing';
-      await ack({ response_action: 'errors', errors: { [NOTE_BLOCK_ID]: t(locale, key, { step: meta.step ?? '' }) } });
+      const { payload } = meta;
+      const error = payload.k === 'release'
+        ? t(locale, 'campaign.release.reasonMissing', { wave: payload.w })
+        : t(locale, payload.k === 'step' && payload.v === 'problem' ? 'rollout.refused.problem-note-missing' : 'rollout.refused.reason-missing', { step: meta.step ?? '' });
+      await ack({ response_action: 'errors', errors: { [NOTE_BLOCK_ID]: error } });
       return;
     }
     await ack();

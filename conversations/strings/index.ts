@@ -3,8 +3,9 @@
  * files (`<area>.en.ts` declares the keys, `<area>.nl.ts` must provide every one of
  * them: a missing translation fails to compile). Placeholders are `{name}`. Areas:
  * interview, plan, rollout, card, console (the console chat's own words), reach (where
- * an interview runs, how to start one on each platform), campaign (several servers in waves)
- * and live (the live change record).
+ * an interview runs, how to start one on each platform), campaign (several servers in waves),
+ * campaign-close (a campaign's closing summary, releasing a wave from its card) and live
+ * (the live change record).
  */
 import type { Locale, Place } from '../types';
 import { interviewEn } from './interview.en';
@@ -21,12 +22,14 @@ import { reachEn } from './reach.en';
 import { reachNl } from './reach.nl';
 import { campaignEn } from './campaign.en';
 import { campaignNl } from './campaign.nl';
+import { campaignCloseEn } from './campaign-close.en';
+import { campaignCloseNl } from './campaign-close.nl';
 import { liveEn } from './live.en';
 import { liveNl } from './live.nl';
 
-export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn, ...campaignEn, ...liveEn } as const;
+export const en = { ...interviewEn, ...planEn, ...rolloutEn, ...cardEn, ...consoleEn, ...reachEn, ...campaignEn, ...campaignCloseEn, ...liveEn } as const;
 export type MessageKey = keyof typeof en;
-export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl, ...campaignNl, ...liveNl };
+export const nl: Record<MessageKey, string> = { ...interviewNl, ...planNl, ...rolloutNl, ...cardNl, ...consoleNl, ...reachNl, ...campaignNl, ...campaignCloseNl, ...liveNl };
 
 export const catalog: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

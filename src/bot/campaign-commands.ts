@@ -1,7 +1,7 @@
 /**
  * Typed commands on a posted campaign, the same on every platform:
  * - "release wave 2 <reason>" / "release EXCH2 <reason>" (vrijgeven): the owner lets
- *   waiting servers start early; each release is its own action on that server's
+ *   waiting servers start early (also the campaign card's "Release wave 2…" form, `clicked`); each release is its own action on that server's
  *   rollout, decided and recorded in its transaction (src/campaign/gate.ts);
  * - "confirm EXCH1 3", "skip EXCH1 4 <reason>", "confirm shared 1" (bevestig gedeeld 1):
  *   a step command naming its server, or the campaign's shared steps;
@@ -21,8 +21,9 @@ import type { StepCommands } from './step-commands';
 import { parseStepCommand, type StepCommand } from './step-words';
 import { textCard, whereFor } from './text-reply';
 import { formatRef } from '../rollout/short-ref';
-import type { Inbound, Reply } from './types';
-import type { CampaignView } from '../campaign/model';
+import type { ActionInput, Inbound, Reply } from './types';
+import type { ActionPayload } from '../cards/actions';
+import type { CampaignMember, CampaignView } from '../campaign/model';
 import { withoutCommandName } from '../../conversations/command';
 
 const RELEASE = /^(?:release|vrijgeven)(?![\w-])\s*([\s\S]*)$/i;
@@ -41,6 +42,8 @@ export interface CampaignCommandDeps {
 }
 
 export interface CampaignCommands {
+  /** "Release wave 2…" on the campaign card, with the reason typed in its form: the typed command's release. */
+  clicked(inbound: Inbound, locale: Locale, payload: Extract<ActionPayload, { k: 'release' }>, input: ActionInput): Promise<Reply[]>;
   /** The campaign's answer to a typed command, or undefined when the text is not about a campaign. */
   typed(inbound: Inbound, text: string, pinned?: string): Promise<Reply[] | undefined>;
   /**
@@ -75,16 +78,23 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
     const wave = WAVE.exec(rest);
     const word = wave ? undefined : /^(\S+)\s*([\s\S]*)$/.exec(rest);
     if (!wave && !word) return refused(t(locale, 'campaign.command.releaseUsage'));
-    let targets = wave ? view.members.filter((m) => m.wave === Number(wave[1])) : view.members.filter((m) => sameServer(m.server, cleanName(word![1])));
+    const targets = wave ? view.members.filter((m) => m.wave === Number(wave[1])) : view.members.filter((m) => sameServer(m.server, cleanName(word![1])));
     if (targets.length === 0) {
       if (wave) return refused(t(locale, msg('campaign.command.noWave', { ref: formatRef(view.ref), wave: wave[1] })));
       return refused(t(locale, msg('campaign.command.unknownServer', { ref: formatRef(view.ref), name: cleanName(word![1]), names: names(view) })));
     }
-    // A wave: its servers that still wait; when none does, the first one says why in the store's words.
-    const waiting = targets.filter((m) => !m.completed && !m.released);
-    if (wave) targets = waiting.length ? waiting : [targets[0]];
     const note = (wave ? wave[2] : word![2]).trim();
-    const key = randomUUID();
+    return releaseMembers(inbound, locale, wave ? waitingOf(targets) : targets, note, randomUUID());
+  }
+
+  /** A wave: its servers that still wait; when none does, the first one says why in the store's words. */
+  const waitingOf = (targets: CampaignMember[]) => {
+    const waiting = targets.filter((m) => !m.completed && !m.released);
+    return waiting.length ? waiting : [targets[0]];
+  };
+
+  /** Each server released by its own action, decided and recorded in its transaction. */
+  async function releaseMembers(inbound: Inbound, locale: Locale, targets: CampaignMember[], note: string, key: string): Promise<Reply[]> {
     const released: string[] = [];
     const refusals: string[] = [];
     for (const member of targets) {
@@ -99,6 +109,16 @@ export function createCampaignCommands(deps: CampaignCommandDeps): CampaignComma
   }
 
   return {
+    async clicked(inbound, locale, payload, input) {
+      // The campaign card's own hub, in this channel; a value naming anything else is not ours to act on.
+      const view = await store.campaignOf(inbound.scope, payload.r);
+      if (!view || view.id !== payload.r) return refused(t(locale, 'card.error.unknownRollout', { where: whereFor(locale, inbound) }));
+      const targets = view.members.filter((m) => m.wave === payload.w);
+      if (targets.length === 0) return refused(t(locale, msg('campaign.command.noWave', { ref: formatRef(view.ref), wave: payload.w })));
+      // The click's key: the same form submitted twice records once.
+      return releaseMembers(inbound, locale, waitingOf(targets), input.text ?? '', input.actionKey);
+    },
+
     async operators(inbound, mentions, rest) {
       const mine = (await deps.posted(inbound.scope)).find((r) => r.owner.id === inbound.user.id);
       const view = mine ? await store.campaignOf(inbound.scope, mine.id) : undefined;

@@ -86,6 +86,7 @@ export function createCampaignInterviews(deps: CampaignInterviewDeps): CampaignI
       operators: output.operators,
       actionKey,
       ...(home.address ? { address: home.address } : {}),
+      ...(home.timeZone ? { timeZone: home.timeZone } : {}),
     });
     logger.info('campaign created', { id: view.id, servers: view.members.length, scope: view.scope });
     const params = { title: t(output.locale, hub.plan.title), ref: formatRef(hub.ref), where: where(output.locale, hub.place, home.conversation === 'shared') };

@@ -196,6 +196,7 @@ export function createBot(options: BotOptions): Bot {
           return steps.apply(inbound, locale, input.text !== undefined ? { ...request, note: input.text } : request);
         }
         if (payload.k === 'details') return cardActions.details(inbound, locale, payload);
+        if (payload.k === 'release') return campaignCommands.clicked(inbound, locale, payload, input);
         if (payload.k === 'operators') return cardActions.operators(inbound, locale, payload, input);
         if (input.cardFor && input.cardFor.id !== inbound.user.id) {
           // A teammate's interview card: theirs alone to answer, whatever state the clicker has.

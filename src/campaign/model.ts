@@ -104,6 +104,8 @@ export interface NewCampaign {
   actionKey: string;
   /** The adapter's note of where to post (Inbound.address), for the hub and every member. */
   address?: Record<string, unknown>;
+  /** The owner's time zone (IANA), if the platform told it: the campaign's clock, as NewRollout.timeZone. */
+  timeZone?: string;
 }
 
 export interface CampaignSnapshot {
@@ -151,4 +153,13 @@ export function waveOpen(view: Pick<CampaignView, 'members'>, wave: number): boo
 /** Whether this member may start (its wave is open, or the owner released it). */
 export function memberMayStart(view: Pick<CampaignView, 'members'>, member: CampaignMember): boolean {
   return member.released !== undefined || waveOpen(view, member.wave);
+}
+
+/**
+ * Whether the whole campaign is complete: every server completed, and every shared step
+ * settled (the hub's plan is its shared preparation steps only, so it completes exactly
+ * when none waits any more). Like the wave gate, this only ever turns true.
+ */
+export function campaignComplete(view: Pick<CampaignView, 'members' | 'sharedWaiting'>): boolean {
+  return view.sharedWaiting.length === 0 && view.members.every((m) => m.completed);
 }

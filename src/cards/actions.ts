@@ -7,6 +7,7 @@
 import { COMMANDS } from '../../conversations/interview/words';
 import { z } from 'zod';
 import { parseWith } from '../runtime/json';
+import { MAX_CAMPAIGN_SERVERS } from '../campaign/model';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 const value = z.string().max(200);
@@ -39,6 +40,8 @@ export const actionPayloadSchema = z.discriminatedUnion('k', [
    * picker (sent beside the payload), or anyone in the channel.
    */
   z.object({ k: z.literal('operators'), r: id, v: z.enum(['pick', 'anyone']) }).strict(),
+  /** The owner releases wave `w` of the campaign whose hub is `r`, with the reason typed in the form (campaign card). */
+  z.object({ k: z.literal('release'), r: id, w: z.number().int().min(2).max(MAX_CAMPAIGN_SERVERS) }).strict(),
   /** Switch the user's language. */
   z.object({ k: z.literal('lang'), l: z.enum(['en', 'nl']) }).strict(),
 ]);

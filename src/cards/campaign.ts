@@ -10,7 +10,7 @@
  */
 import { msg, t } from '../../conversations/strings';
 import type { Locale } from '../../conversations/types';
-import type { Card, CardBlock } from './model';
+import type { Button, Card, CardBlock } from './model';
 import { accessLine, drawPlanCard, type DrawOptions } from './plan-card';
 import { drawStep, situationOf } from './step-view';
 import { formatTime } from './time';
@@ -84,8 +84,28 @@ function waveBlocks(locale: Locale, hub: Rollout, view: CampaignView, wave: numb
   ];
   if (hint && before !== undefined) {
     blocks.push({ type: 'context', text: t(locale, msg('campaign.card.releaseHint', { wave, previous: before, owner: hub.owner.name })) });
+    blocks.push({ type: 'actions', buttons: [releaseButton(locale, hub, wave, before, members)] });
   }
   return blocks;
+}
+
+/**
+ * "Release wave 2…": asks for the reason first (a Slack modal, a Teams form in the card;
+ * the console types the command the hint above says), then records the same release as
+ * the typed command. Everyone sees it; the store lets only the owner release.
+ */
+function releaseButton(locale: Locale, hub: Rollout, wave: number, previous: number, members: CampaignMember[]): Button {
+  const servers = members.filter((m) => !m.completed && !m.released).map((m) => m.server).join(', ');
+  return {
+    label: t(locale, msg('campaign.button.release', { wave })),
+    action: { k: 'release', r: hub.id, w: wave },
+    note: {
+      title: t(locale, msg('campaign.release.title', { wave })),
+      label: t(locale, msg('campaign.release.label', { wave, servers, previous })),
+      placeholder: t(locale, 'campaign.release.placeholder'),
+      submit: t(locale, 'campaign.release.submit'),
+    },
+  };
 }
 
 function serverLine(locale: Locale, m: CampaignMember): string {

@@ -89,43 +89,62 @@ export function closingSummaryLines(rollout: Rollout, events: RolloutEvent[]): s
     lines.push(t(locale, msg('live.summary.who', { user: person.user.name, list: list.join('; ') })));
   }
 
-  const skipped = plan.steps.filter((step) => state.steps.get(step.id)?.status === 'skipped');
   lines.push('', t(locale, 'live.summary.skippedHeading'));
-  if (!skipped.length) lines.push(t(locale, 'live.summary.noSkipped'));
-  for (const step of skipped) {
-    const s = state.steps.get(step.id)!;
-    lines.push(t(locale, msg('live.summary.skipped', { number: stepNumber(plan, step.id), title: t(locale, step.title), note: s.note ?? '', user: s.by?.name ?? '?' })));
-  }
-
+  const skipped = skippedLines(rollout, events);
+  lines.push(...(skipped.length ? skipped : [t(locale, 'live.summary.noSkipped')]));
   lines.push('', t(locale, 'live.summary.problemsHeading'));
-  if (!problems.length) lines.push(t(locale, 'live.summary.noProblems'));
+  const problemList = problemLines(rollout, events, zone);
+  lines.push(...(problemList.length ? problemList : [t(locale, 'live.summary.noProblems')]));
+  return lines;
+}
+
+/** The skipped steps with their reasons, one line each. */
+export function skippedLines(rollout: Rollout, events: RolloutEvent[]): string[] {
+  const { locale, plan } = rollout;
+  const state = deriveRolloutState(plan, events);
+  return plan.steps
+    .filter((step) => state.steps.get(step.id)?.status === 'skipped')
+    .map((step) => {
+      const s = state.steps.get(step.id)!;
+      return t(locale, msg('live.summary.skipped', { number: stepNumber(plan, step.id), title: t(locale, step.title), note: s.note ?? '', user: s.by?.name ?? '?' }));
+    });
+}
+
+/** Every problem reported, with how it ended, one line each; times in `zone`. */
+export function problemLines(rollout: Rollout, events: RolloutEvent[], zone: string): string[] {
+  const { locale, plan } = rollout;
+  const state = deriveRolloutState(plan, events);
   const outcomes = problemOutcomes(rollout, events);
-  for (const problem of problems) {
-    const step = plan.steps.find((s) => s.id === problem.stepId);
-    const s = state.steps.get(problem.stepId ?? '');
-    const withdrawn = outcomes.get(problem.seq);
-    const outcome = withdrawn
-      ? msg('live.summary.outcome.withdrawn', { user: withdrawn.by.name })
-      : msg(s?.status === 'skipped' ? 'live.summary.outcome.skipped' : 'live.summary.outcome.done', { user: s?.by?.name ?? '?' });
-    lines.push(
-      t(locale, msg('live.summary.problem', {
+  return events
+    .filter((e) => e.type === 'problem' && e.stepId)
+    .map((problem) => {
+      const step = plan.steps.find((s) => s.id === problem.stepId);
+      const s = state.steps.get(problem.stepId ?? '');
+      const withdrawn = outcomes.get(problem.seq);
+      const outcome = withdrawn
+        ? msg('live.summary.outcome.withdrawn', { user: withdrawn.by.name })
+        : msg(s?.status === 'skipped' ? 'live.summary.outcome.skipped' : 'live.summary.outcome.done', { user: s?.by?.name ?? '?' });
+      return t(locale, msg('live.summary.problem', {
         number: stepNumber(plan, problem.stepId ?? ''),
         title: step ? t(locale, step.title) : problem.stepId ?? '',
         note: problem.note ?? '',
         user: problem.actor.name,
         time: dayTimeText(locale, problem.at, zone),
         outcome: t(locale, outcome),
-      })),
-    );
-  }
-  return lines;
+      }));
+    });
 }
 
 /** The summary as thread messages of at most `maxText` characters each, cut between lines. */
 export function closingSummaryMessages(rollout: Rollout, events: RolloutEvent[], maxText: number): string[] {
+  return threadMessagesOf(closingSummaryLines(rollout, events), maxText);
+}
+
+/** Lines as thread messages of at most `maxText` characters each, cut between lines (a line too long is cut short). */
+export function threadMessagesOf(lines: string[], maxText: number): string[] {
   const messages: string[] = [];
   let current = '';
-  for (const raw of closingSummaryLines(rollout, events)) {
+  for (const raw of lines) {
     const line = raw.length > maxText ? `${raw.slice(0, Math.max(0, maxText - 1))}…` : raw;
     if (current && current.length + 1 + line.length > maxText) {
       messages.push(current.trimEnd());

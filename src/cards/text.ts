@@ -50,11 +50,12 @@ function renderBlock(block: CardBlock, lines: string[], choices: Button[]): void
       renderStep(block, lines);
       return;
     case 'actions': {
-      const labels = block.buttons.map((button) => {
+      // A button that asks for a text first is typed in plain text (the card says what to type).
+      const labels = block.buttons.filter((button) => !button.note).map((button) => {
         choices.push(button);
         return `${choices.length}) ${button.label}`;
       });
-      lines.push(labels.join('   '));
+      if (labels.length) lines.push(labels.join('   '));
       return;
     }
     case 'input':

@@ -19,6 +19,7 @@ import type { Card } from '../cards/model';
 import type { Logger } from '../runtime/log';
 import type { MessageRef, Rollout, RolloutEvent } from '../rollout/model';
 import type { ChannelClaim, DeliveryProgress, DeliverySnapshot, DeliveryStore } from '../store/delivery-model';
+import type { Store } from '../store/store';
 import { placeInCampaign } from './campaign';
 import { threadMessages } from './lines';
 import { lookForReminders, sendClosing, sendStakeholderNotes } from './live-round';
@@ -26,7 +27,8 @@ import { DeliveryError, isDeliveryError, type DeliveryAdapter, type DeliveryTarg
 
 export interface RoundContext {
   adapter: DeliveryAdapter;
-  store: DeliveryStore;
+  /** The outbox, and the rollouts a campaign's closing summary reads. */
+  store: DeliveryStore & Pick<Store, 'getRollout'>;
   claim: ChannelClaim;
   logger: Logger;
   now(): number;

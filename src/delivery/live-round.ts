@@ -8,7 +8,8 @@
  * - stakeholder lines, after the thread lines, with their own cursor (noticesSent):
  *   at least once, never twice across replicas (the channel lease and its fence).
  * - the closing summary of a completed rollout, part by part (closingSent), then its
- *   export; recorded as delivered (closed) once all of it is there.
+ *   export; recorded as delivered (closed) once all of it is there. A campaign has one,
+ *   on its hub, once the whole campaign is complete (src/delivery/campaign-closing.ts).
  */
 import { closingSummaryMessages } from '../cards/closing-summary';
 import { stakeholderNotes } from '../cards/stakeholder-notes';
@@ -18,6 +19,8 @@ import type { MessageRef } from '../rollout/model';
 import type { DeliveryProgress, DeliverySnapshot } from '../store/delivery-model';
 import { isDeliveryError, type DeliveryTarget, type ExportFile } from './types';
 import type { RoundContext } from './deliver-rollout';
+import { campaignClosing } from './campaign-closing';
+import { WAIT_FOR_CAMPAIGN_CARD_MS } from './campaign';
 
 /** What one round hands the live record's parts: where to send, what to send from, and how to record progress. */
 export interface RoundWork {
@@ -58,12 +61,21 @@ export async function sendStakeholderNotes(work: RoundWork): Promise<void> {
   if (delivery.noticesSent < rollout.version) await record({ noticesSent: rollout.version, attempts: 0, lastError: null });
 }
 
-/** The closing summary's messages, then the export, in the plan's thread. */
+/**
+ * The closing summary's messages, then the export, in the plan's thread; for a campaign,
+ * the campaign's one summary and export in its card's thread (src/delivery/campaign-closing.ts).
+ */
 export async function sendClosing(work: RoundWork, root: MessageRef): Promise<void> {
   const { ctx, target, snapshot, record } = work;
   const { rollout, events, delivery } = snapshot;
   if (delivery.closing !== 'due' || rollout.status !== 'completed') return;
-  const parts = closingSummaryMessages(rollout, events, ctx.adapter.maxThreadText);
+  const closing = snapshot.campaign
+    ? await campaignClosing(ctx, snapshot, snapshot.campaign)
+    : { parts: closingSummaryMessages(rollout, events, ctx.adapter.maxThreadText), file: () => closingExport(snapshot, ctx.now()) };
+  // A campaign's server owes none of its own (a row marked before campaigns had theirs): nothing to send.
+  if (!closing) return record({ closed: true });
+  if (closing === 'wait') return record({ retryAt: ctx.now() + WAIT_FOR_CAMPAIGN_CARD_MS });
+  const { parts } = closing;
   for (let i = delivery.closingSent; i < parts.length; i++) {
     await ctx.pace('post');
     await ctx.adapter.postInThread(target, root, parts[i]);
@@ -72,7 +84,7 @@ export async function sendClosing(work: RoundWork, root: MessageRef): Promise<vo
   if (delivery.closingSent <= parts.length) {
     await ctx.pace('post');
     try {
-      await ctx.adapter.attachFile(target, root, closingExport(snapshot, ctx.now()));
+      await ctx.adapter.attachFile(target, root, closing.file());
     } catch (error) {
       if (!isDeliveryError(error) || error.failure !== 'refused') throw error;
       // The summary is there; a channel that takes no files (a scope missing) gets none, said in the log.

@@ -27,7 +27,7 @@ export const systemClock: Clock = {
 };
 
 export interface PublisherOptions {
-  store: DeliveryStore;
+  store: RoundContext['store'];
   adapters: DeliveryAdapter[];
   /** The plan's cards at `nowMs` (the publisher's clock: a window counts down on the card). */
   draw(rollout: Rollout, events: RolloutEvent[], nowMs: number): Card[];

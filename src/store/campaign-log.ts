@@ -4,7 +4,7 @@
  * on one of its rollouts changes in the projection (src/campaign/progress.ts) and
  * whose cards must be drawn again because of it.
  */
-import type { CampaignMember, CampaignView, NewCampaign, Release } from '../campaign/model';
+import { campaignComplete, type CampaignMember, type CampaignView, type NewCampaign, type Release } from '../campaign/model';
 import { memberProgress, sharedWaiting, type MemberProgress } from '../campaign/progress';
 import type { MessageRef, NewRollout, Rollout, RolloutEvent, Scope } from '../rollout/model';
 import { headFromRow, type RolloutHeadRow } from './rollout-log';
@@ -68,6 +68,7 @@ export function campaignRollouts(input: NewCampaign): { hub: NewRollout; members
     locale: input.locale,
     operators: input.operators,
     ...(input.address ? { address: input.address } : {}),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
   };
   // The hub keeps the pilot's answers (a rollout has answers); its plan is the shared steps.
   const hub: NewRollout = { ...common, answers: input.members[0].answers, plan: input.hubPlan, actionKey: input.actionKey };
@@ -85,6 +86,11 @@ export interface CampaignWrites {
   redraw: string[];
   /** The campaign after the change. */
   view: CampaignView;
+  /**
+   * This change completed the campaign (its last server, or its shared steps): the
+   * campaign's closing summary is due, on the hub's outbox row, in this transaction.
+   */
+  closingDue?: true;
 }
 
 function sameProgress(a: CampaignMember, b: MemberProgress): boolean {
@@ -102,7 +108,8 @@ export function campaignWritesAfter(view: CampaignView, rollout: Rollout, events
     const waiting = sharedWaiting(rollout.plan, events);
     if (waiting.join() === view.sharedWaiting.join()) return { redraw: [], view };
     // Every server's card says whether it waits for the shared steps.
-    return { sharedWaiting: waiting, redraw: view.members.map((m) => m.rolloutId), view: { ...view, sharedWaiting: waiting } };
+    const after = { ...view, sharedWaiting: waiting };
+    return { sharedWaiting: waiting, redraw: view.members.map((m) => m.rolloutId), view: after, ...completing(view, after) };
   }
   const before = view.members.find((m) => m.rolloutId === rollout.id);
   if (!before) return { redraw: [], view };
@@ -116,5 +123,11 @@ export function campaignWritesAfter(view: CampaignView, rollout: Rollout, events
   const opened = progress.completed && !before.completed && nextWave !== undefined
     ? view.members.filter((m) => m.wave === nextWave).map((m) => m.rolloutId)
     : [];
-  return { member: { rolloutId: rollout.id, progress }, redraw: [view.id, ...opened], view: { ...view, members } };
+  const next = { ...view, members };
+  return { member: { rolloutId: rollout.id, progress }, redraw: [view.id, ...opened], view: next, ...completing(view, next) };
+}
+
+/** The campaign's closing summary becomes due once, with the change that completes the campaign. */
+function completing(before: CampaignView, after: CampaignView): Pick<CampaignWrites, 'closingDue'> {
+  return campaignComplete(after) && !campaignComplete(before) ? { closingDue: true } : {};
 }

@@ -81,8 +81,8 @@ export function newRolloutModel(id: string, input: NewRollout, createdAt: string
 export type AppliedAction = Exclude<ActionResult, { outcome: 'not-found' }> & {
   /** For a recorded action: when the worker should next look for reminders (the outbox's remind_at). */
   remindAt?: number | null;
-  /** For a recorded action: it completed the rollout (its closing summary is due). */
-  completed?: boolean;
+  /** For a recorded action: its closing summary is due (it completed a rollout of no campaign). */
+  closingDue?: boolean;
 };
 
 /**
@@ -102,7 +102,10 @@ export function applyToLog(rollout: Rollout, events: RolloutEvent[], action: Sto
   const all = [...events, ...recorded];
   const result: AppliedAction = { outcome: 'recorded', rollout: next, events: all, recorded };
   result.remindAt = nextCheckOf(next, all, now.getTime());
-  result.completed = completed;
+  // A campaign's rollouts never post a closing summary of their own (neither a server nor
+  // the hub when its shared steps settle): the campaign's one summary is due on the hub once
+  // the whole campaign is complete (campaignWritesAfter, src/store/campaign-log.ts).
+  result.closingDue = completed && !campaign;
   return result;
 }
 

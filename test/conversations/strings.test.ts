@@ -19,6 +19,8 @@ import { reachEn } from '../../conversations/strings/reach.en';
 import { reachNl } from '../../conversations/strings/reach.nl';
 import { campaignEn } from '../../conversations/strings/campaign.en';
 import { campaignNl } from '../../conversations/strings/campaign.nl';
+import { campaignCloseEn } from '../../conversations/strings/campaign-close.en';
+import { campaignCloseNl } from '../../conversations/strings/campaign-close.nl';
 import { liveEn } from '../../conversations/strings/live.en';
 import { liveNl } from '../../conversations/strings/live.nl';
 
@@ -30,6 +32,7 @@ const AREAS: Array<[string, Record<string, string>, Record<string, string>]> = [
   ['console', consoleEn, consoleNl],
   ['reach', reachEn, reachNl],
   ['campaign', campaignEn, campaignNl],
+  ['campaign-close', campaignCloseEn, campaignCloseNl],
   ['live', liveEn, liveNl],
 ];
 

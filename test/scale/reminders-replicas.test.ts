@@ -6,18 +6,13 @@
  * exactly once; a replica restarting in between sends nothing twice and what fell due
  * while it was down goes out once.
  */
-import { createSlackDeliveryAdapter } from '../../adapters/slack';
 import { buildPlan } from '../../conversations/plan';
 import type { CompleteAnswers } from '../../conversations/types';
-import type { Publisher } from '../../src/delivery/publisher';
-import { silentLogger } from '../../src/runtime/log';
 import type { Scope, UserRef } from '../../src/rollout/model';
-import { createPostgresStore } from '../../src/store/postgres';
 import type { Store } from '../../src/store/store';
-import { startFakeSlack, type FakeSlack } from '../kit/fake-slack';
-import { SIGNING_SECRET } from '../kit/slack-requests';
-import { describePostgres, dropSchema, freshSchema, PG_URL } from '../support/postgres';
-import { ROOMY_LIMITS, startTestPublisher } from '../support/publisher';
+import type { FakeSlack } from '../kit/fake-slack';
+import { describePostgres } from '../support/postgres';
+import { useSlackReplicas } from '../support/slack-replicas';
 import { createTestClock } from '../support/test-clock';
 
 const answers: CompleteAnswers = { version: '2000', product: 'standard', topology: 'single', change: 'service-pack', adc: false, terminalServices: false };
@@ -26,40 +21,13 @@ const alice: UserRef = { id: 'U1', name: 'Alice Admin' };
 const bob: UserRef = { id: 'U2', name: 'Bob Builder' };
 
 describePostgres('reminders over two replicas and a restart (Postgres)', () => {
-  const schema = freshSchema();
   const clock = createTestClock('2030-11-24T20:00:00.000Z');
+  const replicas = useSlackReplicas(clock);
+  const replica = replicas.start;
+  const settled = replicas.settled;
   let fake: FakeSlack;
-  const stores: Store[] = [];
-  const publishers: Publisher[] = [];
-
-  /** One replica: its own pool on the shared schema, its own publisher and Slack delivery. */
-  async function replica(): Promise<{ store: Store; publisher: Publisher }> {
-    const store = createPostgresStore({ connectionString: PG_URL, schema, poolSize: 4 });
-    await store.migrate();
-    const delivery = createSlackDeliveryAdapter({
-      config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-      settings: store,
-      logger: silentLogger,
-      limits: ROOMY_LIMITS,
-    });
-    const publisher = startTestPublisher(store, [delivery], { clock });
-    stores.push(store);
-    publishers.push(publisher);
-    return { store, publisher };
-  }
-  async function settled(): Promise<void> {
-    // Both replicas quiet at once: neither has anything due on the clock.
-    for (let round = 0; round < 3; round++) for (const p of publishers) await p.idle({ timeoutMs: 20_000 });
-  }
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-  });
-  afterAll(async () => {
-    for (const p of publishers) await p.stop();
-    for (const s of stores) await s.close();
-    await fake.close();
-    await dropSchema(schema);
+  beforeAll(() => {
+    fake = replicas.fake();
   });
 
   it('each reminder and each stakeholder line goes out once', async () => {
@@ -97,9 +65,7 @@ describePostgres('reminders over two replicas and a restart (Postgres)', () => {
     // A problem; replica A stops before it is followed up, and 31 minutes pass.
     await act(b.store, { verb: 'problem', stepId: 'apply-update', actor: bob, note: 'setup wants a reboot', actionKey: 'k4' });
     await settled();
-    await a.publisher.stop();
-    await a.store.close();
-    publishers.splice(publishers.indexOf(a.publisher), 1);
+    await replicas.stop(a);
     clock.advanceMinutes(31);
     a = await replica();
     await settled();

@@ -39,7 +39,7 @@ export function createPostgresActions(deps: PostgresActionDeps) {
       [id, applied.rollout.version, applied.rollout.status, now.toISOString()],
     );
     // The channel must see it: recorded in this same transaction (the outbox).
-    await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.completed === true);
+    await postgresDeliveryWrites.moved(c, id, applied.rollout.version, now.getTime() + deliveryDelayMs, schema, applied.remindAt ?? null, applied.closingDue === true);
   }
 
   /** The reminders due now, recorded once (the log says which were sent); then when to look again. */
@@ -70,7 +70,7 @@ export function createPostgresActions(deps: PostgresActionDeps) {
         const applied = applyToLog(rollout, events, action, now, campaign);
         if (applied.outcome !== 'recorded') return { ...applied, ...withCampaign };
         await writeApplied(c, id, action.actionKey, applied, now);
-        const { remindAt: _remindAt, completed: _completed, ...result } = applied;
+        const { remindAt: _remindAt, closingDue: _closingDue, ...result } = applied;
         if (!campaign) return result;
         return { ...result, campaign: await campaigns.recorded(c, campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) };
       });

@@ -12,6 +12,7 @@ import type { CampaignView, NewCampaign } from '../../campaign/model';
 import { memberProgress, sharedWaiting } from '../../campaign/progress';
 import type { NewRollout, Rollout, RolloutEvent, RolloutSnapshot } from '../../rollout/model';
 import { campaignFromRows, campaignRollouts, campaignWritesAfter, type CampaignHeadRow, type CampaignMemberRow } from '../campaign-log';
+import { closingCode } from '../delivery-model';
 import { isPlausibleRolloutId, jsonText } from '../rollout-log';
 
 export interface PostgresCampaigns {
@@ -52,6 +53,11 @@ export function createPostgresCampaigns(): PostgresCampaigns {
     if (writes.redraw.length > 0) {
       await c.query('UPDATE deliveries SET redraws = redraws + 1, due_at = COALESCE(due_at, $2) WHERE rollout_id = ANY($1::text[])', [
         writes.redraw, dueAt,
+      ]);
+    }
+    if (writes.closingDue) {
+      await c.query(`UPDATE deliveries SET closing = GREATEST(closing, ${closingCode('due')}), due_at = COALESCE(due_at, $2) WHERE rollout_id = $1`, [
+        view.id, dueAt,
       ]);
     }
     return writes.view;

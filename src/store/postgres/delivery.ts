@@ -55,12 +55,12 @@ export const postgresDeliveryWrites = {
     dueAt: number,
     schema: string,
     remindAt: number | null,
-    completed: boolean,
+    closingDue: boolean,
   ): Promise<void> {
     await c.query(
       `UPDATE deliveries SET wanted_version = GREATEST(wanted_version, $2), due_at = COALESCE(due_at, $3), remind_at = $4,
          closing = CASE WHEN $5 THEN GREATEST(closing, ${closingCode('due')}) ELSE closing END WHERE rollout_id = $1`,
-      [rolloutId, version, dueAt, remindAt, completed],
+      [rolloutId, version, dueAt, remindAt, closingDue],
     );
     // Delivered by Postgres only when the transaction commits.
     await c.query('SELECT pg_notify($1, $2)', [DELIVERY_NOTIFY_CHANNEL, `${schema} ${dueAt}`]);

@@ -10,6 +10,7 @@ import type { CampaignSnapshot, CampaignStore, CampaignView, NewCampaign } from 
 import { memberProgress, sharedWaiting } from '../../campaign/progress';
 import type { NewRollout, Rollout, RolloutEvent, RolloutSnapshot, Scope } from '../../rollout/model';
 import { campaignFromRows, campaignRollouts, campaignWritesAfter, samePlace, type CampaignHeadRow, type CampaignMemberRow } from '../campaign-log';
+import { closingCode } from '../delivery-model';
 import { isPlausibleRolloutId, jsonText } from '../rollout-log';
 
 type Row = Record<string, unknown>;
@@ -66,6 +67,9 @@ export function createSqliteCampaigns(deps: SqliteCampaignDeps): SqliteCampaigns
     }
     if (writes.sharedWaiting) sql('UPDATE campaigns SET shared_waiting = ? WHERE id = ?').run(jsonText(writes.sharedWaiting), view.id);
     markRedraw(writes.redraw, dueAt);
+    if (writes.closingDue) {
+      sql(`UPDATE deliveries SET closing = MAX(closing, ${closingCode('due')}), due_at = COALESCE(due_at, ?) WHERE rollout_id = ?`).run(dueAt, view.id);
+    }
     return writes.view;
   }
 

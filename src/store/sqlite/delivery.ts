@@ -56,13 +56,13 @@ export function sqliteDeliveryWrites(sql: SqliteDeliveryDeps['sql']) {
     },
     /**
      * The log moved to `version`: redraw and thread lines are due (after the coalescing
-     * delay); reminders are looked for at `remindAt`; a completed rollout owes its closing summary.
+     * delay); reminders are looked for at `remindAt`; a closing summary that became due is recorded.
      */
-    moved(rolloutId: string, version: number, dueAt: number, remindAt: number | null, completed: boolean): void {
+    moved(rolloutId: string, version: number, dueAt: number, remindAt: number | null, closingDue: boolean): void {
       sql(
         `UPDATE deliveries SET wanted_version = MAX(wanted_version, ?), due_at = COALESCE(due_at, ?), remind_at = ?,
            closing = CASE WHEN ? THEN MAX(closing, ${closingCode('due')}) ELSE closing END WHERE rollout_id = ?`,
-      ).run(version, dueAt, remindAt, completed ? 1 : 0, rolloutId);
+      ).run(version, dueAt, remindAt, closingDue ? 1 : 0, rolloutId);
     },
     /** Nothing was due: when to look again. */
     rescheduled(rolloutId: string, remindAt: number | null): void {

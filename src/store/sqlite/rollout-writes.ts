@@ -91,7 +91,7 @@ export function createSqliteRolloutWrites(deps: SqliteRolloutWriteDeps) {
     if (applied.outcome !== 'recorded') return campaign ? { ...applied, campaign } : applied;
     writeApplied(id, action.actionKey, applied, now);
     const after = campaign ? campaigns.recorded(campaign, applied.rollout, applied.events, now.getTime() + deliveryDelayMs) : undefined;
-    const { remindAt: _remindAt, completed: _completed, ...result } = applied;
+    const { remindAt: _remindAt, closingDue: _closingDue, ...result } = applied;
     return after ? { ...result, campaign: after } : result;
   });
 
@@ -102,7 +102,7 @@ export function createSqliteRolloutWrites(deps: SqliteRolloutWriteDeps) {
     sql('UPDATE rollouts SET version = ?, status = ?, updated_at = ? WHERE id = ?').run(
       applied.rollout.version, applied.rollout.status, now.toISOString(), id);
     // The channel must see it: recorded in this same transaction (the outbox).
-    deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs, applied.remindAt ?? null, applied.completed === true);
+    deliveryWrites.moved(id, applied.rollout.version, now.getTime() + deliveryDelayMs, applied.remindAt ?? null, applied.closingDue === true);
     deps.recordedWork();
     rememberLog(id, applied.rollout.version, applied.events);
   }

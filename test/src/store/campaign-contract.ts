@@ -3,7 +3,9 @@
  * SQLite file and a real Postgres): a campaign is created in one go and once; the
  * wave gate and the shared steps are decided in the store's transaction, from the
  * other servers' state; a release is the owner's, with a reason, and is recorded in
- * the server's log; the cards that show a change are marked for redrawing with it.
+ * the server's log; the cards that show a change are marked for redrawing with it; no
+ * rollout of a campaign owes a closing summary of its own, and the hub owes the
+ * campaign's one from the transaction that completes its last server.
  */
 import { buildCampaignPlans } from '../../../conversations/campaign/plan';
 import type { CompleteAnswers } from '../../../conversations/types';
@@ -221,6 +223,50 @@ export function describeCampaignContract(name: string, makeStore: () => Promise<
         const { events } = (await store.getRollout(channelScope, member.rolloutId))!;
         expect(member.settled).toBe(events.filter((e) => e.type === 'confirmed').length);
       }
+    });
+
+    const closingOf = async (id: string) => (await store.getDelivery(channelScope, id))?.closing;
+
+    it('the campaign owes one closing summary, on its hub, once its last server completes', async () => {
+      const created = await posted();
+      const { members } = created;
+      const everyone = [created.hub.id, ...members.map((m) => m.id)];
+
+      // The shared steps settle: the hub is complete, and owes nothing yet.
+      await finish(store, created.hub);
+      expect((await store.getRollout(channelScope, created.hub.id))?.rollout.status).toBe('completed');
+      expect(await Promise.all(everyone.map(closingOf))).toEqual(['none', 'none', 'none', 'none']);
+
+      // Each server completes in its wave; none of them owes a summary of its own.
+      for (const member of members.slice(0, -1)) await finish(store, member);
+      expect(await Promise.all(everyone.map(closingOf))).toEqual(['none', 'none', 'none', 'none']);
+      expect((await store.campaignOf(channelScope, created.hub.id))?.members.map((m) => m.completed)).toEqual([true, true, false]);
+
+      // The last server completes the campaign: in that same transaction, the hub owes the campaign's summary.
+      const last = members.at(-1)!;
+      const steps = last.plan.steps;
+      await finish(store, { ...last, plan: { ...last.plan, steps: steps.slice(0, -1) } });
+      expect(await closingOf(created.hub.id)).toBe('none');
+      const completing = await store.applyAction(channelScope, last.id, { verb: 'confirm', stepId: steps.at(-1)!.id, actor: alice, actionKey: `last-${last.id}` }, NOW);
+      expect(completing).toMatchObject({ outcome: 'recorded', rollout: { status: 'completed' } });
+      expect(await Promise.all(everyone.map(closingOf))).toEqual(['due', 'none', 'none', 'none']);
+      const hubRow = (await store.getDelivery(channelScope, created.hub.id))!;
+      expect(hubRow).toMatchObject({ closing: 'due', closingSent: 0 });
+      expect(hubRow.dueAt).not.toBeNull();
+
+      // The outbox hands the hub out with its campaign complete; once delivered, it owes nothing more.
+      const now = Date.now() + 60_000;
+      const [claim] = await store.claimChannels('worker-close', now, 10_000, 1);
+      const due = await store.dueDeliveries(claim, now, 20);
+      const hubDue = due.find((d) => d.rollout.id === created.hub.id)!;
+      expect(hubDue.delivery.closing).toBe('due');
+      expect(hubDue.campaign?.members.every((m) => m.completed)).toBe(true);
+      expect(await store.recordDelivery(claim, created.hub.id, { closingSent: 3, closed: true }, now)).toBe(true);
+      expect(await closingOf(created.hub.id)).toBe('done');
+      // A click again on the completed campaign changes nothing: the summary is not due again.
+      const again = await store.applyAction(channelScope, last.id, { verb: 'confirm', stepId: steps[0].id, actor: alice, actionKey: `again-${last.id}` }, NOW);
+      expect(again.outcome).toBe('refused');
+      expect(await closingOf(created.hub.id)).toBe('done');
     });
   });
 }
