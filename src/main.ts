@@ -23,6 +23,10 @@ import { createHttpServer, type PlatformAdapter } from './runtime/server';
 import { openStore } from './open-store';
 import type { Store } from './store/store';
 
+/** Channels a publisher delivers at once: beside request handling, and in a worker of its own. */
+const ALL_ROLE_DELIVERY_CONCURRENCY = 4;
+const WORKER_DELIVERY_CONCURRENCY = 16;
+
 export interface RunningApp {
   config: Config;
   store: Store;
@@ -86,6 +90,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         notices: ownerNotices,
         onNotPosted: (rollout) => bot.planNotPosted(rollout.scope, rollout.id),
         logger,
+        // Beside request handling (ROLE=all), fewer channels are drawn at once, so acks keep
+        // the event loop (Slack retries an ack slower than 3 s) and a burst on a plan
+        // coalesces into fewer draws; a ROLE=worker process has the loop to itself.
+        concurrency: answers ? ALL_ROLE_DELIVERY_CONCURRENCY : WORKER_DELIVERY_CONCURRENCY,
       })
     : undefined;
 
