@@ -87,6 +87,7 @@ export function createCampaignInterviews(deps: CampaignInterviewDeps): CampaignI
       actionKey,
       ...(home.address ? { address: home.address } : {}),
       ...(home.timeZone ? { timeZone: home.timeZone } : {}),
+      ...(output.window ? { window: output.window } : {}),
     });
     logger.info('campaign created', { id: view.id, servers: view.members.length, scope: view.scope });
     const params = { title: t(output.locale, hub.plan.title), ref: formatRef(hub.ref), where: where(output.locale, hub.place, home.conversation === 'shared') };

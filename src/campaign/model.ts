@@ -14,6 +14,7 @@
 import type { CompleteAnswers, Locale, Place } from '../../conversations/types';
 import type { Plan } from '../../conversations/plan/model';
 import type { MessageRef, Rollout, RolloutAction, RolloutEvent, Scope, UserRef } from '../rollout/model';
+import type { MaintenanceWindow } from '../rollout/live-model';
 
 /** Most servers one campaign may hold (the campaign card stays within Block Kit and Adaptive Card limits). */
 export const MAX_CAMPAIGN_SERVERS = 20;
@@ -106,6 +107,8 @@ export interface NewCampaign {
   address?: Record<string, unknown>;
   /** The owner's time zone (IANA), if the platform told it: the campaign's clock, as NewRollout.timeZone. */
   timeZone?: string;
+  /** A maintenance window set in the interview: every rollout of the campaign starts with it. */
+  window?: MaintenanceWindow;
 }
 
 export interface CampaignSnapshot {

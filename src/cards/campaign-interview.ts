@@ -9,6 +9,8 @@ import type { Answers, Locale, Place } from '../../conversations/types';
 import { summaryItems } from '../../conversations/interview/describe';
 import type { Button, Card, CardBlock } from './model';
 import type { UserRef } from '../rollout/model';
+import { windowText } from './live-lines';
+import type { MaintenanceWindow } from '../rollout/live-model';
 
 /** What these cards show of a server being described (the interview's draft has more). */
 interface DraftServer {
@@ -65,7 +67,7 @@ function answersLine(locale: Locale, server: DraftServer): string {
   return t(locale, msg('campaign.summary.server', { server: server.name, answers }));
 }
 
-export function campaignSummaryCard(locale: Locale, servers: DraftServer[], operators: UserRef[], before: CardBlock[]): Card {
+export function campaignSummaryCard(locale: Locale, servers: DraftServer[], operators: UserRef[], before: CardBlock[], window?: MaintenanceWindow): Card {
   const blocks: CardBlock[] = [{ type: 'header', text: t(locale, msg('campaign.summary.title', { count: servers.length })) }, ...before];
   const waves = [...new Set(servers.map((s) => s.wave))].sort((a, b) => a - b);
   for (const wave of waves) {
@@ -75,7 +77,13 @@ export function campaignSummaryCard(locale: Locale, servers: DraftServer[], oper
   const anyone = t(locale, 'interview.operators.anyone', { where: where(locale, servers[0]?.dialog.place) });
   const who = operators.length === 0 ? anyone : operators.map((o) => o.name).join(', ');
   blocks.push(
-    { type: 'facts', items: [{ label: t(locale, 'interview.label.operators'), value: who }] },
+    {
+      type: 'facts',
+      items: [
+        { label: t(locale, 'interview.label.operators'), value: who },
+        ...(window ? [{ label: t(locale, 'live.label.window'), value: windowText(locale, window) }] : []),
+      ],
+    },
     { type: 'text', style: 'muted', text: t(locale, 'campaign.summary.how') },
     { type: 'text', text: t(locale, 'campaign.summary.post') },
     {

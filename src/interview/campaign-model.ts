@@ -6,6 +6,7 @@ import type { CompleteAnswers, Locale } from '../../conversations/types';
 import type { Card } from '../cards/model';
 import type { DialogState } from './types';
 import type { UserRef } from '../rollout/model';
+import type { MaintenanceWindow } from '../rollout/live-model';
 
 export interface CampaignServerDraft {
   /** As typed; empty only while the first server waits for its name. */
@@ -29,12 +30,14 @@ export interface CampaignDialogState {
   /** Who may act on every rollout of the campaign besides the owner (empty: anyone). */
   operators: UserRef[];
   startedAt: string;
+  /** A maintenance window set during the interview ("window 22:00-02:00"): every server's and the shared steps'. */
+  window?: MaintenanceWindow;
 }
 
 export type CampaignOutput =
   | { type: 'card'; card: Card }
   /** Confirmed: post the campaign. The state is cleared. */
-  | { type: 'post-campaign'; servers: { server: string; wave: number; answers: CompleteAnswers }[]; operators: UserRef[]; locale: Locale }
+  | { type: 'post-campaign'; servers: { server: string; wave: number; answers: CompleteAnswers }[]; operators: UserRef[]; locale: Locale; window?: MaintenanceWindow }
   | { type: 'cancelled'; card: Card };
 
 export interface CampaignResult {

@@ -23,6 +23,9 @@ import { campaignCancelledCard, campaignHelpCard, campaignSummaryCard, nameCard,
 import { MAX_CAMPAIGN_SERVERS, MIN_CAMPAIGN_SERVERS } from '../campaign/model';
 import { choosePilot, indexOfServer, moveToWave, removeServer, waveForNewServer, type WaveChange } from '../campaign/waves';
 import type { CampaignDialogState, CampaignResult, CampaignServerDraft } from './campaign-model';
+import { restAfter, WINDOW_WORDS } from '../../conversations/live/words';
+import { readWindow } from '../rollout/window';
+import { windowText } from '../cards/live-lines';
 
 export function isComplete(server: CampaignServerDraft): boolean {
   return completeAnswers(server.dialog.answers) !== undefined;
@@ -42,7 +45,7 @@ function show(state: CampaignDialogState, before: CardBlock[] = []): CampaignRes
   const next: CampaignDialogState = { ...state };
   if (current === undefined) {
     delete next.current;
-    return { state: next, outputs: [{ type: 'card', card: campaignSummaryCard(locale, state.servers, state.operators, before) }] };
+    return { state: next, outputs: [{ type: 'card', card: campaignSummaryCard(locale, state.servers, state.operators, before, state.window) }] };
   }
   next.current = current;
   const card = serverCard(locale, state.servers, current, currentCard(state.servers[current].dialog), before);
@@ -198,12 +201,26 @@ function post(state: CampaignDialogState): CampaignResult {
   const servers = state.servers.map((s) => ({ server: s.name, wave: s.wave, answers: completeAnswers(s.dialog.answers) }));
   const ready = servers.filter((s): s is typeof s & { answers: NonNullable<typeof s.answers> } => s.answers !== undefined);
   if (ready.length < servers.length) return show(state);
-  return { state: undefined, outputs: [{ type: 'post-campaign', servers: ready, operators: state.operators, locale: state.locale }] };
+  const window = state.window ? { window: state.window } : {};
+  return { state: undefined, outputs: [{ type: 'post-campaign', servers: ready, operators: state.operators, locale: state.locale, ...window }] };
+}
+
+/** "window 22:00-02:00" during a campaign's interview: the window of every rollout it posts, read on the owner's clock. */
+function onWindow(state: CampaignDialogState, rest: string, ctx: DialogContext): CampaignResult {
+  const reading = readWindow(rest, ctx.now.getTime(), ctx.timeZone);
+  if (!reading.ok) return show(state, notes(state, [], [reading.reason]));
+  const next: CampaignDialogState = { ...state };
+  delete next.window;
+  if (reading.window) next.window = reading.window;
+  const note = reading.window ? msg('live.window.interview', { window: windowText(state.locale, reading.window) }) : msg('live.window.interviewNone');
+  return show(next, notes(next, [note]));
 }
 
 function onText(state: CampaignDialogState, text: string, event: DialogEvent, ctx: DialogContext): CampaignResult {
   if (text.length > MAX_INTERVIEW_TEXT) return show(state, notes(state, [], [msg('interview.tooLong', { length: text.length, max: MAX_INTERVIEW_TEXT })]));
   if (state.awaitingName) return onName(state, text, ctx);
+  const window = restAfter(WINDOW_WORDS, text);
+  if (window !== undefined) return onWindow(state, window, ctx);
   const list = serverList(text);
   if (list) return addServers(state, list, ctx);
   const command = parseCampaignCommand(text);

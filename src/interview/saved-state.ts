@@ -33,6 +33,7 @@ const answers: z.ZodType<Answers> = z.object({
 });
 const keptName = z.object({ text: text(200), slot: z.enum(['nodeA', 'nodeB', 'evsA', 'evsB', 'evs']).optional() });
 const locale = z.enum(['en', 'nl']);
+const window = z.object({ start: text(40), end: text(40), timeZone: text(100) });
 
 const dialogState = z.object({
   locale,
@@ -42,7 +43,7 @@ const dialogState = z.object({
   operators: z.array(user),
   startedAt: text(40),
   place: z.enum(['channel', 'group', 'personal', 'here']).optional(),
-  window: z.object({ start: text(40), end: text(40), timeZone: text(100) }).optional(),
+  window: window.optional(),
   keptNames: z.array(keptName).optional(),
   keptNamesHistory: z.array(z.array(keptName)).optional(),
 });
@@ -56,6 +57,7 @@ const campaignState = z.object({
   pendingText: text(100_000).optional(),
   operators: z.array(user),
   startedAt: text(40),
+  window: window.optional(),
 });
 
 const savedInterview: z.ZodType<SavedInterview> = z.union([campaignState, dialogState]);

@@ -69,6 +69,7 @@ export function campaignRollouts(input: NewCampaign): { hub: NewRollout; members
     operators: input.operators,
     ...(input.address ? { address: input.address } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    ...(input.window ? { window: input.window } : {}),
   };
   // The hub keeps the pilot's answers (a rollout has answers); its plan is the shared steps.
   const hub: NewRollout = { ...common, answers: input.members[0].answers, plan: input.hubPlan, actionKey: input.actionKey };

@@ -35,6 +35,7 @@ const campaign: SavedInterview = {
   current: 0,
   operators: [{ id: 'U2', name: 'Bob' }],
   startedAt: '2026-11-28T22:00:00.000Z',
+  window: { start: '2026-11-29T21:00:00.000Z', end: '2026-11-30T01:00:00.000Z', timeZone: 'Europe/Amsterdam' },
 };
 
 describe('a saved interview, read back', () => {
