@@ -13,7 +13,7 @@ import type { NewCampaign, StoreAction } from '../../../src/campaign/model';
 import type { Rollout, StepVerb, UserRef } from '../../../src/rollout/model';
 import type { Store } from '../../../src/store/store';
 import { alice, bob, channelScope } from '../rollout/fixtures';
-import type { ContractTarget } from './contract';
+import { useContractTarget, type ContractTarget } from './contract';
 
 const NOW = new Date('2026-11-24T09:00:00.000Z');
 let keys = 0;
@@ -57,12 +57,7 @@ export function describeCampaignContract(name: string, makeStore: () => Promise<
   describe(`${name} campaign contract`, () => {
     let target: ContractTarget;
     let store: Store;
-    beforeEach(async () => {
-      target = await makeStore();
-      store = target.store;
-      await store.migrate();
-    });
-    afterEach(async () => target.dispose());
+    useContractTarget(makeStore, (t) => ({ store } = target = t));
 
     async function posted() {
       const created = await store.createCampaign(newCampaign());

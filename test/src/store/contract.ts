@@ -34,16 +34,22 @@ export function outcomes(results: ActionResult[]): Record<string, number> {
   return counts;
 }
 
+/** Before each test a fresh, migrated store from `makeStore` (handed to `use`); disposed after it. */
+export function useContractTarget(makeStore: () => Promise<ContractTarget>, use: (target: ContractTarget) => void): void {
+  let target: ContractTarget | undefined;
+  beforeEach(async () => {
+    target = await makeStore();
+    await target.store.migrate();
+    use(target);
+  });
+  afterEach(async () => target?.dispose());
+}
+
 export function describeStoreContract(name: string, makeStore: () => Promise<ContractTarget>): void {
   describe(`${name} store contract`, () => {
     let target: ContractTarget;
     let store: Store;
-    beforeEach(async () => {
-      target = await makeStore();
-      store = target.store;
-      await store.migrate();
-    });
-    afterEach(async () => target.dispose());
+    useContractTarget(makeStore, (t) => ({ store } = target = t));
 
     it('migrating twice is a no-op that keeps the data', async () => {
       const { rollout } = await store.createRollout(newRollout());

@@ -7,7 +7,7 @@ import type { Store } from '../../../src/store/store';
 import { channelKey, type ChannelClaim } from '../../../src/store/delivery-model';
 import { alice, bob, channelScope, newRollout } from '../rollout/fixtures';
 import type { ContractTarget } from './contract';
-import { stepAction } from './contract';
+import { stepAction, useContractTarget } from './contract';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 const LEASE = 30_000;
@@ -16,12 +16,7 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
   describe(`${name} delivery outbox`, () => {
     let target: ContractTarget;
     let store: Store;
-    beforeEach(async () => {
-      target = await makeStore();
-      store = target.store;
-      await store.migrate();
-    });
-    afterEach(async () => target.dispose());
+    useContractTarget(makeStore, (t) => ({ store } = target = t));
 
     /** Claims the test channel as `worker` at `now`; the claim or undefined. */
     const claim = async (worker: string, now: number, on: Store = store): Promise<ChannelClaim | undefined> =>

@@ -4,32 +4,16 @@
  * dropped afterwards. Without a server the suite is skipped with a message, unless
  * REQUIRE_POSTGRES=1 (CI), where that is a failure.
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createPostgresStore } from '../../../src/store/postgres';
-import type { Store } from '../../../src/store/store';
 import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS, widePlan } from '../rollout/fixtures';
 import Database from 'better-sqlite3';
 import { postgresMigrations } from '../../../src/store/postgres/schema';
 import { sqliteMigrations } from '../../../src/store/sqlite/schema';
 import { describeDeliveryContract } from './delivery-contract';
+import { openPostgres, openSchema } from './targets';
+import { describePostgres, PG_URL } from '../../support/postgres';
 import { describeStoreContract, expectGapless, expectKeptAfter6, ROWS_BEFORE_6, stepAction } from './contract';
-
-const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const required = process.env.REQUIRE_POSTGRES === '1';
-
-/** Jest decides what to run synchronously, so ask a child process whether the server answers. */
-function serverAnswers(): boolean {
-  const probe = `const { Client } = require('pg'); const c = new Client({ connectionString: process.env.URL, connectionTimeoutMillis: 3000 });
-    c.connect().then(() => c.end()).then(() => process.exit(0), () => process.exit(1));`;
-  return spawnSync(process.execPath, ['-e', probe], { env: { ...process.env, URL: url }, timeout: 5000 }).status === 0;
-}
-
-const reachable = serverAnswers();
-if (!reachable && !required) {
-  console.warn(`Postgres at ${url} cannot be reached: skipping the Postgres store tests (set REQUIRE_POSTGRES=1 to fail instead).`);
-}
 
 async function columnsOf(admin: Client, schema: string, table: string): Promise<string[]> {
   const { rows } = await admin.query<{ column_name: string }>(
@@ -42,55 +26,10 @@ type Column = { table_name: string; column_name: string };
 const columnNames = (columns: Column[]) =>
   columns.map((c) => `${c.table_name}.${c.column_name}`).filter((c) => !c.startsWith('schema_migrations.')).sort();
 
-const freshSchema = () => `test_${randomBytes(6).toString('hex')}`;
-
-async function dropSchema(schema: string): Promise<void> {
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** A fresh schema and the stores opened on it; dispose closes them and drops it. */
-function openSchema() {
-  const schema = freshSchema();
-  const opened: Store[] = [];
-  const open = () => {
-    const store = createPostgresStore({ connectionString: url, schema, poolSize: 5 });
-    opened.push(store);
-    return store;
-  };
-  return {
-    schema,
-    open,
-    dispose: async () => {
-      for (const s of opened) await s.close();
-      await dropSchema(schema);
-    },
-  };
-}
-
-if (!reachable && required) {
-  it('Postgres must be reachable when REQUIRE_POSTGRES=1', () => {
-    throw new Error(`Postgres at ${url} cannot be reached`);
-  });
-}
-
-(reachable ? describe : describe.skip)('postgres', () => {
-  describeStoreContract('postgres', async () => {
-    const s = openSchema();
-    // openAnother is a second pool, as a second replica would have.
-    return { store: s.open(), openAnother: s.open, dispose: s.dispose };
-  });
-
-  describeDeliveryContract('postgres', async () => {
-    const s = openSchema();
-    // openAnother is a second pool, as a second replica would have.
-    return { store: s.open(), openAnother: s.open, dispose: s.dispose };
-  });
+describePostgres('postgres', () => {
+  // openAnother is a second pool, as a second replica would have.
+  describeStoreContract('postgres', openPostgres);
+  describeDeliveryContract('postgres', openPostgres);
 
   describe('postgres store with replicas', () => {
     let s: ReturnType<typeof openSchema>;
@@ -102,7 +41,7 @@ if (!reachable && required) {
     it('two replicas migrating a fresh schema at once both succeed', async () => {
       const [a, b] = [s.open(), s.open()];
       await Promise.all([a.migrate(), b.migrate(), a.migrate()]);
-      const admin = new Client({ connectionString: url });
+      const admin = new Client({ connectionString: PG_URL });
       await admin.connect();
       const { rows } = await admin.query(`SELECT version FROM "${s.schema}".schema_migrations ORDER BY version`);
       const columns = await columnsOf(admin, s.schema, 'rollouts');
@@ -114,7 +53,7 @@ if (!reachable && required) {
 
     it('both dialects end up with the same tables and columns (each schema is its own data table; this keeps them alike)', async () => {
       await s.open().migrate();
-      const admin = new Client({ connectionString: url });
+      const admin = new Client({ connectionString: PG_URL });
       await admin.connect();
       const { rows } = await admin.query<Column>('SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1', [s.schema]);
       await admin.end();
@@ -130,7 +69,7 @@ if (!reachable && required) {
 
     it('migration 6 drops the write-only rollouts.operators and keeps every rollout and event readable', async () => {
       // A schema as the release with campaigns left it: version 5, with a rollout in it.
-      const admin = new Client({ connectionString: url });
+      const admin = new Client({ connectionString: PG_URL });
       await admin.connect();
       try {
         await admin.query(`CREATE SCHEMA "${s.schema}"; SET search_path = "${s.schema}"`);
@@ -155,7 +94,7 @@ if (!reachable && required) {
 
     it('migration 3 numbers earlier rollouts per channel in the order they were made, and tells where each was posted', async () => {
       // A schema as the release with the outbox left it: version 2.
-      const admin = new Client({ connectionString: url });
+      const admin = new Client({ connectionString: PG_URL });
       await admin.connect();
       try {
         await admin.query(`CREATE SCHEMA "${s.schema}"; SET search_path = "${s.schema}"`);
@@ -211,9 +150,9 @@ if (!reachable && required) {
       const applicationName = `exchange-sp-${s.schema}`;
       const warnings: string[] = [];
       const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => void warnings.push(m) };
-      const store = createPostgresStore({ connectionString: url, schema: s.schema, applicationName, logger });
+      const store = createPostgresStore({ connectionString: PG_URL, schema: s.schema, applicationName, logger });
       await store.migrate();
-      const admin = new Client({ connectionString: url });
+      const admin = new Client({ connectionString: PG_URL });
       await admin.connect();
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
       await admin.end();
@@ -224,7 +163,7 @@ if (!reachable && required) {
     });
 
     it('refuses a schema name that is not a plain identifier', () => {
-      expect(() => createPostgresStore({ connectionString: url, schema: 'x"; DROP TABLE rollouts; --' })).toThrow(/schema/);
+      expect(() => createPostgresStore({ connectionString: PG_URL, schema: 'x"; DROP TABLE rollouts; --' })).toThrow(/schema/);
     });
   });
 });

@@ -7,30 +7,13 @@ import { createSqliteStore } from '../../../src/store/sqlite';
 import { sqliteMigrations } from '../../../src/store/sqlite/schema';
 import { bob, channelScope, newRollout, PRE_V3_ROLLOUTS } from '../rollout/fixtures';
 import { describeDeliveryContract } from './delivery-contract';
-import { describeStoreContract, type ContractTarget, expectGapless, expectKeptAfter6, outcomes, ROWS_BEFORE_6, stepAction } from './contract';
+import { openSqlite } from './targets';
+import { describeStoreContract, expectGapless, expectKeptAfter6, outcomes, ROWS_BEFORE_6, stepAction } from './contract';
 
 function tempFile(): { file: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'exchange-sp-sqlite-'));
   // A nested path: the store creates missing directories itself.
   return { dir, file: join(dir, 'data', 'nested', 'exchange-sp.sqlite') };
-}
-
-/** A store on a fresh file; openAnother opens the same file, as a second process would. */
-async function openSqlite(): Promise<ContractTarget> {
-  const { dir, file } = tempFile();
-  const opened = [createSqliteStore({ file })];
-  return {
-    store: opened[0],
-    openAnother: () => {
-      const another = createSqliteStore({ file });
-      opened.push(another);
-      return another;
-    },
-    dispose: async () => {
-      for (const s of opened) await s.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 describeStoreContract('sqlite', openSqlite);
